@@ -1,0 +1,3 @@
+//! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! Diagnostics: the one error value every phase reports.

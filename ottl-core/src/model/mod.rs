@@ -1,0 +1,1 @@
+//! The OTLP record model: logs, traces and metrics as plain Rust structs.

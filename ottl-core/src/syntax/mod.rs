@@ -1,0 +1,1 @@
+//! OTTL text to a spanned AST, and back.
