@@ -1,0 +1,98 @@
+//! Decoding of `AnyValue`, `KeyValue` lists, `Resource` and `InstrumentationScope`.
+
+use super::reader::{Reader, set};
+use super::scalar::{read_bytes, read_f64, read_i64, read_string, read_u32};
+use crate::model::json::error::Decoded;
+use crate::model::{AnyValue, Array, EntityRef, InstrumentationScope, KeyValue, Map, Resource};
+
+/// An `AnyValue` object; if it sets several kinds, the last one wins (as in pdata).
+pub(super) fn any_value(r: &mut Reader<'_>) -> Decoded<AnyValue> {
+    let mut value = AnyValue::Empty;
+    r.read_object(|r, key| {
+        value = match key {
+            "stringValue" | "string_value" => AnyValue::Str(read_string(r)?),
+            "boolValue" | "bool_value" => AnyValue::Bool(r.read_bool()?),
+            "intValue" | "int_value" => AnyValue::Int(read_i64(r)?),
+            "doubleValue" | "double_value" => AnyValue::Double(read_f64(r)?),
+            "bytesValue" | "bytes_value" => AnyValue::Bytes(read_bytes(r)?),
+            "arrayValue" | "array_value" => {
+                let mut items = Array::new();
+                r.read_object(|r, key| match key {
+                    "values" => r.read_array_into(&mut items, any_value),
+                    _ => r.skip_value(),
+                })?;
+                AnyValue::Array(items)
+            }
+            "kvlistValue" | "kvlist_value" => {
+                let mut map = Map::new();
+                r.read_object(|r, key| match key {
+                    "values" => key_values(r, &mut map),
+                    _ => r.skip_value(),
+                })?;
+                AnyValue::KvList(map)
+            }
+            _ => return r.skip_value(),
+        };
+        Ok(())
+    })?;
+    Ok(value)
+}
+
+/// A `KeyValue` list, appended to `map` as written (duplicates kept, as pdata keeps them).
+pub(super) fn key_values(r: &mut Reader<'_>, map: &mut Map) -> Decoded<()> {
+    r.read_array(|r| {
+        let mut entry = KeyValue::default();
+        r.read_object(|r, key| {
+            match key {
+                "key" => entry.key = read_string(r)?,
+                "value" => entry.value = any_value(r)?,
+                _ => r.skip_value()?,
+            }
+            Ok(())
+        })?;
+        map.push(entry);
+        Ok(())
+    })
+}
+
+/// A list of strings.
+fn strings(r: &mut Reader<'_>, out: &mut Vec<crate::model::Str>) -> Decoded<()> {
+    r.read_array_into(out, read_string)
+}
+
+/// A `Resource`.
+pub(super) fn resource(r: &mut Reader<'_>, resource: &mut Resource) -> Decoded<()> {
+    r.read_object(|r, key| match key {
+        "attributes" => key_values(r, &mut resource.attributes),
+        "droppedAttributesCount" | "dropped_attributes_count" => {
+            set(&mut resource.dropped_attributes_count, read_u32(r)?)
+        }
+        "entityRefs" | "entity_refs" => r.read_array_into(&mut resource.entity_refs, entity_ref),
+        _ => r.skip_value(),
+    })
+}
+
+fn entity_ref(r: &mut Reader<'_>) -> Decoded<EntityRef> {
+    let mut entity = EntityRef::default();
+    r.read_object(|r, key| match key {
+        "schemaUrl" | "schema_url" => set(&mut entity.schema_url, read_string(r)?),
+        "type" => set(&mut entity.entity_type, read_string(r)?),
+        "idKeys" | "id_keys" => strings(r, &mut entity.id_keys),
+        "descriptionKeys" | "description_keys" => strings(r, &mut entity.description_keys),
+        _ => r.skip_value(),
+    })?;
+    Ok(entity)
+}
+
+/// An `InstrumentationScope`.
+pub(super) fn scope(r: &mut Reader<'_>, scope: &mut InstrumentationScope) -> Decoded<()> {
+    r.read_object(|r, key| match key {
+        "name" => set(&mut scope.name, read_string(r)?),
+        "version" => set(&mut scope.version, read_string(r)?),
+        "attributes" => key_values(r, &mut scope.attributes),
+        "droppedAttributesCount" | "dropped_attributes_count" => {
+            set(&mut scope.dropped_attributes_count, read_u32(r)?)
+        }
+        _ => r.skip_value(),
+    })
+}

@@ -1,0 +1,274 @@
+//! The JSON writer: objects with pdata's comma tracking, strings escaped as pdata's
+//! json-iterator escapes them, numbers in Go's formatting.
+
+use std::io::Write as _;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+
+use super::super::MAX_DEPTH;
+
+/// Bytes a string must escape: the quote, the backslash and control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends JSON to a byte buffer.
+pub(crate) struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+    /// Whether the innermost open object or array has no member yet.
+    empty: bool,
+    depth: usize,
+    pretty: bool,
+    /// Set when a value was too deep to write; the encoder reports it at the end.
+    pub(crate) too_deep: bool,
+}
+
+impl<'o> Writer<'o> {
+    pub(crate) fn new(out: &'o mut Vec<u8>, pretty: bool) -> Self {
+        Self {
+            out,
+            empty: true,
+            depth: 0,
+            pretty,
+            too_deep: false,
+        }
+    }
+
+    /// Whether `levels` more levels of nesting would exceed what the decoder reads back.
+    pub(crate) fn would_exceed(&self, levels: usize) -> bool {
+        self.depth + levels > MAX_DEPTH
+    }
+
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push(b'\n');
+            self.out.resize(self.out.len() + 2 * self.depth, b' ');
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.empty = false;
+    }
+
+    fn member(&mut self) {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        self.newline();
+    }
+
+    pub(crate) fn begin_object(&mut self) {
+        self.open(b'{');
+    }
+
+    pub(crate) fn end_object(&mut self) {
+        self.close(b'}');
+    }
+
+    pub(crate) fn begin_array(&mut self) {
+        self.open(b'[');
+    }
+
+    pub(crate) fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    /// Starts the next array element.
+    pub(crate) fn element(&mut self) {
+        self.member();
+    }
+
+    /// Writes a field name; the caller writes its value next.
+    pub(crate) fn field(&mut self, name: &str) {
+        self.member();
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    /// A JSON string: escapes `"`, `\`, `\n`, `\r`, `\t` and other control characters as
+    /// `\u00XX`, and nothing else (json-iterator's `WriteString`).
+    pub(crate) fn string(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        self.out.reserve(bytes.len() + 2);
+        self.out.push(b'"');
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if !NEEDS_ESCAPE[b as usize] {
+                continue;
+            }
+            self.out.extend_from_slice(&bytes[start..i]);
+            match b {
+                b'"' => self.out.extend_from_slice(b"\\\""),
+                b'\\' => self.out.extend_from_slice(b"\\\\"),
+                b'\n' => self.out.extend_from_slice(b"\\n"),
+                b'\r' => self.out.extend_from_slice(b"\\r"),
+                b'\t' => self.out.extend_from_slice(b"\\t"),
+                _ => self.out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ]),
+            }
+            start = i + 1;
+        }
+        self.out.extend_from_slice(&bytes[start..]);
+        self.out.push(b'"');
+    }
+
+    /// A 64-bit integer, as a decimal string.
+    pub(crate) fn int64_string(&mut self, number: impl itoa::Integer) {
+        let mut buffer = itoa::Buffer::new();
+        self.out.push(b'"');
+        self.out.extend_from_slice(buffer.format(number).as_bytes());
+        self.out.push(b'"');
+    }
+
+    /// A 32-bit integer, as a JSON number.
+    pub(crate) fn int32(&mut self, number: impl itoa::Integer) {
+        let mut buffer = itoa::Buffer::new();
+        self.out.extend_from_slice(buffer.format(number).as_bytes());
+    }
+
+    pub(crate) fn bool(&mut self, flag: bool) {
+        self.out
+            .extend_from_slice(if flag { b"true" } else { b"false" });
+    }
+
+    /// A double as Go's json-iterator writes it: shortest round-trip digits, fixed notation for
+    /// 1e-6 ≤ |x| < 1e21, `1e+21` / `1e-07` style outside it; NaN and ±Inf as strings.
+    pub(crate) fn double(&mut self, number: f64) {
+        if number.is_nan() {
+            self.out.extend_from_slice(b"\"NaN\"");
+        } else if number.is_infinite() {
+            self.out.extend_from_slice(if number > 0.0 {
+                b"\"Infinity\""
+            } else {
+                b"\"-Infinity\""
+            });
+        } else {
+            let magnitude = number.abs();
+            if magnitude != 0.0 && !(1e-6..1e21).contains(&magnitude) {
+                self.exponent_double(number);
+            } else {
+                // Rust's `Display` prints the shortest round-trip digits in fixed notation.
+                let _ = write!(self.out, "{number}");
+            }
+        }
+    }
+
+    /// Go's `strconv.FormatFloat(x, 'e', -1, 64)`: the exponent has a sign and two digits at
+    /// least.
+    fn exponent_double(&mut self, number: f64) {
+        let text = format!("{number:e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let (sign, digits) = match exponent.strip_prefix('-') {
+            Some(digits) => (b'-', digits),
+            None => (b'+', exponent),
+        };
+        self.out.extend_from_slice(mantissa.as_bytes());
+        self.out.push(b'e');
+        self.out.push(sign);
+        if digits.len() < 2 {
+            self.out.push(b'0');
+        }
+        self.out.extend_from_slice(digits.as_bytes());
+    }
+
+    /// Bytes as standard padded base64.
+    pub(crate) fn bytes(&mut self, bytes: &[u8]) {
+        self.out.push(b'"');
+        let start = self.out.len();
+        let encoded_len = bytes.len().div_ceil(3) * 4;
+        self.out.resize(start + encoded_len, 0);
+        let written = STANDARD
+            .encode_slice(bytes, &mut self.out[start..])
+            .unwrap_or(0);
+        self.out.truncate(start + written);
+        self.out.push(b'"');
+    }
+
+    /// An id as lowercase hex.
+    pub(crate) fn hex(&mut self, id: &[u8]) {
+        self.out.push(b'"');
+        for &b in id {
+            self.out.push(HEX[usize::from(b >> 4)]);
+            self.out.push(HEX[usize::from(b & 0xf)]);
+        }
+        self.out.push(b'"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(write: impl FnOnce(&mut Writer<'_>)) -> String {
+        let mut out = Vec::new();
+        write(&mut Writer::new(&mut out, false));
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn doubles_are_formatted_as_go_formats_them() {
+        let cases = [
+            (3.0, "3"),
+            (-0.0, "-0"),
+            (0.5, "0.5"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (1e-7, "1e-07"),
+            (1.5e-300, "1.5e-300"),
+            (0.000001, "0.000001"),
+            (123456789.125, "123456789.125"),
+            (f64::NAN, "\"NaN\""),
+            (f64::NEG_INFINITY, "\"-Infinity\""),
+            (f64::MAX, "1.7976931348623157e+308"),
+        ];
+        for (number, expected) in cases {
+            assert_eq!(written(|w| w.double(number)), expected, "{number:e}");
+        }
+    }
+
+    #[test]
+    fn strings_escape_only_what_json_iterator_escapes() {
+        assert_eq!(
+            written(|w| w.string("a\"b\\c\nd\u{1}\u{8}é\u{2028}<>")),
+            "\"a\\\"b\\\\c\\nd\\u0001\\u0008é\u{2028}<>\""
+        );
+    }
+
+    #[test]
+    fn bytes_and_ids() {
+        assert_eq!(written(|w| w.bytes(&[1, 2, 3, 4])), "\"AQIDBA==\"");
+        assert_eq!(written(|w| w.bytes(&[])), "\"\"");
+        assert_eq!(written(|w| w.hex(&[0xab, 0x01])), "\"ab01\"");
+    }
+}
