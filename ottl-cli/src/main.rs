@@ -1,3 +1,26 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
-fn main() {}
+use clap::{Parser, Subcommand};
+use ottl_cli::fmt;
+
+/// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
+#[derive(Parser)]
+#[command(name = "ottl", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print statements and conditions in canonical form.
+    Fmt(fmt::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Fmt(args) => fmt::run(args),
+    };
+    std::process::ExitCode::from(code as u8)
+}

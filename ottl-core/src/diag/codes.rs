@@ -1,0 +1,144 @@
+//! The registry of diagnostic codes. Append only: a code, once released, keeps its meaning.
+
+use std::fmt;
+
+macro_rules! codes {
+    ($( $variant:ident = $id:literal: $summary:literal, $explanation:literal; )*) => {
+        /// A stable diagnostic code: `E0xxx` for errors, `W0xxx` for warnings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(
+                #[doc = $summary]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in registry order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as written in diagnostics, such as `E0001`.
+            pub const fn id(self) -> &'static str {
+                match self { $(Code::$variant => $id,)* }
+            }
+
+            /// One line saying what the code is about.
+            pub const fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// The long explanation, with examples, that `ottl explain` prints.
+            pub const fn explanation(self) -> &'static str {
+                match self { $(Code::$variant => $explanation,)* }
+            }
+        }
+    };
+}
+
+impl Code {
+    /// The code written as `id` (`E0001`), if there is one.
+    pub fn from_id(id: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|code| code.id().eq_ignore_ascii_case(id))
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+codes! {
+    UnexpectedToken = "E0001": "the text does not follow OTTL's grammar",
+        "The parser found something it did not expect at this point. The message says what \
+         would have been valid instead.\n\n    set(attributes[\"a\"] \"b\")    # a comma is missing\n    \
+         set(attributes[\"a\"], \"b\")";
+    UnclosedDelimiter = "E0002": "a parenthesis, bracket or brace is never closed",
+        "Every `(` needs a `)`, every `[` a `]` and every `{` a `}`. The diagnostic points at the \
+         opening one that was left open.\n\n    set(attributes[\"a\"], \"b\"\n    \
+         set(attributes[\"a\"], \"b\")";
+    UnclosedString = "E0003": "a string literal is never closed",
+        "Strings are written between double quotes. A `\"` inside a string is written `\\\"`.\n\n    \
+         set(body, \"hello)\n    set(body, \"hello\")";
+    UnexpectedCloser = "E0004": "a closing parenthesis, bracket or brace has no opening one",
+        "A `)`, `]` or `}` closes the nearest open delimiter, which must be of the same kind.\n\n    \
+         set(attributes[\"a\"), \"b\")\n    set(attributes[\"a\"], \"b\")";
+    InvalidCharacter = "E0005": "a character that OTTL does not use",
+        "OTTL is written with ASCII letters, digits, `_`, the operators `+ - * / == != < <= > >= =>`, \
+         `= , . : ( ) [ ] { }` and double-quoted strings. Any other character (`$`, `@`, `;`, `'`, \
+         or a letter outside ASCII) is only allowed inside a string.\n\n    \
+         set(attributes['env'], 'prod')\n    set(attributes[\"env\"], \"prod\")";
+    AssignInCondition = "E0006": "`=` is not a comparison operator",
+        "Equality is tested with `==`. A single `=` only names an argument of a function call \
+         (`replace_pattern(body, \"x\", \"y\", function=SHA256)`).\n\n    \
+         set(attributes[\"a\"], \"b\") where name = \"x\"\n    \
+         set(attributes[\"a\"], \"b\") where name == \"x\"";
+    SymbolicLogicalOperator = "E0007": "`&&`, `||` and `!` are written `and`, `or` and `not`",
+        "OTTL spells its boolean operators as words.\n\n    \
+         set(x, 1) where a == 1 && b == 2\n    set(x, 1) where a == 1 and b == 2";
+    UnquotedMapKey = "E0008": "a map key that is not quoted",
+        "Map keys are string literals: `attributes[\"env\"]`. A bare word between brackets is read \
+         as a path whose value becomes the key, so `attributes[env]` looks for a field named `env`, \
+         which no context has.\n\n    set(attributes[env], \"prod\")\n    \
+         set(attributes[\"env\"], \"prod\")";
+    InvalidEscape = "E0009": "an escape sequence that OTTL strings do not have",
+        "Strings accept the escapes `\\\\`, `\\\"`, `\\a`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t`, `\\v`, \
+         `\\NNN` (three octal digits), `\\xHH`, `\\uHHHH` and `\\UHHHHHHHH`. To put a backslash in a \
+         string (a regex escape, say) double it.\n\n    IsMatch(name, \"\\d+\")\n    \
+         IsMatch(name, \"\\\\d+\")";
+    InvalidBytes = "E0010": "a bytes literal that is not an even number of hex digits",
+        "Bytes are written `0x` followed by pairs of hex digits (`0-9`, `a-f`, `A-F`), two per \
+         byte.\n\n    set(span.trace_id, TraceID(0xABC))\n    \
+         set(span.trace_id, TraceID(0x0ABC))";
+    InvalidNumber = "E0011": "a number literal that OTTL cannot read",
+        "Integers are decimal and fit in 64 bits (a leading `0` makes them octal, as in Go). \
+         Floats need a decimal point: `1e5` is not a float, `1.0e5` is.\n\n    \
+         set(attributes[\"n\"], 1e5)\n    set(attributes[\"n\"], 1.0e5)";
+    TrailingComma = "E0012": "a comma with nothing after it",
+        "Function arguments and list elements are separated by commas, with none after the last \
+         one. (Map literals do allow a trailing comma.)\n\n    \
+         set(attributes[\"a\"], \"b\",)\n    set(attributes[\"a\"], \"b\")";
+    ConverterAsEditor = "E0013": "a statement must start with an editor",
+        "A statement calls an editor, whose name starts with a lowercase letter (`set`, \
+         `delete_key`). Converters (`Concat`, `IsMatch`) compute values; they are arguments of \
+         an editor or conditions.\n\n    Concat([\"a\", \"b\"], \"-\")\n    \
+         set(attributes[\"ab\"], Concat([\"a\", \"b\"], \"-\"))";
+    EditorAsValue = "E0014": "only converters can be used as values",
+        "A function whose result is used (an argument, a comparison operand, a condition) must be \
+         a converter; converter names start with an uppercase letter.\n\n    \
+         set(attributes[\"a\"], concat([\"x\", \"y\"], \"\"))\n    \
+         set(attributes[\"a\"], Concat([\"x\", \"y\"], \"\"))";
+    IndexedEditor = "E0015": "the result of an editor cannot be indexed",
+        "Keys (`[0]`, `[\"k\"]`) can follow a path or a converter call, not an editor.\n\n    \
+         set(attributes[\"a\"], \"b\")[0]\n    set(attributes[\"a\"], \"b\")";
+    LambdaReturnsLambda = "E0016": "a lambda body cannot be another lambda",
+        "A lambda's body computes a value or a condition. Pass nested lambdas as separate \
+         arguments instead.\n\n    Filter(xs, (x) => (y) => y)\n    Filter(xs, (x) => x > 1)";
+    ChainedComparison = "E0017": "comparisons cannot be chained",
+        "Each comparison has exactly one operator. Combine two comparisons with `and`.\n\n    \
+         set(x, 1) where 1 < a < 5\n    set(x, 1) where 1 < a and a < 5";
+    ValueAsCondition = "E0018": "a value is not a condition",
+        "A condition is a comparison, `true`/`false`, a converter returning a boolean, or those \
+         combined with `and`, `or` and `not`. A path alone is not a condition: compare it.\n\n    \
+         set(x, 1) where attributes[\"ok\"]\n    set(x, 1) where attributes[\"ok\"] == true";
+    Comment = "E0019": "OTTL has no comments",
+        "Neither `#` nor `//` starts a comment in OTTL. In a collector configuration, use YAML \
+         comments outside the statement string; in a `.ottl` file, lines starting with `#` are \
+         skipped.";
+    NestingTooDeep = "E0020": "expression nesting is too deep",
+        "Parentheses, brackets and braces may nest at most 128 levels deep. No real statement \
+         comes near; the limit keeps the parser's stack bounded.";
+    EmptyInput = "E0021": "there is no statement or condition",
+        "The input is empty or holds only whitespace.";
+    StringArithmetic = "E0022": "strings cannot be combined with arithmetic operators",
+        "`+ - * /` work on numbers, times and durations. Join strings with `Concat`.\n\n    \
+         set(attributes[\"ab\"], \"a\" + \"b\")\n    \
+         set(attributes[\"ab\"], Concat([\"a\", \"b\"], \"\"))";
+    RepeatedNot = "E0023": "`not` cannot follow `not`",
+        "`not` applies once to the comparison or group after it. `not not x` is `x`; to negate a \
+         negation, use parentheses: `not (not x)`.";
+}
