@@ -175,6 +175,12 @@ impl Map {
         &mut self.entries[p].value
     }
 
+    /// A map of decoded entries, kept as written (duplicates included, as pdata keeps them).
+    pub(crate) fn from_decoded(entries: Vec<KeyValue>) -> Self {
+        let index = (entries.len() > INDEX_THRESHOLD).then(|| Index::build(&entries));
+        Self { entries, index }
+    }
+
     /// Appends an entry without looking for its key (decoders keep duplicates, as pdata does).
     pub(crate) fn push(&mut self, entry: KeyValue) {
         self.entries.push(entry);

@@ -40,19 +40,28 @@ pub(super) fn any_value(r: &mut Reader<'_>) -> Decoded<AnyValue> {
 
 /// A `KeyValue` list, appended to `map` as written (duplicates kept, as pdata keeps them).
 pub(super) fn key_values(r: &mut Reader<'_>, map: &mut Map) -> Decoded<()> {
-    r.read_array(|r| {
-        let mut entry = KeyValue::default();
-        r.read_object(|r, key| {
-            match key {
-                "key" => entry.key = read_string(r)?,
-                "value" => entry.value = any_value(r)?,
-                _ => r.skip_value()?,
-            }
-            Ok(())
-        })?;
-        map.push(entry);
-        Ok(())
-    })
+    let mut buffer = r.entry_buffers.pop().unwrap_or_default();
+    let read = r.read_array_into(&mut buffer, key_value);
+    if map.is_empty() {
+        // Moved into an exactly sized `Vec`; the buffer keeps its capacity for the next list.
+        let mut entries = Vec::with_capacity(buffer.len());
+        entries.append(&mut buffer);
+        *map = Map::from_decoded(entries);
+    } else {
+        buffer.drain(..).for_each(|entry| map.push(entry));
+    }
+    r.entry_buffers.push(buffer);
+    read
+}
+
+fn key_value(r: &mut Reader<'_>) -> Decoded<KeyValue> {
+    let mut entry = KeyValue::default();
+    r.read_object(|r, key| match key {
+        "key" => set(&mut entry.key, read_string(r)?),
+        "value" => set(&mut entry.value, any_value(r)?),
+        _ => r.skip_value(),
+    })?;
+    Ok(entry)
 }
 
 /// A list of strings.

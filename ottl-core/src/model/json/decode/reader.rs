@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::super::MAX_DEPTH;
 use super::super::error::{DecodeErrorKind, Decoded, PathSegment, RawError};
+use crate::model::KeyValue;
 
 /// Bytes that end the fast scan of a string: the quote, the backslash and control characters.
 const STRING_STOP: [bool; 256] = {
@@ -30,6 +31,9 @@ pub(crate) struct Reader<'a> {
     input: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Reusable buffers for attribute lists, one per nesting level in use: entries are read
+    /// into one and then moved into an exactly sized `Vec`, instead of growing each map's own.
+    pub(crate) entry_buffers: Vec<Vec<KeyValue>>,
 }
 
 impl<'a> Reader<'a> {
@@ -38,6 +42,7 @@ impl<'a> Reader<'a> {
             input,
             pos: 0,
             depth: 0,
+            entry_buffers: Vec::new(),
         }
     }
 
@@ -98,10 +103,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A "wrong type" error at the next value.
+    /// An error at the next value: "wrong type" if it is a JSON value, a syntax error if not.
     pub(crate) fn wrong_type<T>(&mut self, expected: &'static str) -> Decoded<T> {
-        let found = self.found();
-        self.error_at(self.pos, DecodeErrorKind::WrongType { expected, found })
+        match self.found() {
+            "invalid JSON" | "end of input" => self.syntax("expected a value"),
+            found => self.error_at(self.pos, DecodeErrorKind::WrongType { expected, found }),
+        }
     }
 
     fn literal(&mut self, word: &'static [u8]) -> Decoded<()> {
@@ -212,7 +219,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an array, appending each element `read_item` decodes to `out` (pdata appends when
-    /// a list field repeats).
+    /// a list field repeats), and trims `out` to its length.
     pub(crate) fn read_array_into<T>(
         &mut self,
         out: &mut Vec<T>,
@@ -221,7 +228,11 @@ impl<'a> Reader<'a> {
         self.read_array(|r| {
             out.push(read_item(r)?);
             Ok(())
-        })
+        })?;
+        // A `Vec` grows to at least 4 slots on its first push; most OTLP lists hold one
+        // resource, scope or record, so trimming saves most of the model's memory.
+        out.shrink_to_fit();
+        Ok(())
     }
 
     /// Reads a string; `null` reads as empty, as pdata does.
