@@ -5,7 +5,7 @@
 //! names what was found, says what was expected in OTTL's terms, and recognises the common slips
 //! (`=` for `==`, a trailing comma, a chained comparison, ...) to name their fix.
 
-use super::ast::Call;
+use super::ast::{Call, Ident};
 use super::lexical;
 use super::parser::Rule;
 use crate::diag::{Code, Diagnostic};
@@ -47,12 +47,11 @@ pub(super) fn grammar(source: &str, error: &pest::error::Error<Rule>) -> Diagnos
 fn describe_rule(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::EOI => "end of input",
-        Rule::bool_expr | Rule::bool_term | Rule::bool_factor | Rule::comparison => "a condition",
+        Rule::bool_expr | Rule::comparison => "a condition",
         Rule::comparison_op => "a comparison operator",
         Rule::value
         | Rule::math_expr
-        | Rule::math_term
-        | Rule::math_factor
+        | Rule::sign
         | Rule::nil
         | Rule::lambda
         | Rule::bytes
@@ -64,7 +63,7 @@ fn describe_rule(rule: Rule) -> Option<&'static str> {
         | Rule::float
         | Rule::int
         | Rule::path => "a value",
-        Rule::add_op | Rule::mul_op => "an arithmetic operator",
+        Rule::math_op => "an arithmetic operator",
         Rule::invocation | Rule::call | Rule::function_name => "a function call",
         Rule::argument | Rule::argument_name | Rule::function_ref => "an argument",
         Rule::path_segment | Rule::segment_name => "a path segment",
@@ -104,7 +103,15 @@ fn describe_literal(token: &str) -> Option<&'static str> {
 
 /// Drops the tokens that only start a value or condition when that is already expected.
 fn simplify(expected: &mut BTreeSet<&'static str>) {
-    let starters = ["`(`", "`[`", "`{`", "`.`", "an arithmetic operator"];
+    let starters = [
+        "`(`",
+        "`[`",
+        "`{`",
+        "`.`",
+        "an arithmetic operator",
+        "a function call",
+        "a path segment",
+    ];
     if expected.contains("a condition") {
         expected.retain(|e| !starters.contains(e) && !matches!(*e, "a value" | "`not`"));
     } else if expected.contains("a value") {
@@ -205,12 +212,6 @@ fn unexpected(
             "keywords are lowercase: write `{}`",
             word.to_ascii_lowercase()
         ));
-    } else if let Some(word) =
-        found.filter(|w| is_keyword(w) && expected.contains("a path segment"))
-    {
-        diagnostic = diagnostic.with_help(format!(
-            "`{word}` is a keyword and cannot name a path segment"
-        ));
     } else if found == Some("[") {
         diagnostic = diagnostic.with_help("only paths and converter calls can be indexed");
     } else if expected.contains("`,`") && found.is_some_and(starts_value) {
@@ -277,6 +278,18 @@ fn slip(
             )
             .with_help("compare one pair at a time and join them with `and`: `a < b and b < c`")
         }),
+        _ if repeated_not(source, offset).is_some() => {
+            let span = repeated_not(source, offset)?;
+            Some(
+                Diagnostic::error(
+                    Code::RepeatedNot,
+                    "`not` cannot follow `not`",
+                    span,
+                    "second `not`",
+                )
+                .with_help("remove both, or write `not (not ...)`"),
+            )
+        }
         Some("not") if source[..offset].trim_end().ends_with("not") => Some(
             Diagnostic::error(
                 Code::RepeatedNot,
@@ -311,6 +324,18 @@ fn slip(
         ),
         _ => None,
     }
+}
+
+/// The span of a second `not` among the last two words before `offset`, if they are `not not`.
+fn repeated_not(source: &str, offset: usize) -> Option<Span> {
+    let before = &source[..offset];
+    let mut words = before
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty());
+    let last = words.next()?;
+    let start = before.trim_end().len().checked_sub(3)?;
+    (last == "not" && words.next() == Some("not") && before.trim_end().ends_with("not"))
+        .then_some(Span::new(start, start + 3))
 }
 
 fn string_arithmetic(span: Span) -> Diagnostic {
@@ -354,6 +379,17 @@ fn bad_number(source: &str, offset: usize, token: &str) -> Diagnostic {
         "invalid number",
     )
     .with_help(help)
+}
+
+/// A keyword where a name is needed: `resource.and`, `set(nil, 1)`.
+pub(super) fn keyword_as_name(name: &Ident) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnexpectedToken,
+        format!("`{}` is a keyword and cannot be used as a name", name.name),
+        name.span,
+        "keyword",
+    )
+    .with_note("the keywords are `nil`, `not`, `and`, `or`, `true` and `false`")
 }
 
 /// A converter (uppercase name) at the head of a statement.

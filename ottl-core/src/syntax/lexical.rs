@@ -49,6 +49,7 @@ pub(super) fn scan(source: &str) -> Result<(), Diagnostic> {
                 }
             }
             b')' | b']' | b'}' => close(source, &mut openers, i)?,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b' ' | b',' | b'.' | b'=' => {}
             _ => stray_character(source, i)?,
         }
         i += 1;

@@ -8,6 +8,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 use pest::Parser as _;
 use pest::iterators::{Pair, Pairs};
+use std::iter::Peekable;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../../grammar/ottl.pest"]
@@ -37,18 +38,24 @@ fn ident(pair: &Pair<'_, Rule>) -> Ident {
     }
 }
 
-/// The pair's children, without the keyword tokens that only separate them.
-fn operands(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
-    pair.into_inner()
-        .filter(|p| !matches!(p.as_rule(), Rule::or_keyword | Rule::and_keyword))
-}
-
 impl<'s> Builder<'s> {
     pub(super) fn new(source: &'s str) -> Self {
         Self {
             source,
             errors: Vec::new(),
         }
+    }
+
+    /// A name, which must not be a keyword (the grammar leaves that check to us).
+    fn name(&mut self, pair: &Pair<'_, Rule>) -> Ident {
+        let name = ident(pair);
+        if matches!(
+            name.name.as_str(),
+            "nil" | "not" | "and" | "or" | "true" | "false"
+        ) {
+            self.errors.push(errors::keyword_as_name(&name));
+        }
+        name
     }
 
     pub(super) fn statement(&mut self, pair: Pair<'_, Rule>) -> Statement {
@@ -92,61 +99,61 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// A flat chain `operand (and|or operand)*`, grouped: `or` of `and`s.
     pub(super) fn bool_expr(&mut self, pair: Pair<'_, Rule>) -> BoolExpr {
-        let span = span_of(&pair);
-        let mut terms: Vec<BoolExpr> = operands(pair).map(|p| self.bool_term(p)).collect();
+        let mut alternatives: Vec<Vec<BoolExpr>> = vec![Vec::new()];
+        let mut inner = pair.into_inner().peekable();
+        while let Some(p) = inner.next() {
+            match p.as_rule() {
+                Rule::or_keyword => alternatives.push(Vec::new()),
+                Rule::and_keyword => {}
+                Rule::not_keyword => {
+                    let start = p.as_span().start();
+                    let operand =
+                        self.bool_operand(inner.next().expect("grammar: `not` has an operand"));
+                    let span = Span::new(start, operand.span.end);
+                    let negation = BoolExpr {
+                        kind: BoolExprKind::Not(Box::new(operand)),
+                        span,
+                    };
+                    alternatives
+                        .last_mut()
+                        .expect("starts with one group")
+                        .push(negation);
+                }
+                _ => {
+                    let operand = self.bool_operand(p);
+                    alternatives
+                        .last_mut()
+                        .expect("starts with one group")
+                        .push(operand);
+                }
+            }
+        }
+        let mut terms: Vec<BoolExpr> = alternatives
+            .into_iter()
+            .map(|operands| chain(operands, BoolExprKind::And))
+            .collect();
         if terms.len() == 1 {
             return terms.remove(0);
         }
-        BoolExpr {
-            kind: BoolExprKind::Or(terms),
-            span,
-        }
+        chain(terms, BoolExprKind::Or)
     }
 
-    fn bool_term(&mut self, pair: Pair<'_, Rule>) -> BoolExpr {
+    fn bool_operand(&mut self, pair: Pair<'_, Rule>) -> BoolExpr {
         let span = span_of(&pair);
-        let mut factors: Vec<BoolExpr> = operands(pair).map(|p| self.bool_factor(p)).collect();
-        if factors.len() == 1 {
-            return factors.remove(0);
-        }
-        BoolExpr {
-            kind: BoolExprKind::And(factors),
-            span,
-        }
-    }
-
-    fn bool_factor(&mut self, pair: Pair<'_, Rule>) -> BoolExpr {
-        let span = span_of(&pair);
-        let mut inner = pair.into_inner().peekable();
-        let negated = inner
-            .next_if(|p| p.as_rule() == Rule::not_keyword)
-            .is_some();
-        let operand = inner.next().expect("grammar: a factor has an operand");
-        let operand_span = span_of(&operand);
-        let kind = match operand.as_rule() {
-            Rule::comparison => BoolExprKind::Comparison(Box::new(self.comparison(operand))),
-            Rule::boolean => BoolExprKind::Constant(operand.as_str() == "true"),
-            Rule::invocation => BoolExprKind::Converter(self.converter(operand)),
-            _ => self.bool_expr(operand).kind,
+        let kind = match pair.as_rule() {
+            Rule::comparison => BoolExprKind::Comparison(Box::new(self.comparison(pair))),
+            Rule::boolean => BoolExprKind::Constant(pair.as_str() == "true"),
+            Rule::invocation => BoolExprKind::Converter(self.converter(pair)),
+            _ => return self.bool_expr(pair),
         };
-        let operand = BoolExpr {
-            kind,
-            span: operand_span,
-        };
-        if negated {
-            BoolExpr {
-                kind: BoolExprKind::Not(Box::new(operand)),
-                span,
-            }
-        } else {
-            operand
-        }
+        BoolExpr { kind, span }
     }
 
     fn comparison(&mut self, pair: Pair<'_, Rule>) -> Comparison {
         let mut inner = pair.into_inner();
-        let left = self.value(
+        let left = self.expr(
             inner
                 .next()
                 .expect("grammar: comparison has a left operand"),
@@ -160,7 +167,7 @@ impl<'s> Builder<'s> {
             ">" => CompareOp::Gt,
             _ => CompareOp::Ge,
         };
-        let right = self.value(
+        let right = self.expr(
             inner
                 .next()
                 .expect("grammar: comparison has a right operand"),
@@ -173,15 +180,7 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn value(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let inner = pair
-            .into_inner()
-            .next()
-            .expect("grammar: a value has one alternative");
-        self.expr(inner)
-    }
-
-    /// Any pair that stands for a value: a `value`'s alternative or a math operand.
+    /// Any pair that stands for a value: one of `value`'s alternatives or a math operand.
     fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = span_of(&pair);
         let text = pair.as_str();
@@ -195,7 +194,7 @@ impl<'s> Builder<'s> {
             Rule::enum_symbol => ExprKind::Enum(text.to_owned()),
             Rule::path => ExprKind::Path(self.path(pair)),
             Rule::invocation => ExprKind::Converter(self.converter(pair)),
-            Rule::list => ExprKind::List(pair.into_inner().map(|p| self.value(p)).collect()),
+            Rule::list => ExprKind::List(pair.into_inner().map(|p| self.expr(p)).collect()),
             Rule::map => ExprKind::Map(pair.into_inner().map(|p| self.map_entry(p)).collect()),
             Rule::lambda => ExprKind::Lambda(self.lambda(pair)),
             Rule::math_expr => return self.math_expr(pair),
@@ -218,61 +217,52 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// A flat chain `operand (op operand)*`, grouped: a sum of products.
     fn math_expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let span = span_of(&pair);
-        let mut inner = pair.into_inner();
-        let first = self.math_term(inner.next().expect("grammar: a sum has a first term"));
-        let mut rest = Vec::new();
-        while let (Some(op), Some(term)) = (inner.next(), inner.next()) {
-            let op = if op.as_str() == "+" {
-                AddOp::Add
-            } else {
-                AddOp::Sub
-            };
-            rest.push((op, self.math_term(term)));
-        }
-        if rest.is_empty() {
-            return first;
-        }
-        Expr {
-            kind: ExprKind::Sum {
-                first: Box::new(first),
-                rest,
-            },
-            span,
-        }
-    }
-
-    fn math_term(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let span = span_of(&pair);
-        let mut inner = pair.into_inner();
-        let first = self.math_factor(inner.next().expect("grammar: a product has a first factor"));
-        let mut rest = Vec::new();
-        while let (Some(op), Some(factor)) = (inner.next(), inner.next()) {
-            let op = if op.as_str() == "*" {
-                MulOp::Mul
-            } else {
-                MulOp::Div
-            };
-            rest.push((op, self.math_factor(factor)));
-        }
-        if rest.is_empty() {
-            return first;
-        }
-        Expr {
-            kind: ExprKind::Product {
-                first: Box::new(first),
-                rest,
-            },
-            span,
-        }
-    }
-
-    fn math_factor(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let span = span_of(&pair);
         let mut inner = pair.into_inner().peekable();
+        let first = self.math_operand(&mut inner);
+        let mut terms: Vec<(AddOp, Expr)> = Vec::new();
+        let mut term_op = AddOp::Add;
+        let mut factors = (first, Vec::new());
+        while let Some(op) = inner.next() {
+            let operand = self.math_operand(&mut inner);
+            match op.as_str() {
+                "*" => factors.1.push((MulOp::Mul, operand)),
+                "/" => factors.1.push((MulOp::Div, operand)),
+                add => {
+                    let (first, rest) = std::mem::replace(&mut factors, (operand, Vec::new()));
+                    terms.push((term_op, product(first, rest)));
+                    term_op = if add == "+" { AddOp::Add } else { AddOp::Sub };
+                }
+            }
+        }
+        terms.push((term_op, product(factors.0, factors.1)));
+        let mut terms = terms.into_iter();
+        let (_, first) = terms.next().expect("at least one term was pushed");
+        let rest: Vec<(AddOp, Expr)> = terms.collect();
+        match rest.last() {
+            None => first,
+            Some((_, last)) => {
+                let span = first.span.to(last.span);
+                Expr {
+                    kind: ExprKind::Sum {
+                        first: Box::new(first),
+                        rest,
+                    },
+                    span,
+                }
+            }
+        }
+    }
+
+    /// An optionally signed operand of a math chain.
+    fn math_operand<'i>(&mut self, inner: &mut Peekable<Pairs<'i, Rule>>) -> Expr {
         let sign = inner.next_if(|p| p.as_rule() == Rule::sign);
-        let operand = self.expr(inner.next().expect("grammar: a factor has an operand"));
+        let operand = self.expr(
+            inner
+                .next()
+                .expect("grammar: a math chain has an operand here"),
+        );
         match sign {
             None => operand,
             Some(sign) => {
@@ -281,6 +271,7 @@ impl<'s> Builder<'s> {
                 } else {
                     UnaryOp::Plus
                 };
+                let span = Span::new(sign.as_span().start(), operand.span.end);
                 Expr {
                     kind: ExprKind::Unary {
                         op,
@@ -308,7 +299,7 @@ impl<'s> Builder<'s> {
             .expect("grammar: an invocation starts with a call");
         let span = span_of(&call);
         let mut parts = call.into_inner();
-        let name = ident(&parts.next().expect("grammar: a call has a name"));
+        let name = self.name(&parts.next().expect("grammar: a call has a name"));
         let args = parts.map(|p| self.argument(p)).collect();
         let keys = inner.map(|p| self.key(p)).collect();
         (Call { name, args, span }, keys)
@@ -319,11 +310,11 @@ impl<'s> Builder<'s> {
         let mut inner = pair.into_inner().peekable();
         let name = inner
             .next_if(|p| p.as_rule() == Rule::argument_name)
-            .map(|p| ident(&p));
+            .map(|p| self.name(&p));
         let value = inner.next().expect("grammar: an argument has a value");
         let value = match value.as_rule() {
             Rule::function_ref => ArgumentValue::Function(ident(&value)),
-            _ => ArgumentValue::Expr(self.value(value)),
+            _ => ArgumentValue::Expr(self.expr(value)),
         };
         Argument { name, value, span }
     }
@@ -334,7 +325,7 @@ impl<'s> Builder<'s> {
             .into_inner()
             .map(|segment| {
                 let mut inner = segment.into_inner();
-                let name = ident(&inner.next().expect("grammar: a segment has a name"));
+                let name = self.name(&inner.next().expect("grammar: a segment has a name"));
                 Segment {
                     name,
                     keys: inner.map(|k| self.key(k)).collect(),
@@ -369,7 +360,7 @@ impl<'s> Builder<'s> {
                 self.errors.push(diagnostic);
                 String::new()
             });
-        let value = self.value(inner.next().expect("grammar: a map entry has a value"));
+        let value = self.expr(inner.next().expect("grammar: a map entry has a value"));
         MapEntry {
             key,
             key_span,
@@ -382,7 +373,7 @@ impl<'s> Builder<'s> {
         let mut body = None;
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::lambda_param => params.push(ident(&p)),
+                Rule::lambda_param => params.push(self.name(&p)),
                 _ => body = Some(self.lambda_body(p)),
             }
         }
@@ -401,7 +392,7 @@ impl<'s> Builder<'s> {
         if inner.as_rule() == Rule::bool_expr {
             return LambdaBody::Condition(self.bool_expr(inner));
         }
-        let value = self.value(inner);
+        let value = self.expr(inner);
         if let ExprKind::Lambda(_) = value.kind {
             self.errors.push(
                 Diagnostic::error(
@@ -432,5 +423,36 @@ pub(super) fn explain_failure(rule: Rule, source: &str) -> Diagnostic {
             Span::new(0, source.len()),
             "",
         ),
+    }
+}
+
+/// `operands` joined by `kind` (`And` or `Or`), or the single operand itself.
+fn chain(mut operands: Vec<BoolExpr>, kind: fn(Vec<BoolExpr>) -> BoolExprKind) -> BoolExpr {
+    match (operands.first(), operands.last()) {
+        (Some(first), Some(last)) if operands.len() > 1 => {
+            let span = first.span.to(last.span);
+            BoolExpr {
+                kind: kind(operands),
+                span,
+            }
+        }
+        _ => operands.remove(0),
+    }
+}
+
+/// `first (op operand)*` as a product, or `first` itself when there is no operator.
+fn product(first: Expr, rest: Vec<(MulOp, Expr)>) -> Expr {
+    match rest.last() {
+        None => first,
+        Some((_, last)) => {
+            let span = first.span.to(last.span);
+            Expr {
+                kind: ExprKind::Product {
+                    first: Box::new(first),
+                    rest,
+                },
+                span,
+            }
+        }
     }
 }
