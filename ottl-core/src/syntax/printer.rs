@@ -52,9 +52,9 @@ impl Display for BoolExpr {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match &self.kind {
             BoolExprKind::Or(terms) => {
-                join(f, terms, " or ", |t| matches!(t.kind, BoolExprKind::Or(_)))
+                join_conditions(f, terms, " or ", |t| matches!(t.kind, BoolExprKind::Or(_)))
             }
-            BoolExprKind::And(factors) => join(f, factors, " and ", |t| {
+            BoolExprKind::And(factors) => join_conditions(f, factors, " and ", |t| {
                 matches!(t.kind, BoolExprKind::Or(_) | BoolExprKind::And(_))
             }),
             BoolExprKind::Not(operand) => {
@@ -92,6 +92,39 @@ fn join<T: Display>(
         parenthesized(f, item, needs_parens(item))?;
     }
     Ok(())
+}
+
+/// Joins the operands of `and`/`or`, parenthesizing those `needs_parens` picks, and any but
+/// the last that ends in a lambda: a lambda's body would otherwise take the rest of the chain.
+fn join_conditions(
+    f: &mut Formatter<'_>,
+    operands: &[BoolExpr],
+    separator: &str,
+    needs_parens: impl Fn(&BoolExpr) -> bool,
+) -> fmt::Result {
+    let last = operands.len().saturating_sub(1);
+    for (i, operand) in operands.iter().enumerate() {
+        if i > 0 {
+            f.write_str(separator)?;
+        }
+        let parens = needs_parens(operand) || (i < last && condition_ends_in_lambda(operand));
+        parenthesized(f, operand, parens)?;
+    }
+    Ok(())
+}
+
+/// Whether the printed condition ends with a lambda (whose body would run on).
+fn condition_ends_in_lambda(condition: &BoolExpr) -> bool {
+    match &condition.kind {
+        BoolExprKind::Comparison(comparison) => {
+            matches!(comparison.right.kind, ExprKind::Lambda(_))
+        }
+        BoolExprKind::Not(operand) => condition_ends_in_lambda(operand),
+        BoolExprKind::Or(operands) | BoolExprKind::And(operands) => {
+            operands.last().is_some_and(condition_ends_in_lambda)
+        }
+        BoolExprKind::Constant(_) | BoolExprKind::Converter(_) => false,
+    }
 }
 
 fn parenthesized(f: &mut Formatter<'_>, item: &impl Display, parens: bool) -> fmt::Result {
