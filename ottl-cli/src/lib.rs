@@ -1,8 +1,9 @@
-//! The `ottl` command line: format, and soon run and check, OTTL statements.
+//! The `ottl` command line: run and format OTTL statements.
 //!
 //! The binary is a thin shell over this library so that tests can reach the renderer and the
 //! statement-file reader directly.
 
+pub mod eval;
 pub mod fmt;
 pub mod render;
 pub mod statements;
@@ -18,6 +19,8 @@ pub enum ExitCode {
     Rejected = 1,
     /// The input could not be read, or the command line was wrong.
     BadInput = 2,
+    /// A statement failed while running, under `--error-mode propagate`.
+    RuntimeError = 3,
 }
 
 /// Reads `path` (`-` is standard input), returning its display name and text; on failure says

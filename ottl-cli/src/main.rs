@@ -1,7 +1,7 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
 use clap::{Parser, Subcommand};
-use ottl_cli::fmt;
+use ottl_cli::{eval, fmt};
 
 /// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
 #[derive(Parser)]
@@ -13,6 +13,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run statements over OTLP/JSON records and print the result.
+    Eval(eval::Args),
     /// Print statements and conditions in canonical form.
     Fmt(fmt::Args),
 }
@@ -20,6 +22,7 @@ enum Command {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
+        Command::Eval(args) => eval::run(args),
         Command::Fmt(args) => fmt::run(args),
     };
     std::process::ExitCode::from(code as u8)

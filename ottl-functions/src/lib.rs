@@ -1,4 +1,21 @@
-//! The OTTL standard library: every editor and converter of the reference, one file each.
+//! The OTTL standard library: the reference's editors and converters, one file each, written
+//! against the public function contract of `ottl-core` only.
 //!
-//! The function contract lives in `ottl-core`; this crate only implements it.
+//! ```
+//! let registry = ottl_functions::standard();
+//! assert!(registry.get("set").is_some());
+//! ```
 #![forbid(unsafe_code)]
+
+pub mod converters;
+pub mod editors;
+
+use ottl_core::function::Registry;
+
+/// A registry with every standard function.
+pub fn standard() -> Registry {
+    let mut registry = Registry::new();
+    editors::register(&mut registry);
+    converters::register(&mut registry);
+    registry
+}

@@ -141,4 +141,34 @@ codes! {
     RepeatedNot = "E0023": "`not` cannot follow `not`",
         "`not` applies once to the comparison or group after it. `not not x` is `x`; to negate a \
          negation, use parentheses: `not (not x)`.";
+    UnknownPath = "E0101": "a path that the context does not have",
+        "Each context (log, span, metric, ...) has its own paths, and reaches the paths of the \
+         contexts above it with a prefix (`resource.attributes`, `scope.name`). The message \
+         names the closest path that exists.\n\n    set(atributes[\"a\"], \"b\")\n    \
+         set(attributes[\"a\"], \"b\")";
+    PathNotIndexable = "E0102": "keys on a path that has none",
+        "Only map-valued paths (`attributes`, `cache`, a map `body`) take keys.\n\n    \
+         set(name[\"a\"], \"b\")\n    set(attributes[\"a\"], \"b\")";
+    UnknownFunction = "E0103": "a function that the registry does not have",
+        "Editors and converters come from the registry the host builds (the standard library by \
+         default). Names are case-sensitive: editors are lowercase, converters capitalized.\n\n    \
+         set(attributes[\"a\"], Lenght(body))\n    set(attributes[\"a\"], Len(body))";
+    UnknownEnum = "E0104": "an enum symbol that the context does not have",
+        "Enum symbols such as `SEVERITY_NUMBER_ERROR` or `SPAN_KIND_SERVER` belong to a context; \
+         resource and scope have none.";
+    WrongArity = "E0105": "a call with too few or too many arguments",
+        "The message gives the function's parameters; optional ones may be left out from the end, \
+         or skipped by naming the ones after them (`name=value`).";
+    UnknownArgument = "E0106": "a named argument that the function does not have",
+        "Arguments are named after the function's parameters, in snake_case. A name may be given \
+         once, and positional arguments must come before named ones.";
+    WrongArgumentKind = "E0107": "an argument of the wrong kind",
+        "Some parameters take a path (the editor's target), some a literal written in the \
+         statement (a regex, a mode string), others any value. The message says which.\n\n    \
+         set(\"a\", body)\n    set(attributes[\"a\"], body)";
+    NotSettable = "E0108": "a path that cannot be written",
+        "Some paths are read-only. Editors can only change paths that can be set.";
+    InvalidArgument = "E0109": "a literal argument that the function rejects",
+        "A function checks its literal arguments when statements compile: a regex must compile, a \
+         mode must be one of the listed words. The message says what was expected.";
 }

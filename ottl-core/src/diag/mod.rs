@@ -5,8 +5,10 @@
 //! terminal is the CLI's job.
 
 mod codes;
+mod suggest;
 
 pub use codes::Code;
+pub use suggest::suggest;
 
 use crate::span::Span;
 use std::fmt;

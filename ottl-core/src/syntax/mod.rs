@@ -22,9 +22,11 @@ mod literal;
 mod parser;
 mod printer;
 mod spans;
+mod visit;
 
 pub use ast::*;
 pub use spans::ClearSpans;
+pub use visit::{condition_paths, statement_paths};
 
 use crate::diag::Diagnostics;
 use parser::{Builder, Rule};

@@ -1,0 +1,214 @@
+//! Values to getters: literals become constants, paths field accessors, calls their
+//! function's compiled closure.
+
+use super::Compiler;
+use super::keys::{self, KeyStep};
+use super::math::{self, MathOp};
+use super::path::CompiledPath;
+use crate::context::{self, enum_value};
+use crate::diag::{Code, Diagnostic, suggest};
+use crate::function::{Compiled, FunctionKind, Getter};
+use crate::model::{AnyValue, Map, Str};
+use crate::syntax::{Converter, Expr, ExprKind, Key, Path, UnaryOp};
+use crate::value::Value;
+use std::borrow::Cow;
+
+/// A getter that always yields `value`.
+pub(crate) fn constant(value: Value<'static>) -> Getter {
+    Box::new(move |_| Ok(value.clone()))
+}
+
+/// The value of a literal expression, if it is one (lists and maps of literals included).
+pub(crate) fn literal(expr: &Expr) -> Option<Value<'static>> {
+    Some(match &expr.kind {
+        ExprKind::Nil => Value::Nil,
+        ExprKind::Bool(flag) => Value::Bool(*flag),
+        ExprKind::Int(number) => Value::Int(*number),
+        ExprKind::Float(number) => Value::Double(*number),
+        ExprKind::String(text) => Value::string(text.as_str()),
+        ExprKind::Bytes(bytes) => Value::Bytes(Cow::Owned(bytes.clone())),
+        ExprKind::Unary {
+            op: UnaryOp::Minus,
+            operand,
+        } => math::negate(literal(operand)?).ok()?,
+        ExprKind::Unary {
+            op: UnaryOp::Plus,
+            operand,
+        } => literal(operand)?,
+        ExprKind::List(items) => {
+            let items: Option<Vec<AnyValue>> =
+                items.iter().map(|item| literal(item)?.into_any()).collect();
+            Value::List(Cow::Owned(items?))
+        }
+        ExprKind::Map(entries) => {
+            let mut map = Map::new();
+            for entry in entries {
+                map.insert(entry.key.as_str(), literal(&entry.value)?.into_any()?);
+            }
+            Value::Map(Cow::Owned(map))
+        }
+        _ => return None,
+    })
+}
+
+impl Compiler<'_> {
+    /// A getter for `expr`; on a mistake, records it and returns a getter yielding nil.
+    pub(crate) fn expr(&mut self, expr: &Expr) -> Getter {
+        if let Some(value) = literal(expr) {
+            return constant(value);
+        }
+        match &expr.kind {
+            ExprKind::Enum(symbol) => self.enum_symbol(symbol, expr),
+            ExprKind::Path(path) => match self.path(path) {
+                Some(path) => path.getter(),
+                None => constant(Value::Nil),
+            },
+            ExprKind::Converter(converter) => self.converter(converter),
+            ExprKind::Unary { op, operand } => {
+                let operand = self.expr(operand);
+                match op {
+                    UnaryOp::Plus => operand,
+                    UnaryOp::Minus => Box::new(move |ctx| math::negate(operand(ctx)?)),
+                }
+            }
+            ExprKind::Sum { first, rest } => {
+                let rest = rest
+                    .iter()
+                    .map(|(op, e)| (MathOp::from(*op), e))
+                    .collect::<Vec<_>>();
+                self.chain(first, &rest)
+            }
+            ExprKind::Product { first, rest } => {
+                let rest = rest
+                    .iter()
+                    .map(|(op, e)| (MathOp::from(*op), e))
+                    .collect::<Vec<_>>();
+                self.chain(first, &rest)
+            }
+            ExprKind::List(items) => {
+                let items: Vec<Getter> = items.iter().map(|item| self.expr(item)).collect();
+                Box::new(move |ctx| {
+                    let mut values = Vec::with_capacity(items.len());
+                    for item in &items {
+                        let value = item(ctx)?;
+                        let found = value.value_type();
+                        values.push(value.into_any().ok_or(crate::RuntimeError::Type {
+                            expected: "a value a list can hold",
+                            found,
+                        })?);
+                    }
+                    Ok(Value::List(Cow::Owned(values)))
+                })
+            }
+            ExprKind::Map(entries) => {
+                let entries: Vec<(Str, Getter)> = entries
+                    .iter()
+                    .map(|entry| (Str::from(entry.key.as_str()), self.expr(&entry.value)))
+                    .collect();
+                Box::new(move |ctx| {
+                    let mut map = Map::with_capacity(entries.len());
+                    for (key, value) in &entries {
+                        let value = value(ctx)?;
+                        let found = value.value_type();
+                        map.insert(
+                            key.clone(),
+                            value.into_any().ok_or(crate::RuntimeError::Type {
+                                expected: "a value a map can hold",
+                                found,
+                            })?,
+                        );
+                    }
+                    Ok(Value::Map(Cow::Owned(map)))
+                })
+            }
+            ExprKind::Lambda(_) => {
+                self.errors.push(
+                    Diagnostic::error(Code::WrongArgumentKind, "lambda expressions are not supported yet", expr.span, "lambda")
+                        .with_note("the reference only accepts lambdas behind the `ottl.functions.enableLambda` feature gate, off by default"),
+                );
+                constant(Value::Nil)
+            }
+            // Literals were handled above.
+            _ => constant(Value::Nil),
+        }
+    }
+
+    fn chain(&mut self, first: &Expr, rest: &[(MathOp, &Expr)]) -> Getter {
+        let first = self.expr(first);
+        let rest: Vec<(MathOp, Getter)> = rest.iter().map(|(op, e)| (*op, self.expr(e))).collect();
+        Box::new(move |ctx| {
+            let mut value = first(ctx)?.into_owned();
+            for (op, operand) in &rest {
+                value = math::apply(*op, value, operand(ctx)?)?;
+            }
+            Ok(value)
+        })
+    }
+
+    fn enum_symbol(&mut self, symbol: &str, expr: &Expr) -> Getter {
+        match enum_value(self.context, symbol) {
+            Some(value) => constant(Value::Int(value)),
+            None => {
+                let known = context::enum_symbols(self.context);
+                let mut diagnostic = Diagnostic::error(
+                    Code::UnknownEnum,
+                    format!("the {} context has no enum `{symbol}`", self.context),
+                    expr.span,
+                    "unknown enum",
+                );
+                if let Some(best) = suggest(symbol, known.iter().map(|(name, _)| *name)) {
+                    diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                }
+                self.errors.push(diagnostic);
+                constant(Value::Nil)
+            }
+        }
+    }
+
+    /// Resolves and compiles a path; `None` after recording why it is invalid.
+    pub(crate) fn path(&mut self, path: &Path) -> Option<CompiledPath> {
+        match context::resolve(self.context, path) {
+            Ok(resolved) => {
+                let keys = self.keys(resolved.keys);
+                Some(CompiledPath {
+                    field: resolved.field,
+                    keys,
+                    text: resolved.text.into(),
+                })
+            }
+            Err(diagnostic) => {
+                self.errors.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn keys(&mut self, keys: &[Key]) -> Vec<KeyStep> {
+        keys.iter()
+            .map(|key| match &key.index.kind {
+                ExprKind::String(text) => KeyStep::Str(Str::from(text.as_str())),
+                ExprKind::Int(index) => KeyStep::Int(*index),
+                _ => KeyStep::Dynamic(self.expr(&key.index)),
+            })
+            .collect()
+    }
+
+    pub(crate) fn converter(&mut self, converter: &Converter) -> Getter {
+        let Some(Compiled::Converter(call)) = self.call(&converter.call, FunctionKind::Converter)
+        else {
+            return constant(Value::Nil);
+        };
+        if converter.keys.is_empty() {
+            return call;
+        }
+        let steps = self.keys(&converter.keys);
+        Box::new(move |ctx| {
+            let evaluated = keys::evaluate(&steps, ctx)?;
+            let mut value = call(ctx)?.into_owned();
+            for key in &evaluated {
+                value = keys::index(value, key)?.into_owned();
+            }
+            Ok(value)
+        })
+    }
+}

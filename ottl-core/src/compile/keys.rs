@@ -1,0 +1,164 @@
+//! Reading and writing through keys: `attributes["a"]["b"][0]`.
+//!
+//! Reading follows the reference: a missing map key at any level is nil; a key on a scalar, a
+//! string key on a list or an int key on a map is an error; a list index must be in range.
+//! Writing creates missing levels (a map for a string key, a list of empties for an int key),
+//! bounded by [`MAX_CREATED_LIST`] so `x[9223372036854775807]` is an error, not an
+//! out-of-memory.
+
+use crate::RuntimeError;
+use crate::context::TransformContext;
+use crate::function::Getter;
+use crate::model::{AnyValue, Map, Str};
+use crate::value::{Value, ValueType};
+use std::borrow::Cow;
+
+/// The longest list a write through an int key may create.
+pub(crate) const MAX_CREATED_LIST: usize = 10_000;
+
+/// One compiled key.
+pub(crate) enum KeyStep {
+    /// `["k"]`
+    Str(Str),
+    /// `[0]`
+    Int(i64),
+    /// `[expr]`, evaluated per record: must give a string or an int.
+    Dynamic(Getter),
+}
+
+/// A key evaluated for the current record.
+pub(crate) enum KeyValue<'k> {
+    Str(Cow<'k, Str>),
+    Int(i64),
+}
+
+/// Evaluates the keys for this record (dynamic keys read the record, so this happens before
+/// any write borrows it).
+pub(crate) fn evaluate<'k>(
+    steps: &'k [KeyStep],
+    ctx: &TransformContext<'_>,
+) -> Result<Vec<KeyValue<'k>>, RuntimeError> {
+    steps
+        .iter()
+        .map(|step| {
+            Ok(match step {
+                KeyStep::Str(key) => KeyValue::Str(Cow::Borrowed(key)),
+                KeyStep::Int(index) => KeyValue::Int(*index),
+                KeyStep::Dynamic(getter) => match getter(ctx)? {
+                    Value::Str(text) => KeyValue::Str(Cow::Owned(text.into_owned())),
+                    Value::Int(index) => KeyValue::Int(index),
+                    other => {
+                        return Err(RuntimeError::Type {
+                            expected: "a string or int key",
+                            found: other.value_type(),
+                        });
+                    }
+                },
+            })
+        })
+        .collect()
+}
+
+/// Reads `value[key]`.
+pub(crate) fn index<'a>(value: Value<'a>, key: &KeyValue<'_>) -> Result<Value<'a>, RuntimeError> {
+    match (value, key) {
+        (Value::Nil, _) => Ok(Value::Nil),
+        (Value::Map(Cow::Borrowed(map)), KeyValue::Str(key)) => {
+            Ok(map.get(key).map_or(Value::Nil, Value::from_any))
+        }
+        (Value::Map(Cow::Owned(map)), KeyValue::Str(key)) => Ok(map
+            .get(key)
+            .map_or(Value::Nil, |v| Value::from_any(v).into_owned())),
+        (Value::List(Cow::Borrowed(items)), KeyValue::Int(i)) => {
+            Ok(Value::from_any(element(items, *i)?))
+        }
+        (Value::List(Cow::Owned(items)), KeyValue::Int(i)) => {
+            Ok(Value::from_any(element(&items, *i)?).into_owned())
+        }
+        (other, KeyValue::Str(_)) => Err(RuntimeError::NotIndexable {
+            found: other.value_type(),
+            key: "a string key",
+        }),
+        (other, KeyValue::Int(_)) => Err(RuntimeError::NotIndexable {
+            found: other.value_type(),
+            key: "an int index",
+        }),
+    }
+}
+
+fn element(items: &[AnyValue], index: i64) -> Result<&AnyValue, RuntimeError> {
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| items.get(i))
+        .ok_or(RuntimeError::IndexOutOfBounds {
+            index,
+            len: items.len(),
+        })
+}
+
+/// The value at `keys` under `map`, creating missing levels; `keys` starts with a string key.
+pub(crate) fn slot<'m>(
+    map: &'m mut Map,
+    keys: &[KeyValue<'_>],
+) -> Result<&'m mut AnyValue, RuntimeError> {
+    let Some((KeyValue::Str(first), rest)) = keys.split_first() else {
+        return Err(RuntimeError::NotIndexable {
+            found: ValueType::Map,
+            key: "an int index",
+        });
+    };
+    slot_in(
+        map.get_or_insert_with(first.as_ref().clone(), AnyValue::default),
+        rest,
+    )
+}
+
+/// The value at `keys` under `value`, creating missing levels.
+pub(crate) fn slot_in<'v>(
+    mut value: &'v mut AnyValue,
+    keys: &[KeyValue<'_>],
+) -> Result<&'v mut AnyValue, RuntimeError> {
+    for key in keys {
+        value = step_into(value, key)?;
+    }
+    Ok(value)
+}
+
+fn step_into<'v>(
+    value: &'v mut AnyValue,
+    key: &KeyValue<'_>,
+) -> Result<&'v mut AnyValue, RuntimeError> {
+    if matches!(value, AnyValue::Empty) {
+        *value = match key {
+            KeyValue::Str(_) => AnyValue::KvList(Map::new()),
+            KeyValue::Int(index) => {
+                let len = usize::try_from(*index)
+                    .ok()
+                    .filter(|i| *i < MAX_CREATED_LIST)
+                    .ok_or(RuntimeError::TooLarge {
+                        limit: MAX_CREATED_LIST,
+                    })?;
+                AnyValue::Array(vec![AnyValue::Empty; len + 1].into())
+            }
+        };
+    }
+    match (value, key) {
+        (AnyValue::KvList(map), KeyValue::Str(key)) => {
+            Ok(map.get_or_insert_with(key.as_ref().clone(), AnyValue::default))
+        }
+        (AnyValue::Array(items), KeyValue::Int(index)) => {
+            let len = items.len();
+            usize::try_from(*index)
+                .ok()
+                .and_then(|i| items.get_mut(i))
+                .ok_or(RuntimeError::IndexOutOfBounds { index: *index, len })
+        }
+        (other, key) => Err(RuntimeError::NotIndexable {
+            found: Value::from_any(other).value_type(),
+            key: match key {
+                KeyValue::Str(_) => "a string key",
+                KeyValue::Int(_) => "an int index",
+            },
+        }),
+    }
+}

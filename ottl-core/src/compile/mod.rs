@@ -1,0 +1,108 @@
+//! Checked AST to closures: paths become direct field accessors, enums integers, literal
+//! arguments plain values handed to each function's compile hook.
+//!
+//! Checking and compiling are one pass: every definite mistake (unknown path, function or enum,
+//! wrong arity, an argument of the wrong kind, a literal a function rejects) is collected as a
+//! [`Diagnostic`] and compiling goes on, so one run reports them all.
+
+mod call;
+mod compare;
+mod condition;
+mod expr;
+mod keys;
+mod math;
+mod path;
+mod render;
+
+pub use condition::ConditionFn;
+
+use crate::context::ContextKind;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::function::{EditorFn, FunctionKind, Registry};
+use crate::syntax::{self, BoolExpr, Statement};
+
+/// A statement ready to run: the editor, its condition, and its source for messages.
+pub struct CompiledStatement {
+    pub(crate) editor: EditorFn,
+    pub(crate) condition: Option<ConditionFn>,
+    pub(crate) source: String,
+}
+
+impl CompiledStatement {
+    /// The statement as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+}
+
+/// Compiles ASTs for one context against one registry, collecting diagnostics.
+pub(crate) struct Compiler<'a> {
+    context: ContextKind,
+    registry: &'a Registry,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn new(context: ContextKind, registry: &'a Registry) -> Self {
+        Self {
+            context,
+            registry,
+            errors: Vec::new(),
+        }
+    }
+
+    fn finish<T>(self, value: Option<T>) -> Result<T, Diagnostics> {
+        match value {
+            Some(value) if self.errors.is_empty() => Ok(value),
+            _ => Err(Diagnostics(self.errors)),
+        }
+    }
+
+    /// Compiles a parsed statement.
+    pub(crate) fn statement(
+        mut self,
+        statement: &Statement,
+        source: &str,
+    ) -> Result<CompiledStatement, Diagnostics> {
+        let editor = self.call(&statement.editor, FunctionKind::Editor);
+        let condition = statement.condition.as_ref().map(|c| self.condition(c));
+        let compiled = editor.and_then(|editor| match editor {
+            crate::function::Compiled::Editor(editor) => Some(CompiledStatement {
+                editor,
+                condition,
+                source: source.to_owned(),
+            }),
+            crate::function::Compiled::Converter(_) => None,
+        });
+        self.finish(compiled)
+    }
+
+    /// Compiles a parsed condition.
+    pub(crate) fn standalone_condition(
+        mut self,
+        condition: &BoolExpr,
+    ) -> Result<ConditionFn, Diagnostics> {
+        let compiled = self.condition(condition);
+        self.finish(Some(compiled))
+    }
+}
+
+/// Parses and compiles one statement for `context`.
+pub fn compile_statement(
+    source: &str,
+    context: ContextKind,
+    registry: &Registry,
+) -> Result<CompiledStatement, Diagnostics> {
+    let statement = syntax::parse_statement(source)?;
+    Compiler::new(context, registry).statement(&statement, source)
+}
+
+/// Parses and compiles one condition for `context`.
+pub fn compile_condition(
+    source: &str,
+    context: ContextKind,
+    registry: &Registry,
+) -> Result<ConditionFn, Diagnostics> {
+    let condition = syntax::parse_condition(source)?;
+    Compiler::new(context, registry).standalone_condition(&condition)
+}

@@ -1,0 +1,57 @@
+//! [`RuntimeError`]: why a statement failed on one record.
+
+use crate::value::ValueType;
+
+/// A statement failed while running on a record. Error modes decide what happens next.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RuntimeError {
+    /// A value had the wrong type for what was done with it.
+    #[error("expected {expected} but got {found}")]
+    Type {
+        /// What was needed, in words (`string`, `int or double`).
+        expected: &'static str,
+        /// What was there.
+        found: ValueType,
+    },
+    /// A list index outside the list.
+    #[error("index {index} out of bounds (length {len})")]
+    IndexOutOfBounds {
+        /// The index used.
+        index: i64,
+        /// The list's length.
+        len: usize,
+    },
+    /// A key or index applied to a value that has no keys.
+    #[error("{found} cannot be indexed with {key}")]
+    NotIndexable {
+        /// The value that was indexed.
+        found: ValueType,
+        /// What the key was, in words (`a string key`, `an int index`).
+        key: &'static str,
+    },
+    /// Division by zero.
+    #[error("attempted to divide by 0")]
+    DivideByZero,
+    /// A value grew past the configured limit.
+    #[error("value would exceed the size limit of {limit} elements")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// A function failed; the message says why.
+    #[error("{function}: {message}")]
+    Function {
+        /// The function's name.
+        function: &'static str,
+        /// What went wrong.
+        message: String,
+    },
+    /// A path cannot take the value given.
+    #[error("{path} cannot be set to a value of type {found}")]
+    Unsettable {
+        /// The path.
+        path: String,
+        /// The value's type.
+        found: ValueType,
+    },
+}

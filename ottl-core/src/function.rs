@@ -1,0 +1,432 @@
+//! The contract every editor and converter implements, and the [`Registry`] a host builds.
+//!
+//! A function describes itself with a [`Signature`] (name, editor or converter, parameters,
+//! one-line doc, examples) and compiles its checked arguments into a closure once, when the
+//! statement compiles: literal arguments (a regex, a mode string) arrive as plain values so they
+//! are validated and prepared then, and a bad one becomes a [`Diagnostic`] with a span.
+//!
+//! A converter costs a few lines:
+//!
+//! ```
+//! use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+//! use ottl_core::diag::Diagnostic;
+//! use ottl_core::value::Value;
+//!
+//! /// `Twice(value)`: twice an int.
+//! struct Twice;
+//!
+//! impl Function for Twice {
+//!     fn signature(&self) -> Signature {
+//!         Signature::converter("Twice", "twice an int").param("value", ParamKind::Value)
+//!     }
+//!     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+//!         let value = args.getter(0)?;
+//!         Ok(Compiled::converter(move |ctx| match value(ctx)? {
+//!             Value::Int(n) => Ok(Value::Int(n.wrapping_mul(2))),
+//!             other => Err(ottl_core::RuntimeError::Type { expected: "int", found: other.value_type() }),
+//!         }))
+//!     }
+//! }
+//! ```
+
+use crate::RuntimeError;
+use crate::context::TransformContext;
+use crate::diag::{Code, Diagnostic};
+use crate::span::Span;
+use crate::value::Value;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Reads a value from the record (or computes it) each time it runs.
+pub type Getter =
+    Box<dyn for<'a> Fn(&'a TransformContext<'_>) -> Result<Value<'a>, RuntimeError> + Send + Sync>;
+
+/// Writes a value to a path of the record.
+pub type Setter = Box<
+    dyn Fn(&mut TransformContext<'_>, Value<'static>) -> Result<(), RuntimeError> + Send + Sync,
+>;
+
+/// What an editor does to a record.
+pub type EditorFn =
+    Box<dyn Fn(&mut TransformContext<'_>) -> Result<(), RuntimeError> + Send + Sync>;
+
+/// A path passed to a function that changes it: read it, write it.
+pub struct Target {
+    /// Reads the path.
+    pub get: Getter,
+    /// Writes the path.
+    pub set: Setter,
+    /// Edits the map at the path in place, if the path holds a map (`attributes`, `cache`).
+    pub map: Option<MapTarget>,
+}
+
+/// Mutable access to the map a path names, for editors that change maps in place.
+pub type MapTarget = Box<
+    dyn for<'a> Fn(&'a mut TransformContext<'_>) -> Result<&'a mut crate::model::Map, RuntimeError>
+        + Send
+        + Sync,
+>;
+
+/// Editor (changes the record, lowercase name) or converter (computes a value, uppercase name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// Changes the record; heads a statement.
+    Editor,
+    /// Computes a value.
+    Converter,
+}
+
+/// What a parameter accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A path the function reads and writes (`set`'s target).
+    Target,
+    /// Any value, evaluated on each record.
+    Value,
+    /// A string literal, known when the statement compiles (a regex, a mode).
+    String,
+    /// An int literal.
+    Int,
+    /// A bool literal.
+    Bool,
+    /// A list literal of strings.
+    StringList,
+}
+
+impl ParamKind {
+    fn describe(self) -> &'static str {
+        match self {
+            ParamKind::Target => "a path",
+            ParamKind::Value => "a value",
+            ParamKind::String => "a string literal",
+            ParamKind::Int => "an int literal",
+            ParamKind::Bool => "`true` or `false`",
+            ParamKind::StringList => "a list of string literals",
+        }
+    }
+}
+
+/// One parameter of a function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// Its name, used for named arguments.
+    pub name: &'static str,
+    /// What it accepts.
+    pub kind: ParamKind,
+    /// Whether it may be left out.
+    pub optional: bool,
+}
+
+/// A documented example: a statement or expression with its effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// For a converter an expression, for an editor a statement.
+    pub source: &'static str,
+    /// For a converter, the expected result written as an OTTL value; for an editor, the log
+    /// record's attributes before, as an OTTL map.
+    pub input: &'static str,
+    /// For an editor, the attributes after, as an OTTL map.
+    pub output: &'static str,
+}
+
+/// Everything about a function except what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The name statements call it by.
+    pub name: &'static str,
+    /// Editor or converter.
+    pub kind: FunctionKind,
+    /// Its parameters, required ones first.
+    pub params: Vec<Param>,
+    /// One line saying what it does.
+    pub summary: &'static str,
+    /// Examples, which run as tests.
+    pub examples: Vec<Example>,
+}
+
+impl Signature {
+    /// An editor's signature.
+    pub fn editor(name: &'static str, summary: &'static str) -> Self {
+        Self {
+            name,
+            kind: FunctionKind::Editor,
+            params: Vec::new(),
+            summary,
+            examples: Vec::new(),
+        }
+    }
+
+    /// A converter's signature.
+    pub fn converter(name: &'static str, summary: &'static str) -> Self {
+        Self {
+            name,
+            kind: FunctionKind::Converter,
+            ..Self::editor(name, summary)
+        }
+    }
+
+    /// Adds a required parameter.
+    pub fn param(mut self, name: &'static str, kind: ParamKind) -> Self {
+        self.params.push(Param {
+            name,
+            kind,
+            optional: false,
+        });
+        self
+    }
+
+    /// Adds an optional parameter.
+    pub fn optional(mut self, name: &'static str, kind: ParamKind) -> Self {
+        self.params.push(Param {
+            name,
+            kind,
+            optional: true,
+        });
+        self
+    }
+
+    /// Adds a converter example: `source` evaluates to the value written in `result`.
+    pub fn example(mut self, source: &'static str, result: &'static str) -> Self {
+        self.examples.push(Example {
+            source,
+            input: result,
+            output: "",
+        });
+        self
+    }
+
+    /// Adds an editor example: `statement` turns attributes `before` into `after`.
+    pub fn edit_example(
+        mut self,
+        statement: &'static str,
+        before: &'static str,
+        after: &'static str,
+    ) -> Self {
+        self.examples.push(Example {
+            source: statement,
+            input: before,
+            output: after,
+        });
+        self
+    }
+
+    /// `name(a, b, [c])`, for messages and docs.
+    pub fn usage(&self) -> String {
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|p| {
+                if p.optional {
+                    format!("[{}]", p.name)
+                } else {
+                    p.name.to_owned()
+                }
+            })
+            .collect();
+        format!("{}({})", self.name, params.join(", "))
+    }
+}
+
+/// An argument, checked against its parameter's kind.
+pub enum Arg {
+    /// For [`ParamKind::Target`].
+    Target(Target),
+    /// For [`ParamKind::Value`].
+    Value(Getter),
+    /// For [`ParamKind::String`].
+    String(String),
+    /// For [`ParamKind::Int`].
+    Int(i64),
+    /// For [`ParamKind::Bool`].
+    Bool(bool),
+    /// For [`ParamKind::StringList`].
+    StringList(Vec<String>),
+}
+
+/// The checked arguments of one call, by parameter position; absent optional ones are `None`.
+pub struct Args {
+    pub(crate) function: &'static str,
+    pub(crate) slots: Vec<Option<(Arg, Span)>>,
+    pub(crate) call: Span,
+}
+
+impl Args {
+    /// Where the argument for parameter `index` was written (the call, if it was left out).
+    pub fn span(&self, index: usize) -> Span {
+        self.slots
+            .get(index)
+            .and_then(|slot| slot.as_ref())
+            .map_or(self.call, |(_, span)| *span)
+    }
+
+    fn take(&mut self, index: usize) -> Option<Arg> {
+        self.slots
+            .get_mut(index)
+            .and_then(Option::take)
+            .map(|(arg, _)| arg)
+    }
+
+    fn mismatch(&self, index: usize, kind: ParamKind) -> Diagnostic {
+        // The compiler checks kinds against the signature first, so this means the function's
+        // `compile` asked for a different kind than its signature declares.
+        Diagnostic::error(
+            Code::WrongArgumentKind,
+            format!(
+                "{}: argument {} is not {}",
+                self.function,
+                index + 1,
+                kind.describe()
+            ),
+            self.span(index),
+            "signature and compile disagree",
+        )
+    }
+
+    /// The path argument at `index`.
+    pub fn target(&mut self, index: usize) -> Result<Target, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Target(target)) => Ok(target),
+            _ => Err(self.mismatch(index, ParamKind::Target)),
+        }
+    }
+
+    /// The value argument at `index`.
+    pub fn getter(&mut self, index: usize) -> Result<Getter, Diagnostic> {
+        self.optional_getter(index)?
+            .ok_or_else(|| self.mismatch(index, ParamKind::Value))
+    }
+
+    /// The value argument at `index`, if given.
+    pub fn optional_getter(&mut self, index: usize) -> Result<Option<Getter>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Value(getter)) => Ok(Some(getter)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::Value)),
+        }
+    }
+
+    /// The string literal at `index`.
+    pub fn string(&mut self, index: usize) -> Result<String, Diagnostic> {
+        self.optional_string(index)?
+            .ok_or_else(|| self.mismatch(index, ParamKind::String))
+    }
+
+    /// The string literal at `index`, if given.
+    pub fn optional_string(&mut self, index: usize) -> Result<Option<String>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::String(text)) => Ok(Some(text)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::String)),
+        }
+    }
+
+    /// The int literal at `index`, if given.
+    pub fn optional_int(&mut self, index: usize) -> Result<Option<i64>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Int(number)) => Ok(Some(number)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::Int)),
+        }
+    }
+
+    /// The string-list literal at `index`, if given.
+    pub fn optional_string_list(
+        &mut self,
+        index: usize,
+    ) -> Result<Option<Vec<String>>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::StringList(items)) => Ok(Some(items)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::StringList)),
+        }
+    }
+
+    /// A diagnostic about the argument at `index`, for a function rejecting a literal.
+    pub fn invalid(
+        &self,
+        index: usize,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::error(
+            Code::InvalidArgument,
+            message,
+            self.span(index),
+            "rejected by the function",
+        )
+        .with_help(help)
+    }
+}
+
+/// A compiled call.
+pub enum Compiled {
+    /// What an editor does.
+    Editor(EditorFn),
+    /// How a converter computes its value.
+    Converter(Getter),
+}
+
+impl Compiled {
+    /// Wraps an editor's closure.
+    pub fn editor(
+        run: impl Fn(&mut TransformContext<'_>) -> Result<(), RuntimeError> + Send + Sync + 'static,
+    ) -> Self {
+        Compiled::Editor(Box::new(run))
+    }
+
+    /// Wraps a converter's closure.
+    pub fn converter(
+        run: impl for<'a> Fn(&'a TransformContext<'_>) -> Result<Value<'a>, RuntimeError>
+        + Send
+        + Sync
+        + 'static,
+    ) -> Self {
+        Compiled::Converter(Box::new(run))
+    }
+}
+
+/// The whole contract of a standard (or host) function.
+pub trait Function: Send + Sync {
+    /// Name, kind, parameters, doc and examples.
+    fn signature(&self) -> Signature;
+
+    /// Turns checked arguments into the closure that runs per record.
+    fn compile(&self, args: Args) -> Result<Compiled, Diagnostic>;
+}
+
+/// The functions statements may call: the standard library, plus or minus the host's own.
+#[derive(Clone, Default)]
+pub struct Registry {
+    functions: BTreeMap<&'static str, (Signature, Arc<dyn Function>)>,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `function`, replacing one of the same name.
+    pub fn insert(&mut self, function: impl Function + 'static) {
+        let signature = function.signature();
+        self.functions
+            .insert(signature.name, (signature, Arc::new(function)));
+    }
+
+    /// Removes the function called `name`; true if it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        self.functions.remove(name).is_some()
+    }
+
+    /// The function called `name`, with its signature.
+    pub fn get(&self, name: &str) -> Option<(&Signature, &dyn Function)> {
+        self.functions
+            .get(name)
+            .map(|(signature, function)| (signature, function.as_ref()))
+    }
+
+    /// Every function's signature, by name.
+    pub fn signatures(&self) -> impl Iterator<Item = &Signature> {
+        self.functions.values().map(|(signature, _)| signature)
+    }
+}

@@ -1,0 +1,254 @@
+//! Programs: compiled statement sequences run over batches, with the reference's error modes.
+//!
+//! ```
+//! use ottl_core::context::ContextKind;
+//! use ottl_core::function::Registry;
+//! use ottl_core::model::Logs;
+//! use ottl_core::run::{ErrorMode, Program};
+//!
+//! let registry = Registry::new(); // a host adds the standard library: ottl_functions::standard()
+//! let program = Program::compile(&[], &[], ContextKind::Log, ErrorMode::Propagate, &registry)
+//!     .expect("no statements compile trivially");
+//! let mut logs = Logs::default();
+//! program.run_logs(&mut logs, &mut |_| {})?;
+//! # Ok::<(), ottl_core::run::StatementError>(())
+//! ```
+
+use crate::RuntimeError;
+use crate::compile::{CompiledStatement, ConditionFn, compile_condition, compile_statement};
+use crate::context::{ContextKind, TransformContext};
+use crate::diag::Diagnostics;
+use crate::function::Registry;
+use crate::model::{Logs, Map};
+use std::fmt;
+use std::str::FromStr;
+
+/// What a statement sequence does when a statement fails on a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ErrorMode {
+    /// Report the failure and go on with the next statement (the collector's default).
+    #[default]
+    Ignore,
+    /// Go on with the next statement, reporting nothing.
+    Silent,
+    /// Stop and return the error: the whole batch fails.
+    Propagate,
+}
+
+impl FromStr for ErrorMode {
+    type Err = String;
+
+    /// Case-insensitive, as the collector reads it.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.to_ascii_lowercase().as_str() {
+            "ignore" => Ok(ErrorMode::Ignore),
+            "silent" => Ok(ErrorMode::Silent),
+            "propagate" => Ok(ErrorMode::Propagate),
+            _ => Err(format!(
+                "unknown error mode `{text}`: expected ignore, silent or propagate"
+            )),
+        }
+    }
+}
+
+/// Where a statement failed: which statement, on which record, and why.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("failed to execute statement: {statement}, {error} (at {record})")]
+pub struct StatementError {
+    /// The statement as written.
+    pub statement: String,
+    /// The record, as a JSON path into the input (`resourceLogs[0].scopeLogs[0].logRecords[3]`).
+    pub record: String,
+    /// Why it failed.
+    pub error: RuntimeError,
+}
+
+/// A compiled statement sequence for one context, with its group conditions and error mode.
+/// Compile once; run over any number of batches, from any number of threads.
+pub struct Program {
+    context: ContextKind,
+    conditions: Vec<ConditionFn>,
+    statements: Vec<CompiledStatement>,
+    error_mode: ErrorMode,
+}
+
+impl Program {
+    /// Compiles `statements` for `context`, to run only on records where one of `conditions`
+    /// holds (all records when there are none). Reports the mistakes of every statement and
+    /// condition, each with the index of the text it belongs to (conditions after statements).
+    pub fn compile(
+        statements: &[&str],
+        conditions: &[&str],
+        context: ContextKind,
+        error_mode: ErrorMode,
+        registry: &Registry,
+    ) -> Result<Program, Vec<(usize, Diagnostics)>> {
+        let mut failures = Vec::new();
+        let mut compiled = Vec::new();
+        for (index, source) in statements.iter().enumerate() {
+            match compile_statement(source, context, registry) {
+                Ok(statement) => compiled.push(statement),
+                Err(diagnostics) => failures.push((index, diagnostics)),
+            }
+        }
+        let mut compiled_conditions = Vec::new();
+        for (index, source) in conditions.iter().enumerate() {
+            match compile_condition(source, context, registry) {
+                Ok(condition) => compiled_conditions.push(condition),
+                Err(diagnostics) => failures.push((statements.len() + index, diagnostics)),
+            }
+        }
+        if !failures.is_empty() {
+            return Err(failures);
+        }
+        Ok(Program {
+            context,
+            conditions: compiled_conditions,
+            statements: compiled,
+            error_mode,
+        })
+    }
+
+    /// Whether the program has no statements (it then leaves every record as it is).
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// The context the program runs in.
+    pub fn context(&self) -> ContextKind {
+        self.context
+    }
+
+    /// Runs the program on one record. Under `Ignore`, failures go to `report`.
+    pub fn run_record(
+        &self,
+        ctx: &mut TransformContext<'_>,
+        record: &dyn Fn() -> String,
+        report: &mut dyn FnMut(StatementError),
+    ) -> Result<(), StatementError> {
+        let mut selected = self.conditions.is_empty();
+        for condition in &self.conditions {
+            match condition(ctx) {
+                Ok(true) => {
+                    selected = true;
+                    break;
+                }
+                Ok(false) => {}
+                Err(error) => self.fail("condition", error, record, report)?,
+            }
+        }
+        if !selected {
+            return Ok(());
+        }
+        for statement in &self.statements {
+            let holds = match &statement.condition {
+                None => Ok(true),
+                Some(condition) => condition(ctx),
+            };
+            let result = holds.and_then(|holds| {
+                if holds {
+                    (statement.editor)(ctx)
+                } else {
+                    Ok(())
+                }
+            });
+            if let Err(error) = result {
+                self.fail(&statement.source, error, record, report)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn fail(
+        &self,
+        statement: &str,
+        error: RuntimeError,
+        record: &dyn Fn() -> String,
+        report: &mut dyn FnMut(StatementError),
+    ) -> Result<(), StatementError> {
+        let failure = || StatementError {
+            statement: statement.to_owned(),
+            record: record(),
+            error,
+        };
+        match self.error_mode {
+            ErrorMode::Propagate => Err(failure()),
+            ErrorMode::Ignore => {
+                report(failure());
+                Ok(())
+            }
+            ErrorMode::Silent => Ok(()),
+        }
+    }
+
+    /// Runs the program over every record of its context in `logs`, in document order.
+    pub fn run_logs(
+        &self,
+        logs: &mut Logs,
+        report: &mut dyn FnMut(StatementError),
+    ) -> Result<(), StatementError> {
+        let mut cache = Map::new();
+        for (r, resource_logs) in logs.resource_logs.iter_mut().enumerate() {
+            let resource = &mut resource_logs.resource;
+            let resource_schema_url = &mut resource_logs.schema_url;
+            if self.context == ContextKind::Resource {
+                cache.clear();
+                let mut ctx = TransformContext::resource(resource, resource_schema_url, &mut cache);
+                self.run_record(&mut ctx, &|| format!("resourceLogs[{r}]"), report)?;
+                continue;
+            }
+            for (s, scope_logs) in resource_logs.scope_logs.iter_mut().enumerate() {
+                let scope = &mut scope_logs.scope;
+                let scope_schema_url = &mut scope_logs.schema_url;
+                if self.context == ContextKind::Scope {
+                    cache.clear();
+                    let mut ctx = TransformContext::scope(
+                        resource,
+                        resource_schema_url,
+                        scope,
+                        scope_schema_url,
+                        &mut cache,
+                    );
+                    self.run_record(
+                        &mut ctx,
+                        &|| format!("resourceLogs[{r}].scopeLogs[{s}]"),
+                        report,
+                    )?;
+                    continue;
+                }
+                for (l, log) in scope_logs.log_records.iter_mut().enumerate() {
+                    cache.clear();
+                    let mut ctx = TransformContext::log(
+                        resource,
+                        resource_schema_url,
+                        scope,
+                        scope_schema_url,
+                        log,
+                        &mut cache,
+                    );
+                    let record = || format!("resourceLogs[{r}].scopeLogs[{s}].logRecords[{l}]");
+                    self.run_record(&mut ctx, &record, report)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Program {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Program")
+            .field("context", &self.context)
+            .field(
+                "statements",
+                &self
+                    .statements
+                    .iter()
+                    .map(CompiledStatement::source)
+                    .collect::<Vec<_>>(),
+            )
+            .field("conditions", &self.conditions.len())
+            .field("error_mode", &self.error_mode)
+            .finish()
+    }
+}

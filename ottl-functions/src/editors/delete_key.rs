@@ -1,0 +1,47 @@
+//! `delete_key(target, key)`.
+
+use ottl_core::RuntimeError;
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::value::Value;
+
+/// `delete_key(target, key)` — removes `key` from the map `target`, if it is there.
+pub struct DeleteKey;
+
+impl Function for DeleteKey {
+    fn signature(&self) -> Signature {
+        Signature::editor("delete_key", "removes a key from a map")
+            .param("target", ParamKind::Target)
+            .param("key", ParamKind::Value)
+            .edit_example(
+                r#"delete_key(attributes, "secret")"#,
+                r#"{"secret": "x", "a": 1}"#,
+                r#"{"a": 1}"#,
+            )
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let target = args.target(0)?;
+        let key = args.getter(1)?;
+        let Some(map) = target.map else {
+            return Err(args.invalid(
+                0,
+                "`delete_key` needs a map path",
+                "use a map such as `attributes` or `cache`",
+            ));
+        };
+        Ok(Compiled::editor(move |ctx| {
+            let key = match key(ctx)? {
+                Value::Str(key) => key.into_owned(),
+                other => {
+                    return Err(RuntimeError::Type {
+                        expected: "string",
+                        found: other.value_type(),
+                    });
+                }
+            };
+            map(ctx)?.remove(&key);
+            Ok(())
+        }))
+    }
+}
