@@ -169,11 +169,7 @@ impl Compiler<'_> {
             }
         };
         let arg = match (param.kind, &expr.kind) {
-            (ParamKind::Target, ExprKind::Path(path)) => {
-                let read = self.path(path)?;
-                let write = self.path(path)?;
-                Arg::Target(target(read, write))
-            }
+            (ParamKind::Target, ExprKind::Path(path)) => Arg::Target(target(self.path(path)?)),
             (ParamKind::Value, _) => Arg::Value(self.expr(expr)),
             (ParamKind::String, ExprKind::String(text)) => Arg::String(text.clone()),
             (ParamKind::Int, ExprKind::Int(number)) => Arg::Int(*number),

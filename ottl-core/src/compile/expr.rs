@@ -12,6 +12,7 @@ use crate::model::{AnyValue, Map, Str};
 use crate::syntax::{Converter, Expr, ExprKind, Key, Path, UnaryOp};
 use crate::value::Value;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A getter that always yields `value`.
 pub(crate) fn constant(value: Value<'static>) -> Getter {
@@ -188,7 +189,7 @@ impl Compiler<'_> {
             .map(|key| match &key.index.kind {
                 ExprKind::String(text) => KeyStep::Str(Str::from(text.as_str())),
                 ExprKind::Int(index) => KeyStep::Int(*index),
-                _ => KeyStep::Dynamic(self.expr(&key.index)),
+                _ => KeyStep::Dynamic(Arc::new(self.expr(&key.index))),
             })
             .collect()
     }

@@ -12,18 +12,20 @@ use crate::function::Getter;
 use crate::model::{AnyValue, Map, Str};
 use crate::value::{Value, ValueType};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The longest list a write through an int key may create.
 pub(crate) const MAX_CREATED_LIST: usize = 10_000;
 
 /// One compiled key.
+#[derive(Clone)]
 pub(crate) enum KeyStep {
     /// `["k"]`
     Str(Str),
     /// `[0]`
     Int(i64),
     /// `[expr]`, evaluated per record: must give a string or an int.
-    Dynamic(Getter),
+    Dynamic(Arc<Getter>),
 }
 
 /// A key evaluated for the current record.
@@ -122,6 +124,52 @@ pub(crate) fn slot_in<'v>(
         value = step_into(value, key)?;
     }
     Ok(value)
+}
+
+/// The map at `keys` under `map`, without creating anything: `None` if a level is missing.
+pub(crate) fn existing_map<'m>(
+    map: &'m mut Map,
+    keys: &[KeyValue<'_>],
+) -> Result<Option<&'m mut Map>, RuntimeError> {
+    let Some((KeyValue::Str(first), rest)) = keys.split_first() else {
+        return Err(RuntimeError::NotIndexable {
+            found: ValueType::Map,
+            key: "an int index",
+        });
+    };
+    let Some(mut value) = map.get_mut(first) else {
+        return Ok(None);
+    };
+    for key in rest {
+        value = match (value, key) {
+            (AnyValue::KvList(map), KeyValue::Str(key)) => match map.get_mut(key) {
+                Some(value) => value,
+                None => return Ok(None),
+            },
+            (AnyValue::Array(items), KeyValue::Int(index)) => {
+                let len = items.len();
+                usize::try_from(*index)
+                    .ok()
+                    .and_then(|i| items.get_mut(i))
+                    .ok_or(RuntimeError::IndexOutOfBounds { index: *index, len })?
+            }
+            (AnyValue::Empty, _) => return Ok(None),
+            (other, _) => {
+                return Err(RuntimeError::NotIndexable {
+                    found: Value::from_any(other).value_type(),
+                    key: "a key",
+                });
+            }
+        };
+    }
+    match value {
+        AnyValue::KvList(map) => Ok(Some(map)),
+        AnyValue::Empty => Ok(None),
+        other => Err(RuntimeError::Type {
+            expected: "map",
+            found: Value::from_any(other).value_type(),
+        }),
+    }
 }
 
 fn step_into<'v>(

@@ -10,7 +10,8 @@ use crate::value::Value;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-/// A resolved path with its keys compiled.
+/// A resolved path with its keys compiled; cloning shares the key expressions.
+#[derive(Clone)]
 pub(crate) struct CompiledPath {
     pub(crate) field: Field,
     pub(crate) keys: Vec<KeyStep>,
@@ -302,20 +303,31 @@ impl CompiledPath {
         })
     }
 
-    /// In-place access to the map the path names, for `delete_key` and friends.
-    pub(crate) fn map_target(&self) -> Option<MapTarget> {
-        if !self.keys.is_empty() {
-            return None;
-        }
-        let field = self.field;
-        matches!(
+    /// In-place access to the map the path names, for `delete_key` and friends; for a keyed
+    /// path, the map stored under the keys (an error if the value there is not a map).
+    pub(crate) fn map_target(self) -> Option<MapTarget> {
+        let CompiledPath { field, keys, .. } = self;
+        let is_map = matches!(
             field,
             Field::Cache
                 | Field::ResourceAttributes
                 | Field::ScopeAttributes
                 | Field::LogAttributes
-        )
-        .then(|| Box::new(map_access(move |ctx| map_of_mut(field, ctx))) as MapTarget)
+        );
+        if !is_map {
+            return None;
+        }
+        if keys.is_empty() {
+            return Some(Box::new(map_access(move |ctx| map_of_mut(field, ctx))));
+        }
+        Some(Box::new(map_access(move |ctx| {
+            let evaluated = keys::evaluate(&keys, ctx)?;
+            let found = keys::existing_map(map_of_mut(field, ctx)?, &evaluated)?;
+            found.ok_or(RuntimeError::Type {
+                expected: "map",
+                found: crate::value::ValueType::Nil,
+            })
+        })))
     }
 }
 
@@ -327,13 +339,12 @@ where
     access
 }
 
-/// A path an editor changes, from the path compiled twice (once to read, once to write).
-pub(crate) fn target(read: CompiledPath, write: CompiledPath) -> Target {
-    let map = write.map_target();
+/// A path an editor changes: read, write, and (for maps) edit in place.
+pub(crate) fn target(path: CompiledPath) -> Target {
     Target {
-        get: read.getter(),
-        set: write.setter(),
-        map,
+        get: path.clone().getter(),
+        set: path.clone().setter(),
+        map: path.map_target(),
     }
 }
 
