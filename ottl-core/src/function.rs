@@ -91,6 +91,9 @@ pub enum ParamKind {
     Bool,
     /// A list literal of strings.
     StringList,
+    /// A converter passed by name (`SHA256` in `replace_pattern(x, "a", "b", SHA256)`), which
+    /// the function calls with one argument as it runs (the reference's `FunctionGetter`).
+    Function,
 }
 
 impl ParamKind {
@@ -102,6 +105,7 @@ impl ParamKind {
             ParamKind::Int => "an int literal",
             ParamKind::Bool => "`true` or `false`",
             ParamKind::StringList => "a list of string literals",
+            ParamKind::Function => "a converter name",
         }
     }
 }
@@ -233,6 +237,9 @@ pub enum Arg {
     Target(Target),
     /// For [`ParamKind::Value`].
     Value(Getter),
+    /// For [`ParamKind::Value`] when the argument is a literal (a list or map of literals
+    /// included): its value, known when the statement compiles.
+    Constant(Value<'static>),
     /// For [`ParamKind::String`].
     String(String),
     /// For [`ParamKind::Int`].
@@ -241,6 +248,84 @@ pub enum Arg {
     Bool(bool),
     /// For [`ParamKind::StringList`].
     StringList(Vec<String>),
+    /// For [`ParamKind::Function`].
+    Function(ConverterRef),
+}
+
+/// A value argument as the function receives it: a literal known when the statement compiles
+/// (so the function may validate and prepare it once), or a getter to run per record.
+pub enum ValueArg {
+    /// A literal.
+    Constant(Value<'static>),
+    /// Anything else: a path, a converter call, an expression.
+    Getter(Getter),
+}
+
+impl ValueArg {
+    /// A getter yielding this argument, whatever it is.
+    pub fn into_getter(self) -> Getter {
+        match self {
+            ValueArg::Constant(value) => Box::new(move |_| Ok(value.clone())),
+            ValueArg::Getter(getter) => getter,
+        }
+    }
+}
+
+/// A converter passed by name, resolved when the statement compiles and called per use with
+/// one argument, as the reference's `FunctionGetter` is.
+///
+/// Like the reference, it is instantiated on each call, so a converter that does not take
+/// exactly one value fails when called (`incorrect number of arguments`), not at compile time.
+#[derive(Clone)]
+pub struct ConverterRef {
+    signature: Signature,
+    function: Arc<dyn Function>,
+    span: Span,
+}
+
+impl ConverterRef {
+    /// The converter's name.
+    pub fn name(&self) -> &'static str {
+        self.signature.name
+    }
+
+    /// Calls the converter with `argument` as its only argument.
+    pub fn call<'a>(
+        &self,
+        ctx: &'a TransformContext<'_>,
+        argument: Value<'static>,
+    ) -> Result<Value<'a>, RuntimeError> {
+        let name = self.signature.name;
+        let accepts_one = self.signature.params.first().is_some_and(|first| {
+            first.kind == ParamKind::Value && self.signature.params[1..].iter().all(|p| p.optional)
+        });
+        if !accepts_one {
+            let expected = self.signature.params.len();
+            return Err(RuntimeError::Function {
+                function: name,
+                message: format!("incorrect number of arguments. Expected: {expected} Received: 1"),
+            });
+        }
+        let mut slots: Vec<Option<(Arg, Span)>> = Vec::with_capacity(self.signature.params.len());
+        slots.push(Some((Arg::Constant(argument), self.span)));
+        slots.resize_with(self.signature.params.len(), || None);
+        let args = Args {
+            function: name,
+            slots,
+            call: self.span,
+        };
+        match self.function.compile(args) {
+            Ok(Compiled::Converter(converter)) => converter(ctx),
+            Ok(Compiled::Editor(_)) => Err(RuntimeError::Function {
+                function: name,
+                message: "is an editor, not a converter".to_owned(),
+            }),
+            Err(diagnostic) => Err(RuntimeError::Function {
+                function: name,
+                message: diagnostic.message,
+            }),
+        }
+    }
 }
 
 /// The checked arguments of one call, by parameter position; absent optional ones are `None`.
@@ -298,8 +383,20 @@ impl Args {
 
     /// The value argument at `index`, if given.
     pub fn optional_getter(&mut self, index: usize) -> Result<Option<Getter>, Diagnostic> {
+        Ok(self.optional_value(index)?.map(ValueArg::into_getter))
+    }
+
+    /// The value argument at `index`, as a literal when it is one.
+    pub fn value(&mut self, index: usize) -> Result<ValueArg, Diagnostic> {
+        self.optional_value(index)?
+            .ok_or_else(|| self.mismatch(index, ParamKind::Value))
+    }
+
+    /// The value argument at `index`, as a literal when it is one, if given.
+    pub fn optional_value(&mut self, index: usize) -> Result<Option<ValueArg>, Diagnostic> {
         match self.take(index) {
-            Some(Arg::Value(getter)) => Ok(Some(getter)),
+            Some(Arg::Value(getter)) => Ok(Some(ValueArg::Getter(getter))),
+            Some(Arg::Constant(value)) => Ok(Some(ValueArg::Constant(value))),
             None => Ok(None),
             Some(_) => Err(self.mismatch(index, ParamKind::Value)),
         }
@@ -318,6 +415,36 @@ impl Args {
             None => Ok(None),
             Some(_) => Err(self.mismatch(index, ParamKind::String)),
         }
+    }
+
+    /// The int literal at `index`.
+    pub fn int(&mut self, index: usize) -> Result<i64, Diagnostic> {
+        self.optional_int(index)?
+            .ok_or_else(|| self.mismatch(index, ParamKind::Int))
+    }
+
+    /// The bool literal at `index`, if given.
+    pub fn optional_bool(&mut self, index: usize) -> Result<Option<bool>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Bool(flag)) => Ok(Some(flag)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::Bool)),
+        }
+    }
+
+    /// The converter named at `index`, if given.
+    pub fn optional_function(&mut self, index: usize) -> Result<Option<ConverterRef>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Function(converter)) => Ok(Some(converter)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::Function)),
+        }
+    }
+
+    /// The string-list literal at `index`.
+    pub fn string_list(&mut self, index: usize) -> Result<Vec<String>, Diagnostic> {
+        self.optional_string_list(index)?
+            .ok_or_else(|| self.mismatch(index, ParamKind::StringList))
     }
 
     /// The int literal at `index`, if given.
@@ -423,6 +550,17 @@ impl Registry {
         self.functions
             .get(name)
             .map(|(signature, function)| (signature, function.as_ref()))
+    }
+
+    /// The function called `name` as a [`ConverterRef`], if it is a converter; `span` is where
+    /// it was named.
+    pub(crate) fn converter_ref(&self, name: &str, span: Span) -> Option<ConverterRef> {
+        let (signature, function) = self.functions.get(name)?;
+        (signature.kind == FunctionKind::Converter).then(|| ConverterRef {
+            signature: signature.clone(),
+            function: Arc::clone(function),
+            span,
+        })
     }
 
     /// Every function's signature, by name.

@@ -2,6 +2,7 @@
 //! kind, and handing them to the function's compile hook.
 
 use super::Compiler;
+use super::expr::literal;
 use super::path::target;
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::function::{Arg, Args, Compiled, FunctionKind, Param, ParamKind, Signature};
@@ -157,20 +158,30 @@ impl Compiler<'_> {
     ) -> Option<Arg> {
         let expr = match &argument.value {
             ArgumentValue::Expr(expr) => expr,
-            ArgumentValue::Function(name) => {
+            ArgumentValue::Function(name) if param.kind == ParamKind::Function => {
+                return self.converter_ref(&name.name, name.span);
+            }
+            ArgumentValue::Function(_) => {
                 self.errors.push(kind_mismatch(
                     param,
                     argument.span,
                     signature,
                     "a function name",
                 ));
-                let _ = name;
                 return None;
             }
         };
         let arg = match (param.kind, &expr.kind) {
             (ParamKind::Target, ExprKind::Path(path)) => Arg::Target(target(self.path(path)?)),
-            (ParamKind::Value, _) => Arg::Value(self.expr(expr)),
+            // Literals reach the function as values so it can prepare them once.
+            (ParamKind::Value, _) => match literal(expr) {
+                Some(value) => Arg::Constant(value),
+                None => Arg::Value(self.expr(expr)),
+            },
+            // All-caps converter names (`SHA256`) parse as enum symbols.
+            (ParamKind::Function, ExprKind::Enum(name)) => {
+                return self.converter_ref(name, expr.span);
+            }
             (ParamKind::String, ExprKind::String(text)) => Arg::String(text.clone()),
             (ParamKind::Int, ExprKind::Int(number)) => Arg::Int(*number),
             (ParamKind::Bool, ExprKind::Bool(flag)) => Arg::Bool(*flag),
@@ -184,6 +195,31 @@ impl Compiler<'_> {
             }
         };
         Some(arg)
+    }
+
+    /// A converter passed by name, which must exist (the reference's "undefined function").
+    fn converter_ref(&mut self, name: &str, span: Span) -> Option<Arg> {
+        match self.registry.converter_ref(name, span) {
+            Some(converter) => Some(Arg::Function(converter)),
+            None => {
+                let known = self
+                    .registry
+                    .signatures()
+                    .filter(|s| s.kind == FunctionKind::Converter)
+                    .map(|s| s.name);
+                let diagnostic = Diagnostic::error(
+                    Code::UnknownFunction,
+                    format!("unknown converter `{name}`"),
+                    span,
+                    "not a converter in the registry",
+                );
+                self.errors.push(match suggest(name, known) {
+                    Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                    None => diagnostic,
+                });
+                None
+            }
+        }
     }
 
     fn string_list(
@@ -237,6 +273,7 @@ fn kind_mismatch(param: &Param, span: Span, signature: &Signature, found: &str) 
         ParamKind::Int => "an int literal",
         ParamKind::Bool => "`true` or `false`",
         ParamKind::StringList => "a list of string literals",
+        ParamKind::Function => "a converter name, such as `SHA256`",
     };
     Diagnostic::error(
         Code::WrongArgumentKind,
