@@ -10,6 +10,11 @@
 pub mod converters;
 pub mod editors;
 
+mod convert;
+mod json;
+mod pattern;
+mod replace;
+
 use ottl_core::function::Registry;
 
 /// A registry with every standard function.

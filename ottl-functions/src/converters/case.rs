@@ -1,0 +1,43 @@
+//! Case mapping as Go's `strings.ToLower` / `strings.ToUpper` do it: one character at a time,
+//! by Unicode's simple mapping (no `ß` → `SS`, no final-sigma rule).
+
+use ottl_core::model::Str;
+use std::borrow::Cow;
+
+#[derive(Clone, Copy)]
+pub(crate) enum Case {
+    Lower,
+    Upper,
+}
+
+fn map_char(c: char, case: Case) -> char {
+    // Rust's mappings are the full ones; where the full mapping has several characters, the
+    // simple one is the first of them for lowercase (`İ` → `i`) and none for uppercase.
+    match case {
+        Case::Lower => c.to_lowercase().next().unwrap_or(c),
+        Case::Upper => {
+            let mut upper = c.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(single), None) => single,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// `text` in `case`; borrowed back unchanged when no character changes.
+pub(crate) fn convert(text: Cow<'_, Str>, case: Case) -> Cow<'_, Str> {
+    let changes = |c: char| map_char(c, case) != c;
+    if !text.chars().any(changes) {
+        return text;
+    }
+    let converted: String = if text.is_ascii() {
+        match case {
+            Case::Lower => text.to_ascii_lowercase(),
+            Case::Upper => text.to_ascii_uppercase(),
+        }
+    } else {
+        text.chars().map(|c| map_char(c, case)).collect()
+    };
+    Cow::Owned(Str::from(converted))
+}

@@ -1,0 +1,43 @@
+//! `ParseJSON(target)`.
+
+use crate::convert::{self, Input};
+use ottl_core::RuntimeError;
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::model::AnyValue;
+use ottl_core::value::Value;
+use std::borrow::Cow;
+
+/// `ParseJSON(target)` — a JSON object as a map or a JSON array as a list; numbers become
+/// doubles and `null` an empty value. Other top-level values and invalid JSON are errors.
+pub struct ParseJson;
+
+const NAME: &str = "ParseJSON";
+
+impl Function for ParseJson {
+    fn signature(&self) -> Signature {
+        Signature::converter(NAME, "parses a JSON object or array")
+            .param("target", ParamKind::Value)
+            .example(r#"ParseJSON("{\"attr\":true}")"#, r#"{"attr": true}"#)
+            .example(r#"ParseJSON("{\"id\":1}")"#, r#"{"id": 1.0}"#)
+            .example(r#"ParseJSON("[\"a\",\"b\"]")"#, r#"["a", "b"]"#)
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let target = Input::at(&mut args, 0)?;
+        Ok(Compiled::converter(move |ctx| {
+            let text = convert::string(target.get(ctx)?)?;
+            let error = |message: String| RuntimeError::Function {
+                function: NAME,
+                message,
+            };
+            match crate::json::parse(&text).map_err(|e| error(e.to_string()))? {
+                AnyValue::KvList(map) => Ok(Value::Map(Cow::Owned(map))),
+                AnyValue::Array(items) => Ok(Value::List(Cow::Owned(items.into_vec()))),
+                _ => Err(error(
+                    "could not convert parsed value to a map or a slice".to_owned(),
+                )),
+            }
+        }))
+    }
+}

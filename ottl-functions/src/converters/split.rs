@@ -1,0 +1,42 @@
+//! `Split(target, delimiter)`.
+
+use crate::convert::{self, Input};
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::model::AnyValue;
+use ottl_core::value::Value;
+use std::borrow::Cow;
+
+/// `Split(target, delimiter)` — the parts of a string between the delimiters, as Go's
+/// `strings.Split`: an empty delimiter splits into characters.
+pub struct Split;
+
+impl Function for Split {
+    fn signature(&self) -> Signature {
+        Signature::converter("Split", "splits a string at a delimiter")
+            .param("target", ParamKind::Value)
+            .param("delimiter", ParamKind::Value)
+            .example(r#"Split("A|B|C", "|")"#, r#"["A", "B", "C"]"#)
+            .example(r#"Split("A|B|C", "")"#, r#"["A", "|", "B", "|", "C"]"#)
+            .example(r#"Split("", ",")"#, r#"[""]"#)
+            .example(r#"Split("a,,b", ",")"#, r#"["a", "", "b"]"#)
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let target = Input::at(&mut args, 0)?;
+        let delimiter = Input::at(&mut args, 1)?;
+        Ok(Compiled::converter(move |ctx| {
+            let text = convert::string(target.get(ctx)?)?;
+            let delimiter = convert::string(delimiter.get(ctx)?)?;
+            let parts: Vec<AnyValue> = if delimiter.is_empty() {
+                let mut buffer = [0u8; 4];
+                text.chars()
+                    .map(|c| AnyValue::from(&*c.encode_utf8(&mut buffer)))
+                    .collect()
+            } else {
+                text.split(delimiter.as_str()).map(AnyValue::from).collect()
+            };
+            Ok(Value::List(Cow::Owned(parts)))
+        }))
+    }
+}

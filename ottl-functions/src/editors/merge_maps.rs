@@ -1,0 +1,96 @@
+//! `merge_maps(target, source, strategy)`.
+
+use super::edit_map;
+use crate::convert::{self, Input};
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::model::Map;
+use std::borrow::Cow;
+
+/// `merge_maps(target, source, strategy)` — copies the entries of the map `source` into the
+/// map `target`: `"insert"` only missing keys, `"update"` only existing ones, `"upsert"` all.
+pub struct MergeMaps;
+
+#[derive(Clone, Copy)]
+enum Strategy {
+    Insert,
+    Update,
+    Upsert,
+}
+
+impl Function for MergeMaps {
+    fn signature(&self) -> Signature {
+        Signature::editor("merge_maps", "copies the entries of one map into another")
+            .param("target", ParamKind::Target)
+            .param("source", ParamKind::Value)
+            .param("strategy", ParamKind::String)
+            .edit_example(
+                r#"merge_maps(attributes, {"a": 2, "b": 3}, "upsert")"#,
+                r#"{"a": 1}"#,
+                r#"{"a": 2, "b": 3}"#,
+            )
+            .edit_example(
+                r#"merge_maps(attributes, {"a": 2, "b": 3}, "insert")"#,
+                r#"{"a": 1}"#,
+                r#"{"a": 1, "b": 3}"#,
+            )
+            .edit_example(
+                r#"merge_maps(attributes, {"a": 2, "b": 3}, "update")"#,
+                r#"{"a": 1}"#,
+                r#"{"a": 2}"#,
+            )
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let target = args.target(0)?;
+        let source = Input::at(&mut args, 1)?;
+        let strategy = match args.string(2)?.as_str() {
+            "insert" => Strategy::Insert,
+            "update" => Strategy::Update,
+            "upsert" => Strategy::Upsert,
+            other => {
+                return Err(args.invalid(
+                    2,
+                    format!("invalid value for strategy, {other:?}: must be \"insert\", \"update\" or \"upsert\""),
+                    "use \"upsert\" to copy every entry",
+                ));
+            }
+        };
+        Ok(Compiled::editor(move |ctx| {
+            // A literal map is lent from the statement; a map read from the record is copied
+            // first, since the record is about to change.
+            let source: Cow<'_, Map> = match &source {
+                Input::Constant(value) => convert::map(convert::view(value))?,
+                Input::Getter(getter) => Cow::Owned(convert::map(getter(ctx)?)?.into_owned()),
+            };
+            edit_map(&target, ctx, |map| {
+                merge(map, source, strategy);
+                Ok(())
+            })
+        }))
+    }
+}
+
+fn merge(target: &mut Map, source: Cow<'_, Map>, strategy: Strategy) {
+    let wanted = |target: &Map, key: &str| match strategy {
+        Strategy::Insert => !target.contains_key(key),
+        Strategy::Update => target.contains_key(key),
+        Strategy::Upsert => true,
+    };
+    match source {
+        Cow::Borrowed(source) => {
+            for (key, value) in source.iter() {
+                if wanted(target, key) {
+                    target.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        Cow::Owned(source) => {
+            for entry in source.into_entries() {
+                if wanted(target, &entry.key) {
+                    target.insert(entry.key, entry.value);
+                }
+            }
+        }
+    }
+}

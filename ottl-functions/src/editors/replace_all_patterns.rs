@@ -1,0 +1,160 @@
+//! `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`.
+
+use super::edit_map;
+use crate::pattern::{Pattern, Syntax};
+use crate::replace::Replacement;
+use ottl_core::RuntimeError;
+use ottl_core::context::TransformContext;
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::model::{AnyValue, Map, Str};
+use regex::Regex;
+
+/// `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`
+/// — in the map `target`, replaces the matches of `regex` in every string value
+/// (`mode` `"value"`) or in every key (`mode` `"key"`, renaming entries; on a collision the
+/// later entry's value wins, in the earlier entry's place).
+pub struct ReplaceAllPatterns;
+
+const NAME: &str = "replace_all_patterns";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Key,
+    Value,
+}
+
+impl Function for ReplaceAllPatterns {
+    fn signature(&self) -> Signature {
+        Signature::editor(NAME, "replaces the matches of a regex in the keys or values of a map")
+            .param("target", ParamKind::Target)
+            .param("mode", ParamKind::String)
+            .param("regex", ParamKind::Value)
+            .param("replacement", ParamKind::Value)
+            .optional("function", ParamKind::Function)
+            .optional("replacement_format", ParamKind::Value)
+            .edit_example(
+                r#"replace_all_patterns(attributes, "value", "/account/\\d{4}", "/account/{accountId}")"#,
+                r#"{"path": "/account/1234/x", "n": 1234}"#,
+                r#"{"path": "/account/{accountId}/x", "n": 1234}"#,
+            )
+            .edit_example(
+                r#"replace_all_patterns(attributes, "key", "^kube_([0-9A-Za-z]+_)", "k8s.$1.")"#,
+                r#"{"kube_pod_name": "p"}"#,
+                r#"{"k8s.pod_.name": "p"}"#,
+            )
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let target = args.target(0)?;
+        let mode = match args.string(1)?.as_str() {
+            "key" => Mode::Key,
+            "value" => Mode::Value,
+            other => {
+                return Err(args.invalid(
+                    1,
+                    format!("invalid mode {other:?}, must be either \"key\" or \"value\""),
+                    "use \"value\" to change values or \"key\" to rename keys",
+                ));
+            }
+        };
+        let pattern = Pattern::at(&mut args, 2, Syntax::Regex, NAME)?;
+        let replacement = Replacement::at(&mut args, 3, NAME)?;
+        Ok(Compiled::editor(move |ctx| {
+            // Read first (a converter passed as `function` reads the record), then write.
+            let changes = {
+                let map = crate::convert::map((target.get)(ctx)?)?;
+                let template = replacement.template(ctx)?;
+                let regex = pattern.regex(ctx)?;
+                match mode {
+                    Mode::Value => value_changes(ctx, &replacement, &regex, &map, &template)?,
+                    Mode::Key => key_changes(ctx, &replacement, &regex, &map, &template)?,
+                }
+            };
+            let Some(changes) = changes else {
+                return Ok(());
+            };
+            edit_map(&target, ctx, |map| {
+                match mode {
+                    Mode::Value => apply_values(map, changes),
+                    Mode::Key => apply_keys(map, changes),
+                }
+                Ok(())
+            })
+        }))
+    }
+}
+
+/// One entry's new text (value or key) by position; `None` for an entry to drop.
+type Changes = Vec<(usize, Option<String>)>;
+
+/// The replaced string values; `None` if nothing matched.
+fn value_changes(
+    ctx: &TransformContext<'_>,
+    replacement: &Replacement,
+    regex: &Regex,
+    map: &Map,
+    template: &str,
+) -> Result<Option<Changes>, RuntimeError> {
+    let mut changes = Vec::new();
+    for (position, (_, value)) in map.iter().enumerate() {
+        let AnyValue::Str(text) = value else {
+            continue;
+        };
+        // With a function, an entry whose function or format fails is left unchanged.
+        match replacement.replace_all(ctx, regex, text, template) {
+            Ok(Some(updated)) => changes.push((position, Some(updated))),
+            Ok(None) => {}
+            Err(_) if replacement.has_function() => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok((!changes.is_empty()).then_some(changes))
+}
+
+/// The renamed keys; `None` if no key matched.
+fn key_changes(
+    ctx: &TransformContext<'_>,
+    replacement: &Replacement,
+    regex: &Regex,
+    map: &Map,
+    template: &str,
+) -> Result<Option<Changes>, RuntimeError> {
+    let mut changes = Vec::new();
+    for (position, key) in map.keys().enumerate() {
+        match replacement.replace_all(ctx, regex, key, template) {
+            Ok(Some(renamed)) => changes.push((position, Some(renamed))),
+            Ok(None) => {}
+            // The reference drops an entry whose key's function or format fails.
+            Err(_) if replacement.has_function() => changes.push((position, None)),
+            Err(error) => return Err(error),
+        }
+    }
+    Ok((!changes.is_empty()).then_some(changes))
+}
+
+fn apply_values(map: &mut Map, changes: Changes) {
+    let mut changes = changes.into_iter().peekable();
+    for (position, (_, value)) in map.iter_mut().enumerate() {
+        if let Some((_, Some(text))) = changes.next_if(|(p, _)| *p == position) {
+            *value = AnyValue::Str(Str::from(text));
+        }
+    }
+}
+
+/// Rebuilds the map with renamed keys; a key that already exists takes the later value in
+/// the earlier place.
+fn apply_keys(map: &mut Map, changes: Changes) {
+    let entries = std::mem::take(map).into_entries();
+    let mut renamed = Map::with_capacity(entries.len());
+    let mut changes = changes.into_iter().peekable();
+    for (position, entry) in entries.into_iter().enumerate() {
+        let key = match changes.next_if(|(p, _)| *p == position) {
+            Some((_, Some(key))) => Str::from(key),
+            Some((_, None)) => continue,
+            None => entry.key,
+        };
+        renamed.insert(key, entry.value);
+    }
+    *map = renamed;
+}
