@@ -239,6 +239,8 @@ mod tests {
         assert!(!matches(r"^\d+$", Syntax::Regex, "١٢٣"));
         assert!(matches(r"^[\d\s]+$", Syntax::Regex, "1 2"));
         assert!(!matches(r"\w", Syntax::Regex, "é"));
+        assert!(matches(r"\bword\b", Syntax::Regex, "a word here"));
+        assert!(matches(r"[^\d]", Syntax::Regex, "x"));
     }
 
     #[test]
