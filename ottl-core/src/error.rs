@@ -54,4 +54,36 @@ pub enum RuntimeError {
         /// The value's type.
         found: ValueType,
     },
+    /// A path cannot take this value, although its type is right.
+    #[error("{path} cannot be set to {value}: {reason}")]
+    InvalidValue {
+        /// The path.
+        path: String,
+        /// The value, as OTTL would write it.
+        value: String,
+        /// Why not.
+        reason: &'static str,
+    },
+    /// A read-only path was written.
+    #[error("{path} is read-only and cannot be modified")]
+    ReadOnly {
+        /// The path.
+        path: String,
+    },
+    /// A data point path written on a point of a kind that lacks it (`datapoint.count` on a
+    /// gauge point).
+    #[error("{path} does not exist on a {point} data point")]
+    NotApplicable {
+        /// The path.
+        path: String,
+        /// The point's kind (`Number`, `Histogram`, …).
+        point: &'static str,
+    },
+    /// The record a path needs is not there: the program runs over records of another
+    /// context, or a statement removed the span event or data point being processed.
+    #[error("there is no {record} to read or write")]
+    NoRecord {
+        /// What was missing (`span`, `data point`, …).
+        record: &'static str,
+    },
 }

@@ -3,6 +3,10 @@
 //! A value read from the record borrows from it (`Cow::Borrowed`), so comparing
 //! `attributes["k"]` with a string copies nothing; values a converter computes are owned.
 
+mod object;
+
+pub use object::{Object, ObjectType};
+
 use crate::model::{AnyValue, Map, SpanId, Str, TraceId};
 use std::borrow::Cow;
 use std::fmt;
@@ -34,6 +38,8 @@ pub enum Value<'a> {
     Time(i64),
     /// A duration in nanoseconds.
     Duration(i64),
+    /// A whole OTLP object (`span.status`, `span.events`, …).
+    Object(Object<'a>),
 }
 
 /// The kind of a [`Value`], for messages and for checking arguments.
@@ -63,6 +69,8 @@ pub enum ValueType {
     Time,
     /// [`Value::Duration`]
     Duration,
+    /// [`Value::Object`], with the object's type.
+    Object(ObjectType),
 }
 
 impl fmt::Display for ValueType {
@@ -80,6 +88,7 @@ impl fmt::Display for ValueType {
             ValueType::SpanId => "span id",
             ValueType::Time => "time",
             ValueType::Duration => "duration",
+            ValueType::Object(object) => return object.fmt(f),
         })
     }
 }
@@ -119,6 +128,7 @@ impl<'a> Value<'a> {
             Value::SpanId(_) => ValueType::SpanId,
             Value::Time(_) => ValueType::Time,
             Value::Duration(_) => ValueType::Duration,
+            Value::Object(object) => ValueType::Object(object.object_type()),
         }
     }
 
@@ -145,11 +155,12 @@ impl<'a> Value<'a> {
             Value::SpanId(id) => Value::SpanId(id),
             Value::Time(nanos) => Value::Time(nanos),
             Value::Duration(nanos) => Value::Duration(nanos),
+            Value::Object(object) => Value::Object(object.into_owned()),
         }
     }
 
     /// The value as an OTLP value, to store in an attribute or body; `None` for kinds OTLP
-    /// values cannot hold (ids, times, durations).
+    /// values cannot hold (ids, times, durations, objects).
     pub fn into_any(self) -> Option<AnyValue> {
         Some(match self {
             Value::Nil => AnyValue::Empty,
@@ -160,7 +171,11 @@ impl<'a> Value<'a> {
             Value::Bytes(bytes) => AnyValue::Bytes(bytes.into_owned()),
             Value::Map(map) => AnyValue::KvList(map.into_owned()),
             Value::List(items) => AnyValue::Array(items.into_owned().into()),
-            Value::TraceId(_) | Value::SpanId(_) | Value::Time(_) | Value::Duration(_) => {
+            Value::TraceId(_)
+            | Value::SpanId(_)
+            | Value::Time(_)
+            | Value::Duration(_)
+            | Value::Object(_) => {
                 return None;
             }
         })

@@ -89,7 +89,8 @@ fn run(case: &Case) -> Result<(), Failed> {
     let mut document = json::decode(&input).map_err(|e| e.to_string())?;
     let result = match &mut document {
         Document::Logs(logs) => program.run_logs(logs, &mut |_| {}),
-        _ => return Err("only logs run so far".into()),
+        Document::Traces(traces) => program.run_traces(traces, &mut |_| {}),
+        Document::Metrics(metrics) => program.run_metrics(metrics, &mut |_| {}),
     };
     match (result, expected_error) {
         (Err(_), Some("runtime")) => Ok(()),

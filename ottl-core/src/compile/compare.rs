@@ -23,6 +23,7 @@ pub(crate) fn compare(left: &Value<'_>, op: CompareOp, right: &Value<'_>) -> boo
         (V::List(a), V::List(b)) => return equality(op, lists_equal(a, b)),
         (V::TraceId(a), V::TraceId(b)) => return equality(op, a == b),
         (V::SpanId(a), V::SpanId(b)) => return equality(op, a == b),
+        (V::Object(a), V::Object(b)) => return equality(op, a == b),
         _ => None,
     };
     match ordering {

@@ -30,10 +30,44 @@ const SEVERITY_NUMBERS: &[(&str, i64)] = &[
     ("SEVERITY_NUMBER_FATAL4", 24),
 ];
 
+const SPAN_KINDS_AND_STATUS_CODES: &[(&str, i64)] = &[
+    ("SPAN_KIND_UNSPECIFIED", 0),
+    ("SPAN_KIND_INTERNAL", 1),
+    ("SPAN_KIND_SERVER", 2),
+    ("SPAN_KIND_CLIENT", 3),
+    ("SPAN_KIND_PRODUCER", 4),
+    ("SPAN_KIND_CONSUMER", 5),
+    ("STATUS_CODE_UNSET", 0),
+    ("STATUS_CODE_OK", 1),
+    ("STATUS_CODE_ERROR", 2),
+];
+
+/// The metric enums, then the data point flags: the metric context knows the first nine,
+/// the datapoint context all of them.
+const METRIC_AND_DATA_POINT: &[(&str, i64)] = &[
+    ("AGGREGATION_TEMPORALITY_UNSPECIFIED", 0),
+    ("AGGREGATION_TEMPORALITY_DELTA", 1),
+    ("AGGREGATION_TEMPORALITY_CUMULATIVE", 2),
+    ("METRIC_DATA_TYPE_NONE", 0),
+    ("METRIC_DATA_TYPE_GAUGE", 1),
+    ("METRIC_DATA_TYPE_SUM", 2),
+    ("METRIC_DATA_TYPE_HISTOGRAM", 3),
+    ("METRIC_DATA_TYPE_EXPONENTIAL_HISTOGRAM", 4),
+    ("METRIC_DATA_TYPE_SUMMARY", 5),
+    ("FLAG_NONE", 0),
+    ("FLAG_NO_RECORDED_VALUE", 1),
+];
+
+/// The metric context's symbols: all but the data point flags.
+const METRIC: &[(&str, i64)] = METRIC_AND_DATA_POINT.split_at(9).0;
+
 /// The symbols `context` knows, with their values.
 pub(crate) fn symbols(context: ContextKind) -> &'static [(&'static str, i64)] {
     match context {
         ContextKind::Log => SEVERITY_NUMBERS,
+        ContextKind::Span | ContextKind::SpanEvent => SPAN_KINDS_AND_STATUS_CODES,
+        ContextKind::Metric => METRIC,
+        ContextKind::DataPoint => METRIC_AND_DATA_POINT,
         ContextKind::Resource | ContextKind::Scope => &[],
     }
 }
@@ -44,6 +78,9 @@ pub(crate) fn symbols(context: ContextKind) -> &'static [(&'static str, i64)] {
 /// use ottl_core::context::{ContextKind, enum_value};
 /// assert_eq!(enum_value(ContextKind::Log, "SEVERITY_NUMBER_ERROR"), Some(17));
 /// assert_eq!(enum_value(ContextKind::Resource, "SEVERITY_NUMBER_ERROR"), None);
+/// assert_eq!(enum_value(ContextKind::SpanEvent, "SPAN_KIND_SERVER"), Some(2));
+/// assert_eq!(enum_value(ContextKind::DataPoint, "FLAG_NO_RECORDED_VALUE"), Some(1));
+/// assert_eq!(enum_value(ContextKind::Metric, "FLAG_NO_RECORDED_VALUE"), None);
 /// ```
 pub fn enum_value(context: ContextKind, symbol: &str) -> Option<i64> {
     symbols(context)

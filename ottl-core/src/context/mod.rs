@@ -1,17 +1,35 @@
 //! Contexts: the kinds of record a statement runs on, the paths each one has, and its enums.
 //!
-//! A statement in a lower context reads and writes the higher ones (`resource.attributes` from a
-//! log statement). [`TransformContext`] is the record a compiled statement runs over: the item
-//! itself, the resource and scope it belongs to, and the per-record `cache`.
+//! One file per context holds its field table (`log.rs`, `span.rs`, `metric.rs`, …);
+//! [`paths`](self) resolves a path of the AST against those tables. A statement in a lower
+//! context reads and writes the higher ones (`resource.attributes` from a log statement,
+//! `span.name` from a span event). [`TransformContext`] is the record a compiled statement runs
+//! over: the item itself, what it belongs to, and the per-record `cache`.
 
+mod datapoint;
 mod enums;
+mod log;
+mod metric;
 mod paths;
+mod record;
+mod resource;
+mod scope;
+mod span;
+mod spanevent;
 
+pub(crate) use datapoint::DataPointField;
 pub use enums::enum_value;
 pub(crate) use enums::symbols as enum_symbols;
+pub(crate) use log::LogField;
+pub(crate) use metric::MetricField;
 pub(crate) use paths::{Field, resolve};
+pub use record::TransformContext;
+pub(crate) use record::{PointMut, PointRef};
+pub(crate) use resource::ResourceField;
+pub(crate) use scope::ScopeField;
+pub(crate) use span::SpanField;
+pub(crate) use spanevent::SpanEventField;
 
-use crate::model::{InstrumentationScope, LogRecord, Map, Resource, Str};
 use crate::syntax::Path;
 use std::fmt;
 
@@ -22,20 +40,62 @@ pub enum ContextKind {
     Resource,
     /// An instrumentation scope (`scope.*`).
     Scope,
+    /// A span (`span.*`).
+    Span,
+    /// An event of a span (`spanevent.*`).
+    SpanEvent,
+    /// A metric (`metric.*`).
+    Metric,
+    /// A data point of a metric, of any kind (`datapoint.*`).
+    DataPoint,
     /// A log record (`log.*`).
     Log,
 }
 
+/// The signal a batch of records belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Signal {
+    /// Logs: resource → scope → log.
+    Logs,
+    /// Traces: resource → scope → span → span event.
+    Traces,
+    /// Metrics: resource → scope → metric → data point.
+    Metrics,
+}
+
+impl Signal {
+    /// The context of the signal's records (`log`, `span`, `metric`): what statements run on
+    /// when nothing says otherwise.
+    pub const fn record_context(self) -> ContextKind {
+        match self {
+            Signal::Logs => ContextKind::Log,
+            Signal::Traces => ContextKind::Span,
+            Signal::Metrics => ContextKind::Metric,
+        }
+    }
+}
+
 impl ContextKind {
-    /// Every context, in the order the reference prefers when inferring one.
-    pub const ALL: &'static [ContextKind] =
-        &[ContextKind::Log, ContextKind::Scope, ContextKind::Resource];
+    /// Every context, in the order the reference prefers when inferring one (lower first).
+    pub const ALL: &'static [ContextKind] = &[
+        ContextKind::Log,
+        ContextKind::DataPoint,
+        ContextKind::Metric,
+        ContextKind::SpanEvent,
+        ContextKind::Span,
+        ContextKind::Scope,
+        ContextKind::Resource,
+    ];
 
     /// The context's name, as written in paths and on the command line.
     pub const fn name(self) -> &'static str {
         match self {
             ContextKind::Resource => "resource",
             ContextKind::Scope => "scope",
+            ContextKind::Span => "span",
+            ContextKind::SpanEvent => "spanevent",
+            ContextKind::Metric => "metric",
+            ContextKind::DataPoint => "datapoint",
             ContextKind::Log => "log",
         }
     }
@@ -48,23 +108,58 @@ impl ContextKind {
             .find(|kind| kind.name() == name)
     }
 
+    /// Whether statements of this context can run on records of `signal`: resource and scope
+    /// on every signal, the others on their own.
+    pub const fn runs_on(self, signal: Signal) -> bool {
+        matches!(
+            (self, signal),
+            (ContextKind::Resource | ContextKind::Scope, _)
+                | (ContextKind::Log, Signal::Logs)
+                | (ContextKind::Span | ContextKind::SpanEvent, Signal::Traces)
+                | (
+                    ContextKind::Metric | ContextKind::DataPoint,
+                    Signal::Metrics
+                )
+        )
+    }
+
+    /// The prefixes of the higher contexts this one reaches (`span` from a span event).
+    pub(crate) const fn higher_prefixes(self) -> &'static [&'static str] {
+        const BELOW_SCOPE: &[&str] = &["resource", "scope", "instrumentation_scope"];
+        match self {
+            ContextKind::Resource => &[],
+            ContextKind::Scope => &["resource"],
+            ContextKind::Span | ContextKind::Metric | ContextKind::Log => BELOW_SCOPE,
+            ContextKind::SpanEvent => &["span", "resource", "scope", "instrumentation_scope"],
+            ContextKind::DataPoint => &["metric", "resource", "scope", "instrumentation_scope"],
+        }
+    }
+
     /// The context a path's first segment names, if this context can reach it: its own
-    /// name, or a higher context's (`resource` from everywhere, `scope` from below it).
+    /// name, or a higher context's (`resource` from everywhere, `scope` from below it, `span`
+    /// from a span event, `metric` from a data point).
     pub(crate) fn reach(self, prefix: &str) -> Option<ContextKind> {
+        if prefix == self.name() {
+            return Some(self);
+        }
+        if !self.higher_prefixes().contains(&prefix) {
+            return None;
+        }
         match prefix {
-            "resource" => Some(ContextKind::Resource),
-            "scope" | "instrumentation_scope" if self != ContextKind::Resource => {
-                Some(ContextKind::Scope)
-            }
-            own if own == self.name() => Some(self),
-            _ => None,
+            "instrumentation_scope" => Some(ContextKind::Scope),
+            other => ContextKind::from_name(other),
         }
     }
 }
 
 /// The context statements run in, inferred as the reference does from the prefixes of their
-/// paths (`log.body`, `resource.attributes`): the lowest context any path names. `None` when
-/// no path names a context.
+/// paths (`log.body`, `resource.attributes`): the lowest context any path names, by the
+/// reference's priority (log, datapoint, metric, spanevent, span, scope, resource). `None`
+/// when no path names a context.
+///
+/// Unlike the reference, this looks at paths only: it does not move to a lower context when
+/// the candidate lacks a function or enum the statements use, and an `instrumentation_scope.`
+/// prefix counts as `scope`.
 ///
 /// ```
 /// use ottl_core::context::{ContextKind, infer};
@@ -72,6 +167,8 @@ impl ContextKind {
 ///
 /// let statement = parse_statement(r#"set(log.attributes["a"], resource.attributes["b"])"#)?;
 /// assert_eq!(infer(statement_paths(&statement)), Some(ContextKind::Log));
+/// let statement = parse_statement(r#"set(span.name, "x") where spanevent.name == "y""#)?;
+/// assert_eq!(infer(statement_paths(&statement)), Some(ContextKind::SpanEvent));
 /// # Ok::<(), ottl_core::diag::Diagnostics>(())
 /// ```
 pub fn infer<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Option<ContextKind> {
@@ -87,86 +184,5 @@ pub fn infer<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Option<ContextKin
 impl fmt::Display for ContextKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// The record a compiled statement runs over, with everything it can reach.
-pub struct TransformContext<'r> {
-    pub(crate) resource: &'r mut Resource,
-    pub(crate) resource_schema_url: &'r mut Str,
-    pub(crate) scope: Option<ScopeRef<'r>>,
-    pub(crate) item: Item<'r>,
-    pub(crate) cache: &'r mut Map,
-}
-
-/// The scope a record belongs to.
-pub(crate) struct ScopeRef<'r> {
-    pub(crate) scope: &'r mut InstrumentationScope,
-    pub(crate) schema_url: &'r mut Str,
-}
-
-/// The record itself, below resource and scope.
-pub(crate) enum Item<'r> {
-    /// The context is `resource` or `scope`: there is no lower record.
-    None,
-    /// A log record.
-    Log(&'r mut LogRecord),
-}
-
-impl<'r> TransformContext<'r> {
-    /// A context over a log record.
-    pub fn log(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        log: &'r mut LogRecord,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self {
-            resource,
-            resource_schema_url,
-            scope: Some(ScopeRef {
-                scope,
-                schema_url: scope_schema_url,
-            }),
-            item: Item::Log(log),
-            cache,
-        }
-    }
-
-    /// A context over a scope.
-    pub fn scope(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self {
-            resource,
-            resource_schema_url,
-            scope: Some(ScopeRef {
-                scope,
-                schema_url: scope_schema_url,
-            }),
-            item: Item::None,
-            cache,
-        }
-    }
-
-    /// A context over a resource.
-    pub fn resource(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self {
-            resource,
-            resource_schema_url,
-            scope: None,
-            item: Item::None,
-            cache,
-        }
     }
 }

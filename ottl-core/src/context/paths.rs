@@ -1,50 +1,49 @@
-//! Resolving a path of the AST to a field of a context.
+//! Resolving a path of the AST to a field of a context, through the per-context field tables.
 
-use super::ContextKind;
+use super::{
+    ContextKind, DataPointField, LogField, MetricField, ResourceField, ScopeField, SpanEventField,
+    SpanField,
+};
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::syntax::{Key, Path, Segment};
 
-/// A field a path can name.
+/// A field a path can name: the cache of the statement's own context, or a field of one of
+/// the records it reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
     Cache,
-    ResourceAttributes,
-    ResourceDroppedAttributesCount,
-    ResourceSchemaUrl,
-    ScopeName,
-    ScopeVersion,
-    ScopeAttributes,
-    ScopeDroppedAttributesCount,
-    ScopeSchemaUrl,
-    LogBody,
-    LogBodyString,
-    LogAttributes,
-    LogTimeUnixNano,
-    LogObservedTimeUnixNano,
-    LogTime,
-    LogObservedTime,
-    LogSeverityNumber,
-    LogSeverityText,
-    LogDroppedAttributesCount,
-    LogFlags,
-    LogTraceId,
-    LogTraceIdString,
-    LogSpanId,
-    LogSpanIdString,
-    LogEventName,
+    Resource(ResourceField),
+    Scope(ScopeField),
+    Log(LogField),
+    Span(SpanField),
+    SpanEvent(SpanEventField),
+    Metric(MetricField),
+    DataPoint(DataPointField),
 }
 
 impl Field {
-    /// Whether keys may follow the field (`attributes["k"]`).
-    fn takes_keys(self) -> bool {
+    /// Whether the field holds a map that keys index (`attributes["k"]`).
+    pub(crate) fn is_map(self) -> bool {
         matches!(
             self,
             Field::Cache
-                | Field::ResourceAttributes
-                | Field::ScopeAttributes
-                | Field::LogAttributes
-                | Field::LogBody
+                | Field::Resource(ResourceField::Attributes)
+                | Field::Scope(ScopeField::Attributes)
+                | Field::Log(LogField::Attributes)
+                | Field::Span(SpanField::Attributes)
+                | Field::SpanEvent(SpanEventField::Attributes)
+                | Field::Metric(MetricField::Metadata)
+                | Field::DataPoint(DataPointField::Attributes)
         )
+    }
+
+    /// Whether keys may follow the field: maps, a log body, and one key on a trace state.
+    fn takes_keys(self) -> bool {
+        self.is_map()
+            || matches!(
+                self,
+                Field::Log(LogField::Body) | Field::Span(SpanField::TraceState)
+            )
     }
 }
 
@@ -57,73 +56,33 @@ pub(crate) struct ResolvedPath<'p> {
     pub(crate) text: String,
 }
 
-/// `(segment, sub-segment, field)`: `("body", Some("string"), LogBodyString)` is `body.string`.
-type FieldTable = &'static [(&'static str, Option<&'static str>, Field)];
-
-const RESOURCE_FIELDS: FieldTable = &[
-    ("attributes", None, Field::ResourceAttributes),
-    (
-        "dropped_attributes_count",
-        None,
-        Field::ResourceDroppedAttributesCount,
-    ),
-    ("schema_url", None, Field::ResourceSchemaUrl),
-];
-
-const SCOPE_FIELDS: FieldTable = &[
-    ("name", None, Field::ScopeName),
-    ("version", None, Field::ScopeVersion),
-    ("attributes", None, Field::ScopeAttributes),
-    (
-        "dropped_attributes_count",
-        None,
-        Field::ScopeDroppedAttributesCount,
-    ),
-    ("schema_url", None, Field::ScopeSchemaUrl),
-];
-
-const LOG_FIELDS: FieldTable = &[
-    ("body", None, Field::LogBody),
-    ("body", Some("string"), Field::LogBodyString),
-    ("attributes", None, Field::LogAttributes),
-    ("time_unix_nano", None, Field::LogTimeUnixNano),
-    (
-        "observed_time_unix_nano",
-        None,
-        Field::LogObservedTimeUnixNano,
-    ),
-    ("time", None, Field::LogTime),
-    ("observed_time", None, Field::LogObservedTime),
-    ("severity_number", None, Field::LogSeverityNumber),
-    ("severity_text", None, Field::LogSeverityText),
-    (
-        "dropped_attributes_count",
-        None,
-        Field::LogDroppedAttributesCount,
-    ),
-    ("flags", None, Field::LogFlags),
-    ("trace_id", None, Field::LogTraceId),
-    ("trace_id", Some("string"), Field::LogTraceIdString),
-    ("span_id", None, Field::LogSpanId),
-    ("span_id", Some("string"), Field::LogSpanIdString),
-    ("event_name", None, Field::LogEventName),
-];
+/// `(segment, sub-segment, field)`: `("body", Some("string"), …)` is `body.string`. Entries
+/// with the same segment are adjacent, the one without sub-segment first.
+pub(crate) type FieldTable = &'static [(&'static str, Option<&'static str>, Field)];
 
 fn fields(context: ContextKind) -> FieldTable {
     match context {
-        ContextKind::Resource => RESOURCE_FIELDS,
-        ContextKind::Scope => SCOPE_FIELDS,
-        ContextKind::Log => LOG_FIELDS,
+        ContextKind::Resource => super::resource::FIELDS,
+        ContextKind::Scope => super::scope::FIELDS,
+        ContextKind::Span => super::span::FIELDS,
+        ContextKind::SpanEvent => super::spanevent::FIELDS,
+        ContextKind::Metric => super::metric::FIELDS,
+        ContextKind::DataPoint => super::datapoint::FIELDS,
+        ContextKind::Log => super::log::FIELDS,
     }
 }
 
-/// Context names of the language that no context of ours reaches yet or ever.
-const OTHER_CONTEXTS: &[&str] = &[
+/// Every context name of the language, including those no context of ours reaches.
+const CONTEXT_NAMES: &[&str] = &[
+    "resource",
+    "scope",
+    "instrumentation_scope",
     "span",
     "spanevent",
     "metric",
     "datapoint",
     "exemplar",
+    "log",
     "profile",
 ];
 
@@ -133,7 +92,7 @@ pub(crate) fn resolve(context: ContextKind, path: &Path) -> Result<ResolvedPath<
     let (target, segments) = match path.context() {
         Some(prefix) => match context.reach(&prefix.name) {
             Some(target) => (target, &path.segments[1..]),
-            None if OTHER_CONTEXTS.contains(&prefix.name.as_str()) => {
+            None if CONTEXT_NAMES.contains(&prefix.name.as_str()) => {
                 return Err(unreachable_context(context, path, &prefix.name));
             }
             None => (context, path.segments.as_slice()),
@@ -165,22 +124,21 @@ pub(crate) fn resolve(context: ContextKind, path: &Path) -> Result<ResolvedPath<
         .iter()
         .filter(|(name, _, _)| *name == first.name.name)
         .collect();
-    if candidates.is_empty() {
+    let Some((_, _, plain)) = candidates.first() else {
         return Err(unknown_path(context, target, first, table));
-    }
+    };
     let sub = rest.first().map(|segment| segment.name.name.as_str());
-    match candidates.iter().find(|(_, sub_name, _)| *sub_name == sub) {
-        Some((_, Some(_), field)) => {
+    match candidates
+        .iter()
+        .find(|(_, sub_name, _)| sub.is_some() && *sub_name == sub)
+    {
+        Some((_, _, field)) => {
             if let Some(key) = first.keys.first() {
                 return Err(unused_keys(key, &first.name.name));
             }
             finish(*field, &rest[0], &rest[1..], text)
         }
-        Some((_, None, field)) => finish(*field, first, rest, text),
-        None => {
-            let (_, _, field) = candidates[0];
-            finish(*field, first, rest, text)
-        }
+        None => finish(*plain, first, rest, text),
     }
 }
 
@@ -202,6 +160,15 @@ fn finish<'p>(
     if let Some(key) = last.keys.first().filter(|_| !field.takes_keys()) {
         return Err(unused_keys(key, &last.name.name));
     }
+    if let (Field::Span(SpanField::TraceState), [_, second, ..]) = (field, last.keys.as_slice()) {
+        return Err(Diagnostic::error(
+            Code::PathNotIndexable,
+            "`trace_state` takes exactly one key",
+            second.span,
+            "second key",
+        )
+        .with_help("index one member: `trace_state[\"vendor\"]`"));
+    }
     Ok(ResolvedPath {
         field,
         keys: &last.keys,
@@ -216,7 +183,9 @@ fn unused_keys(key: &Key, name: &str) -> Diagnostic {
         key.span,
         "keys are not allowed here",
     )
-    .with_help("only maps (`attributes`, `cache`) and `body` take keys")
+    .with_help(
+        "only maps (`attributes`, `cache`, `metadata`), `log.body` and `span.trace_state` take keys",
+    )
 }
 
 fn unknown_path(
@@ -229,11 +198,8 @@ fn unknown_path(
     let mut known: Vec<&str> = table.iter().map(|(name, _, _)| *name).collect();
     known.dedup();
     if target == context {
-        known.extend(
-            ["cache", "resource", "scope"]
-                .into_iter()
-                .filter(|c| *c != context.name()),
-        );
+        known.push("cache");
+        known.extend(context.higher_prefixes());
     }
     let mut diagnostic = Diagnostic::error(
         Code::UnknownPath,
@@ -249,6 +215,10 @@ fn unknown_path(
 }
 
 fn unreachable_context(context: ContextKind, path: &Path, prefix: &str) -> Diagnostic {
+    let reachable: Vec<String> = std::iter::once(context.name())
+        .chain(context.higher_prefixes().iter().copied())
+        .map(|name| format!("`{name}.`"))
+        .collect();
     Diagnostic::error(
         Code::UnknownPath,
         format!("the {context} context cannot reach `{prefix}` paths"),
@@ -258,4 +228,155 @@ fn unreachable_context(context: ContextKind, path: &Path, prefix: &str) -> Diagn
     .with_help(format!(
         "run this statement in the `{prefix}` context, or use a `{context}` path"
     ))
+    .with_note(format!(
+        "{context} statements reach paths starting with {}",
+        reachable.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{parse_statement, statement_paths};
+
+    /// Resolves the first path of `set(<path>, 1)` in `context`.
+    fn resolve_in(context: ContextKind, path: &str) -> Result<Field, Diagnostic> {
+        let statement = parse_statement(&format!("set({path}, 1)")).expect("the test path parses");
+        let paths = statement_paths(&statement);
+        resolve(context, paths[0]).map(|resolved| resolved.field)
+    }
+
+    fn error_in(context: ContextKind, path: &str) -> Diagnostic {
+        resolve_in(context, path).expect_err("the path is rejected")
+    }
+
+    #[test]
+    fn own_paths_resolve_with_or_without_the_context_prefix() {
+        let kind_string = Ok(Field::Span(SpanField::KindString));
+        assert_eq!(
+            resolve_in(ContextKind::Span, "span.kind.string"),
+            kind_string
+        );
+        assert_eq!(resolve_in(ContextKind::Span, "kind.string"), kind_string);
+        assert_eq!(
+            resolve_in(ContextKind::DataPoint, "positive.offset"),
+            Ok(Field::DataPoint(DataPointField::PositiveOffset))
+        );
+        assert_eq!(
+            resolve_in(ContextKind::Metric, "metric.metadata[\"k\"]"),
+            Ok(Field::Metric(MetricField::Metadata))
+        );
+    }
+
+    #[test]
+    fn lower_contexts_reach_their_parents_and_every_context_reaches_resource() {
+        assert_eq!(
+            resolve_in(ContextKind::SpanEvent, "span.status.code"),
+            Ok(Field::Span(SpanField::StatusCode))
+        );
+        assert_eq!(
+            resolve_in(ContextKind::DataPoint, "metric.type"),
+            Ok(Field::Metric(MetricField::Type))
+        );
+        for context in ContextKind::ALL.iter().copied() {
+            assert_eq!(
+                resolve_in(context, "resource.attributes[\"a\"]"),
+                Ok(Field::Resource(ResourceField::Attributes)),
+                "{context}"
+            );
+        }
+        assert_eq!(
+            resolve_in(ContextKind::Metric, "instrumentation_scope.name"),
+            Ok(Field::Scope(ScopeField::Name))
+        );
+    }
+
+    #[test]
+    fn a_parents_cache_is_rejected() {
+        let error = error_in(ContextKind::SpanEvent, "span.cache[\"a\"]");
+        assert!(
+            error.message.contains("cache of a span"),
+            "{}",
+            error.message
+        );
+        assert_eq!(
+            resolve_in(ContextKind::SpanEvent, "spanevent.cache[\"a\"]"),
+            Ok(Field::Cache)
+        );
+    }
+
+    #[test]
+    fn a_span_path_in_the_log_context_is_rejected() {
+        let error = error_in(ContextKind::Log, "span.name");
+        assert_eq!(error.code, Code::UnknownPath);
+        assert!(
+            error.message.contains("cannot reach `span`"),
+            "{}",
+            error.message
+        );
+        let error = error_in(ContextKind::Span, "metric.name");
+        assert!(
+            error.message.contains("cannot reach `metric`"),
+            "{}",
+            error.message
+        );
+        let error = error_in(ContextKind::Span, "spanevent.name");
+        assert!(
+            error.message.contains("cannot reach `spanevent`"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn an_unknown_path_gets_a_did_you_mean() {
+        let error = error_in(ContextKind::Span, "span.atributes");
+        assert_eq!(error.code, Code::UnknownPath);
+        assert_eq!(error.help.as_deref(), Some("did you mean `attributes`?"));
+        let error = error_in(ContextKind::DataPoint, "datapoint.value_dobule");
+        assert_eq!(error.help.as_deref(), Some("did you mean `value_double`?"));
+    }
+
+    #[test]
+    fn keys_on_a_path_that_is_not_a_map_are_rejected() {
+        for (context, path) in [
+            (ContextKind::Span, "span.name[\"x\"]"),
+            (ContextKind::Span, "span.events[0]"),
+            (ContextKind::DataPoint, "datapoint.bucket_counts[0]"),
+            (ContextKind::Metric, "metric.type[\"a\"]"),
+            (ContextKind::Span, "span.kind[\"a\"].string"),
+        ] {
+            assert_eq!(
+                error_in(context, path).code,
+                Code::PathNotIndexable,
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn trace_state_takes_exactly_one_key() {
+        assert_eq!(
+            resolve_in(ContextKind::Span, "span.trace_state[\"a\"]"),
+            Ok(Field::Span(SpanField::TraceState))
+        );
+        let error = error_in(ContextKind::Span, "span.trace_state[\"a\"][\"b\"]");
+        assert_eq!(error.code, Code::PathNotIndexable);
+    }
+
+    #[test]
+    fn extra_and_missing_sections_are_rejected() {
+        assert_eq!(
+            error_in(ContextKind::Span, "span.status.code.string").code,
+            Code::UnknownPath
+        );
+        assert_eq!(
+            error_in(ContextKind::Metric, "metric").code,
+            Code::UnknownPath
+        );
+        assert_eq!(
+            error_in(ContextKind::Span, "span.duration").code,
+            Code::UnknownPath
+        );
+    }
 }

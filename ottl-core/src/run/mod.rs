@@ -1,4 +1,6 @@
 //! Programs: compiled statement sequences run over batches, with the reference's error modes.
+//! [`Program::run_record`] runs one record; `run_logs`, `run_traces` and `run_metrics` walk a
+//! batch in document order and build each record's context.
 //!
 //! ```
 //! use ottl_core::context::ContextKind;
@@ -14,12 +16,13 @@
 //! # Ok::<(), ottl_core::run::StatementError>(())
 //! ```
 
+mod signals;
+
 use crate::RuntimeError;
 use crate::compile::{CompiledStatement, ConditionFn, compile_condition, compile_statement};
 use crate::context::{ContextKind, TransformContext};
 use crate::diag::Diagnostics;
 use crate::function::Registry;
-use crate::model::{Logs, Map};
 use std::fmt;
 use std::str::FromStr;
 
@@ -179,59 +182,6 @@ impl Program {
             }
             ErrorMode::Silent => Ok(()),
         }
-    }
-
-    /// Runs the program over every record of its context in `logs`, in document order.
-    pub fn run_logs(
-        &self,
-        logs: &mut Logs,
-        report: &mut dyn FnMut(StatementError),
-    ) -> Result<(), StatementError> {
-        let mut cache = Map::new();
-        for (r, resource_logs) in logs.resource_logs.iter_mut().enumerate() {
-            let resource = &mut resource_logs.resource;
-            let resource_schema_url = &mut resource_logs.schema_url;
-            if self.context == ContextKind::Resource {
-                cache.clear();
-                let mut ctx = TransformContext::resource(resource, resource_schema_url, &mut cache);
-                self.run_record(&mut ctx, &|| format!("resourceLogs[{r}]"), report)?;
-                continue;
-            }
-            for (s, scope_logs) in resource_logs.scope_logs.iter_mut().enumerate() {
-                let scope = &mut scope_logs.scope;
-                let scope_schema_url = &mut scope_logs.schema_url;
-                if self.context == ContextKind::Scope {
-                    cache.clear();
-                    let mut ctx = TransformContext::scope(
-                        resource,
-                        resource_schema_url,
-                        scope,
-                        scope_schema_url,
-                        &mut cache,
-                    );
-                    self.run_record(
-                        &mut ctx,
-                        &|| format!("resourceLogs[{r}].scopeLogs[{s}]"),
-                        report,
-                    )?;
-                    continue;
-                }
-                for (l, log) in scope_logs.log_records.iter_mut().enumerate() {
-                    cache.clear();
-                    let mut ctx = TransformContext::log(
-                        resource,
-                        resource_schema_url,
-                        scope,
-                        scope_schema_url,
-                        log,
-                        &mut cache,
-                    );
-                    let record = || format!("resourceLogs[{r}].scopeLogs[{s}].logRecords[{l}]");
-                    self.run_record(&mut ctx, &record, report)?;
-                }
-            }
-        }
-        Ok(())
     }
 }
 

@@ -1,0 +1,318 @@
+//! [`TransformContext`]: one record and everything a statement on it can reach.
+
+use crate::RuntimeError;
+use crate::model::{
+    ExponentialHistogramDataPoint, HistogramDataPoint, InstrumentationScope, LogRecord, Map,
+    Metric, MetricData, NumberDataPoint, Resource, Span, SpanEvent, Str, SummaryDataPoint,
+};
+
+/// The record a compiled statement runs over, with everything it can reach.
+pub struct TransformContext<'r> {
+    pub(crate) resource: &'r mut Resource,
+    pub(crate) resource_schema_url: &'r mut Str,
+    pub(crate) scope: Option<ScopeRef<'r>>,
+    pub(crate) item: Item<'r>,
+    pub(crate) cache: &'r mut Map,
+}
+
+/// The scope a record belongs to.
+pub(crate) struct ScopeRef<'r> {
+    pub(crate) scope: &'r mut InstrumentationScope,
+    pub(crate) schema_url: &'r mut Str,
+}
+
+/// The record itself, below resource and scope. A span event and a data point are held
+/// through their parent and an index, so `span.*` and `metric.*` stay reachable from them.
+pub(crate) enum Item<'r> {
+    /// The context is `resource` or `scope`: there is no lower record.
+    None,
+    /// A log record.
+    Log(&'r mut LogRecord),
+    /// A span.
+    Span(&'r mut Span),
+    /// The event at `index` of `span.events`.
+    SpanEvent { span: &'r mut Span, index: usize },
+    /// A metric.
+    Metric(&'r mut Metric),
+    /// The data point at `index` of the metric's points (whatever their kind).
+    DataPoint {
+        metric: &'r mut Metric,
+        index: usize,
+    },
+}
+
+/// A data point of any kind, borrowed.
+#[derive(Clone, Copy)]
+pub(crate) enum PointRef<'a> {
+    Number(&'a NumberDataPoint),
+    Histogram(&'a HistogramDataPoint),
+    ExponentialHistogram(&'a ExponentialHistogramDataPoint),
+    Summary(&'a SummaryDataPoint),
+}
+
+/// A data point of any kind, mutably borrowed.
+pub(crate) enum PointMut<'a> {
+    Number(&'a mut NumberDataPoint),
+    Histogram(&'a mut HistogramDataPoint),
+    ExponentialHistogram(&'a mut ExponentialHistogramDataPoint),
+    Summary(&'a mut SummaryDataPoint),
+}
+
+impl<'r> TransformContext<'r> {
+    /// A context over a log record.
+    pub fn log(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        scope: &'r mut InstrumentationScope,
+        scope_schema_url: &'r mut Str,
+        log: &'r mut LogRecord,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self::scope(
+            resource,
+            resource_schema_url,
+            scope,
+            scope_schema_url,
+            cache,
+        )
+        .with_item(Item::Log(log))
+    }
+
+    /// A context over a span.
+    pub fn span(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        scope: &'r mut InstrumentationScope,
+        scope_schema_url: &'r mut Str,
+        span: &'r mut Span,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self::scope(
+            resource,
+            resource_schema_url,
+            scope,
+            scope_schema_url,
+            cache,
+        )
+        .with_item(Item::Span(span))
+    }
+
+    /// A context over event `index` of `span` (`spanevent.event_index` reads `index`).
+    pub fn span_event(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        scope: &'r mut InstrumentationScope,
+        scope_schema_url: &'r mut Str,
+        span: &'r mut Span,
+        index: usize,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self::scope(
+            resource,
+            resource_schema_url,
+            scope,
+            scope_schema_url,
+            cache,
+        )
+        .with_item(Item::SpanEvent { span, index })
+    }
+
+    /// A context over a metric.
+    pub fn metric(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        scope: &'r mut InstrumentationScope,
+        scope_schema_url: &'r mut Str,
+        metric: &'r mut Metric,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self::scope(
+            resource,
+            resource_schema_url,
+            scope,
+            scope_schema_url,
+            cache,
+        )
+        .with_item(Item::Metric(metric))
+    }
+
+    /// A context over data point `index` of `metric` (counting the points of its one kind).
+    pub fn data_point(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        scope: &'r mut InstrumentationScope,
+        scope_schema_url: &'r mut Str,
+        metric: &'r mut Metric,
+        index: usize,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self::scope(
+            resource,
+            resource_schema_url,
+            scope,
+            scope_schema_url,
+            cache,
+        )
+        .with_item(Item::DataPoint { metric, index })
+    }
+
+    /// A context over a scope.
+    pub fn scope(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        scope: &'r mut InstrumentationScope,
+        scope_schema_url: &'r mut Str,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self {
+            scope: Some(ScopeRef {
+                scope,
+                schema_url: scope_schema_url,
+            }),
+            ..Self::resource(resource, resource_schema_url, cache)
+        }
+    }
+
+    /// A context over a resource.
+    pub fn resource(
+        resource: &'r mut Resource,
+        resource_schema_url: &'r mut Str,
+        cache: &'r mut Map,
+    ) -> Self {
+        Self {
+            resource,
+            resource_schema_url,
+            scope: None,
+            item: Item::None,
+            cache,
+        }
+    }
+
+    fn with_item(self, item: Item<'r>) -> Self {
+        Self { item, ..self }
+    }
+
+    /// The scope, for `scope.*` paths.
+    pub(crate) fn scope_ref(&self) -> Result<&ScopeRef<'r>, RuntimeError> {
+        self.scope.as_ref().ok_or(no_record("scope"))
+    }
+
+    /// The scope, for writing `scope.*` paths.
+    pub(crate) fn scope_mut(&mut self) -> Result<&mut ScopeRef<'r>, RuntimeError> {
+        self.scope.as_mut().ok_or(no_record("scope"))
+    }
+
+    /// The log record.
+    pub(crate) fn log_record(&self) -> Result<&LogRecord, RuntimeError> {
+        match &self.item {
+            Item::Log(log) => Ok(log),
+            _ => Err(no_record("log record")),
+        }
+    }
+
+    /// The log record, for writing.
+    pub(crate) fn log_record_mut(&mut self) -> Result<&mut LogRecord, RuntimeError> {
+        match &mut self.item {
+            Item::Log(log) => Ok(log),
+            _ => Err(no_record("log record")),
+        }
+    }
+
+    /// The span, or the span of the event.
+    pub(crate) fn span_record(&self) -> Result<&Span, RuntimeError> {
+        match &self.item {
+            Item::Span(span) | Item::SpanEvent { span, .. } => Ok(span),
+            _ => Err(no_record("span")),
+        }
+    }
+
+    /// The span, or the span of the event, for writing.
+    pub(crate) fn span_record_mut(&mut self) -> Result<&mut Span, RuntimeError> {
+        match &mut self.item {
+            Item::Span(span) | Item::SpanEvent { span, .. } => Ok(span),
+            _ => Err(no_record("span")),
+        }
+    }
+
+    /// The span event and its index.
+    pub(crate) fn span_event_record(&self) -> Result<(&SpanEvent, usize), RuntimeError> {
+        match &self.item {
+            Item::SpanEvent { span, index } => span
+                .events
+                .get(*index)
+                .map(|event| (event, *index))
+                .ok_or(no_record("span event")),
+            _ => Err(no_record("span event")),
+        }
+    }
+
+    /// The span event, for writing.
+    pub(crate) fn span_event_record_mut(&mut self) -> Result<&mut SpanEvent, RuntimeError> {
+        match &mut self.item {
+            Item::SpanEvent { span, index } => {
+                span.events.get_mut(*index).ok_or(no_record("span event"))
+            }
+            _ => Err(no_record("span event")),
+        }
+    }
+
+    /// The metric, or the metric of the data point.
+    pub(crate) fn metric_record(&self) -> Result<&Metric, RuntimeError> {
+        match &self.item {
+            Item::Metric(metric) | Item::DataPoint { metric, .. } => Ok(metric),
+            _ => Err(no_record("metric")),
+        }
+    }
+
+    /// The metric, or the metric of the data point, for writing.
+    pub(crate) fn metric_record_mut(&mut self) -> Result<&mut Metric, RuntimeError> {
+        match &mut self.item {
+            Item::Metric(metric) | Item::DataPoint { metric, .. } => Ok(metric),
+            _ => Err(no_record("metric")),
+        }
+    }
+
+    /// The data point.
+    pub(crate) fn point_record(&self) -> Result<PointRef<'_>, RuntimeError> {
+        let Item::DataPoint { metric, index } = &self.item else {
+            return Err(no_record("data point"));
+        };
+        let i = *index;
+        let point = match &metric.data {
+            MetricData::Gauge(gauge) => gauge.data_points.get(i).map(PointRef::Number),
+            MetricData::Sum(sum) => sum.data_points.get(i).map(PointRef::Number),
+            MetricData::Histogram(h) => h.data_points.get(i).map(PointRef::Histogram),
+            MetricData::ExponentialHistogram(h) => {
+                h.data_points.get(i).map(PointRef::ExponentialHistogram)
+            }
+            MetricData::Summary(summary) => summary.data_points.get(i).map(PointRef::Summary),
+            MetricData::Empty => None,
+        };
+        point.ok_or(no_record("data point"))
+    }
+
+    /// The data point, for writing.
+    pub(crate) fn point_record_mut(&mut self) -> Result<PointMut<'_>, RuntimeError> {
+        let Item::DataPoint { metric, index } = &mut self.item else {
+            return Err(no_record("data point"));
+        };
+        let i = *index;
+        let point = match &mut metric.data {
+            MetricData::Gauge(gauge) => gauge.data_points.get_mut(i).map(PointMut::Number),
+            MetricData::Sum(sum) => sum.data_points.get_mut(i).map(PointMut::Number),
+            MetricData::Histogram(h) => h.data_points.get_mut(i).map(PointMut::Histogram),
+            MetricData::ExponentialHistogram(h) => {
+                h.data_points.get_mut(i).map(PointMut::ExponentialHistogram)
+            }
+            MetricData::Summary(summary) => summary.data_points.get_mut(i).map(PointMut::Summary),
+            MetricData::Empty => None,
+        };
+        point.ok_or(no_record("data point"))
+    }
+}
+
+/// The record a path needs is not there: the program runs over another context's records, or
+/// a statement removed the span event or data point being processed.
+fn no_record(record: &'static str) -> RuntimeError {
+    RuntimeError::NoRecord { record }
+}
