@@ -3,7 +3,7 @@
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind};
+use ottl_core::context::{self, ContextKind, Signal};
 use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::run::{ErrorMode, Program};
 use ottl_core::syntax;
@@ -15,10 +15,14 @@ use std::path::{Path, PathBuf};
 #[command(after_help = "\
 Examples:
   ottl eval -c log -e 'set(attributes[\"env\"], \"prod\")' logs.json
+  ottl eval -e 'set(attributes[\"seen\"], true)' traces.json       # runs on each span
+  ottl eval -e 'set(span.name, \"x\") where spanevent.name == \"retry\"' traces.json
+  ottl eval -c datapoint -e 'set(attributes[\"unit\"], metric.unit)' metrics.json
   ottl eval -f statements.ottl --error-mode propagate logs.json -o out.json
   cat logs.json | ottl eval -e 'delete_key(attributes, \"secret\")' --pretty
 
-Exit codes: 0 ok; 1 statements rejected (diagnostics on stderr, before any input is read);
+Exit codes: 0 ok; 1 statements rejected (diagnostics on stderr; before any input is read when
+the context is given or inferred from a prefix);
 2 bad input or usage; 3 a statement failed under --error-mode propagate.")]
 pub struct Args {
     /// A statement to run (repeatable; statements run in order).
@@ -27,8 +31,9 @@ pub struct Args {
     /// Statements from a file, one per line (blank lines and `#` comments skipped).
     #[arg(short = 'f', long = "file", value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// The context statements run in: resource, scope or log (span, spanevent, metric and
-    /// datapoint are coming). Inferred from path prefixes such as `log.` when omitted.
+    /// The context statements run in: resource, scope, log, span, spanevent, metric or
+    /// datapoint. When omitted, inferred from path prefixes such as `span.`; with no prefix,
+    /// each input's record context (log, span or metric).
     #[arg(short = 'c', long = "context", value_name = "CTX")]
     context: Option<String>,
     /// Run the statements only on records where this condition holds (repeatable: any of them).
@@ -65,27 +70,19 @@ pub fn run(args: Args) -> ExitCode {
         Ok(context) => context,
         Err(code) => return code,
     };
-    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
-    let conditions: Vec<&str> = args.conditions.iter().map(String::as_str).collect();
-    let registry = ottl_functions::standard();
-    let program = match Program::compile(&texts, &conditions, context, args.error_mode, &registry) {
-        Ok(program) => program,
-        Err(failures) => {
-            for (index, diagnostics) in failures {
-                let (name, text, offset) = match sources.get(index) {
-                    Some(source) => (
-                        source.name.as_str(),
-                        source.file_text.as_str(),
-                        source.offset,
-                    ),
-                    None => ("<condition>", conditions[index - sources.len()], 0),
-                };
-                let shifted: Vec<_> = diagnostics.into_iter().map(|d| d.shifted(offset)).collect();
-                render::to_stderr(&Source { name, text }, &shifted);
-            }
-            return ExitCode::Rejected;
-        }
+    let mut programs = Programs {
+        sources: &sources,
+        conditions: args.conditions.iter().map(String::as_str).collect(),
+        error_mode: args.error_mode,
+        registry: ottl_functions::standard(),
+        compiled: Vec::new(),
     };
+    // A known context is checked before any input is read.
+    if let Some(context) = context
+        && let Err(code) = programs.get(context)
+    {
+        return code;
+    }
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -93,11 +90,70 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut output = Vec::new();
     for input in &inputs {
-        if let Err(code) = eval_input(&program, input, args.pretty, &mut output) {
+        if let Err(code) = eval_input(&mut programs, context, input, args.pretty, &mut output) {
             return code;
         }
     }
     write_output(args.output.as_ref(), &output)
+}
+
+/// The statements compiled once per context they run in: one context when `--context` or a
+/// path prefix names it, otherwise the record context of each input's signal.
+struct Programs<'s> {
+    sources: &'s [StatementSource],
+    conditions: Vec<&'s str>,
+    error_mode: ErrorMode,
+    registry: ottl_core::function::Registry,
+    compiled: Vec<Program>,
+}
+
+impl Programs<'_> {
+    /// The program for `context`, compiling it the first time; diagnostics go to stderr.
+    fn get(&mut self, context: ContextKind) -> Result<&Program, ExitCode> {
+        let found = self.compiled.iter().position(|p| p.context() == context);
+        let index = match found {
+            Some(index) => index,
+            None => {
+                let program = self.compile(context)?;
+                self.compiled.push(program);
+                self.compiled.len() - 1
+            }
+        };
+        self.compiled.get(index).ok_or(ExitCode::BadInput)
+    }
+
+    fn compile(&self, context: ContextKind) -> Result<Program, ExitCode> {
+        let texts: Vec<&str> = self.sources.iter().map(|s| s.text.as_str()).collect();
+        let compiled = Program::compile(
+            &texts,
+            &self.conditions,
+            context,
+            self.error_mode,
+            &self.registry,
+        );
+        compiled.map_err(|failures| {
+            for (index, diagnostics) in failures {
+                let (name, text, offset) = match self.sources.get(index) {
+                    Some(source) => (
+                        source.name.as_str(),
+                        source.file_text.as_str(),
+                        source.offset,
+                    ),
+                    None => (
+                        "<condition>",
+                        self.conditions
+                            .get(index - self.sources.len())
+                            .copied()
+                            .unwrap_or_default(),
+                        0,
+                    ),
+                };
+                let shifted: Vec<_> = diagnostics.into_iter().map(|d| d.shifted(offset)).collect();
+                render::to_stderr(&Source { name, text }, &shifted);
+            }
+            ExitCode::Rejected
+        })
+    }
 }
 
 /// A statement and where it came from, for diagnostics.
@@ -138,14 +194,14 @@ fn collect_statements(args: &Args) -> Result<Vec<StatementSource>, ExitCode> {
     Ok(sources)
 }
 
-/// The context from `--context`, or inferred from the statements' path prefixes; `log` when
-/// no path names one.
+/// The context from `--context`, or inferred from the statements' path prefixes; `None` when
+/// no path names one (each input then runs in its signal's record context).
 fn resolve_context(
     flag: Option<&str>,
     sources: &[StatementSource],
-) -> Result<ContextKind, ExitCode> {
+) -> Result<Option<ContextKind>, ExitCode> {
     if let Some(name) = flag {
-        return ContextKind::from_name(name).ok_or_else(|| {
+        return ContextKind::from_name(name).map(Some).ok_or_else(|| {
             let known: Vec<&str> = ContextKind::ALL.iter().map(|c| c.name()).collect();
             eprintln!(
                 "error: unknown context `{name}`; expected one of: {}",
@@ -158,12 +214,23 @@ fn resolve_context(
         .iter()
         .filter_map(|source| syntax::parse_statement(&source.text).ok())
         .collect();
-    let inferred = context::infer(statements.iter().flat_map(syntax::statement_paths));
-    Ok(inferred.unwrap_or(ContextKind::Log))
+    Ok(context::infer(
+        statements.iter().flat_map(syntax::statement_paths),
+    ))
+}
+
+/// The signal of a document, and its name for messages.
+fn signal(document: &Document) -> (Signal, &'static str) {
+    match document {
+        Document::Logs(_) => (Signal::Logs, "logs"),
+        Document::Traces(_) => (Signal::Traces, "traces"),
+        Document::Metrics(_) => (Signal::Metrics, "metrics"),
+    }
 }
 
 fn eval_input(
-    program: &Program,
+    programs: &mut Programs<'_>,
+    context: Option<ContextKind>,
     path: &Path,
     pretty: bool,
     output: &mut Vec<u8>,
@@ -173,17 +240,22 @@ fn eval_input(
         eprintln!("error: {name}: {error}");
         ExitCode::BadInput
     })?;
+    let (signal, signal_name) = signal(&document);
+    let context = context.unwrap_or(signal.record_context());
+    let program = programs.get(context)?;
+    if !context.runs_on(signal) && !program.is_empty() {
+        eprintln!(
+            "error: {name}: {context} statements do not run on {signal_name}; \
+             use --context with one of the {signal_name} contexts"
+        );
+        return Err(ExitCode::BadInput);
+    }
     let mut report =
         |failure: ottl_core::run::StatementError| eprintln!("warning: {name}: {failure}");
     let result = match &mut document {
         Document::Logs(logs) => program.run_logs(logs, &mut report),
-        Document::Traces(_) | Document::Metrics(_) if program.is_empty() => Ok(()),
-        Document::Traces(_) | Document::Metrics(_) => {
-            eprintln!(
-                "error: {name}: only logs can be transformed so far (traces and metrics are coming)"
-            );
-            return Err(ExitCode::BadInput);
-        }
+        Document::Traces(traces) => program.run_traces(traces, &mut report),
+        Document::Metrics(metrics) => program.run_metrics(metrics, &mut report),
     };
     if let Err(failure) = result {
         eprintln!("error: {name}: {failure}");
