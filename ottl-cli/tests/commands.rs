@@ -1,0 +1,179 @@
+//! The `ottl` binary as a user runs it: output, diagnostics and exit codes.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn ottl(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ottl"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the ottl binary runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("piped stdin")
+            .write_all(input.as_bytes())
+            .expect("stdin written");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("ottl finishes")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn fmt_prints_the_canonical_form_from_stdin() {
+    let out = ottl(
+        &["fmt", "-"],
+        Some("set(attributes[\"a\"],\"b\")where attributes[\"x\"]==1\n"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        "set(attributes[\"a\"], \"b\") where attributes[\"x\"] == 1\n"
+    );
+}
+
+#[test]
+fn fmt_rejects_an_unquoted_key_and_says_to_quote_it() {
+    let out = ottl(&["fmt", "-e", "set(attributes[env], \"x\")"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("error[E0008]"), "{stderr}");
+    assert!(stderr.contains("quote the key: `[\"env\"]`"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn eval_sets_an_attribute_where_the_resource_matches() {
+    let out = ottl(
+        &[
+            "eval",
+            "-c",
+            "log",
+            "-e",
+            "set(attributes[\"env\"], \"prod\") where resource.attributes[\"service.name\"] == \"checkout\"",
+            "testdata/otlp/logs-every-field.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(r#"{"key":"env","value":{"stringValue":"prod"}}"#),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn eval_rejects_a_misspelt_path_before_reading_any_input() {
+    let out = ottl(
+        &[
+            "eval",
+            "-c",
+            "log",
+            "-e",
+            "set(atributes[\"env\"], \"prod\")",
+            "no-such-file.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("did you mean `attributes`?"), "{stderr}");
+    assert!(
+        !stderr.contains("no-such-file"),
+        "the input was read: {stderr}"
+    );
+}
+
+#[test]
+fn eval_exits_3_when_a_statement_fails_under_propagate() {
+    let out = ottl(
+        &[
+            "eval",
+            "-c",
+            "log",
+            "--error-mode",
+            "propagate",
+            "-e",
+            "set(attributes[\"x\"], 1 / 0)",
+            "testdata/otlp/logs-every-field.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("attempted to divide by 0"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn eval_reports_failures_under_ignore_and_goes_on() {
+    let out = ottl(
+        &[
+            "eval",
+            "-c",
+            "log",
+            "-e",
+            "set(attributes[\"x\"], 1 / 0)",
+            "-e",
+            "set(attributes[\"y\"], 2)",
+            "testdata/otlp/logs-every-field.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning:") && stderr.contains("logRecords[0]"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains(r#"{"key":"y","value":{"intValue":"2"}}"#));
+}
+
+#[test]
+fn eval_without_statements_writes_every_sample_back_unchanged() {
+    let samples = std::fs::read_dir(repo().join("testdata/otlp")).expect("samples exist");
+    for sample in samples
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
+        let out = ottl(&["eval", sample.to_str().expect("utf-8 path")], None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            sample.display(),
+            text(&out.stderr)
+        );
+        let written: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("eval writes JSON");
+        let original: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&sample).expect("sample readable"))
+                .expect("sample is JSON");
+        assert_eq!(written, original, "{} changed", sample.display());
+    }
+}
+
+#[test]
+fn eval_rejects_input_that_is_not_otlp_with_exit_2() {
+    let out = ottl(
+        &["eval", "-c", "log", "-e", "set(attributes[\"a\"], 1)", "-"],
+        Some("{\"not\": \"otlp\"}"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("error:"));
+}
