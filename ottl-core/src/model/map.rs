@@ -40,10 +40,27 @@ impl KeyValue {
 /// replaces its value in place. A map decoded from OTLP keeps duplicate keys as pdata does, and
 /// lookups then see the first one. Lookups are linear up to [`INDEX_THRESHOLD`] entries and go
 /// through a hash index above it; the representation is not part of the API.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct Map {
     entries: Vec<KeyValue>,
     index: Option<Box<Index>>,
+}
+
+/// Room a cloned map keeps for new entries.
+const CLONE_SPARE: usize = 4;
+
+impl Clone for Map {
+    /// A copy with room for a few more entries: maps are copied to be edited (a record cloned
+    /// for a transform, a map value set into an attribute), and statements mostly add keys, so
+    /// the copy's one allocation saves the edit a reallocation.
+    fn clone(&self) -> Self {
+        let mut entries = Vec::new();
+        if !self.entries.is_empty() {
+            entries.reserve_exact(self.entries.len() + CLONE_SPARE);
+            entries.extend_from_slice(&self.entries);
+        }
+        Self { entries, index: self.index.clone() }
+    }
 }
 
 #[derive(Clone)]
@@ -152,6 +169,15 @@ impl Map {
                 self.push(KeyValue { key, value });
                 None
             }
+        }
+    }
+
+    /// Sets `key` to `value` like [`Map::insert`], cloning the key only when it is new (for
+    /// keys held by compiled statements and written into many records).
+    pub fn put(&mut self, key: &Str, value: AnyValue) {
+        match self.position(key) {
+            Some(p) => self.entries[p].value = value,
+            None => self.push(KeyValue { key: key.clone(), value }),
         }
     }
 

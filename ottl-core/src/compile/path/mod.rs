@@ -166,6 +166,20 @@ impl CompiledPath {
         if field == Field::Span(SpanField::TraceState) {
             return trace_state_setter(&keys, text);
         }
+        if let [KeyStep::Str(key)] = keys.as_slice()
+            && field.is_map()
+        {
+            let key = key.clone();
+            return Box::new(move |ctx, value| {
+                let found = value.value_type();
+                let value = value.into_any().ok_or_else(|| RuntimeError::Unsettable {
+                    path: text.to_string(),
+                    found,
+                })?;
+                map_of_mut(field, ctx)?.put(&key, value);
+                Ok(())
+            });
+        }
         Box::new(move |ctx, value| {
             let evaluated = keys::evaluate(&keys, ctx)?;
             let found = value.value_type();
