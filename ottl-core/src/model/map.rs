@@ -59,7 +59,10 @@ impl Clone for Map {
             entries.reserve_exact(self.entries.len() + CLONE_SPARE);
             entries.extend_from_slice(&self.entries);
         }
-        Self { entries, index: self.index.clone() }
+        Self {
+            entries,
+            index: self.index.clone(),
+        }
     }
 }
 
@@ -177,7 +180,10 @@ impl Map {
     pub fn put(&mut self, key: &Str, value: AnyValue) {
         match self.position(key) {
             Some(p) => self.entries[p].value = value,
-            None => self.push(KeyValue { key: key.clone(), value }),
+            None => self.push(KeyValue {
+                key: key.clone(),
+                value,
+            }),
         }
     }
 
