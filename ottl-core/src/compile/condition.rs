@@ -56,9 +56,23 @@ impl Compiler<'_> {
                     let holds = compare(&left, op, &right);
                     return Box::new(move |_| Ok(holds));
                 }
-                let left = self.expr(&comparison.left);
-                let right = self.expr(&comparison.right);
-                Box::new(move |ctx| Ok(compare(&left(ctx)?, op, &right(ctx)?)))
+                // A literal side is compared in place rather than produced (and cloned) by a
+                // getter on every record: `attributes["code"] >= 500` reads one value.
+                match (literal(&comparison.left), literal(&comparison.right)) {
+                    (None, Some(right)) => {
+                        let left = self.expr(&comparison.left);
+                        Box::new(move |ctx| Ok(compare(&left(ctx)?, op, &right)))
+                    }
+                    (Some(left), None) => {
+                        let right = self.expr(&comparison.right);
+                        Box::new(move |ctx| Ok(compare(&left, op, &right(ctx)?)))
+                    }
+                    _ => {
+                        let left = self.expr(&comparison.left);
+                        let right = self.expr(&comparison.right);
+                        Box::new(move |ctx| Ok(compare(&left(ctx)?, op, &right(ctx)?)))
+                    }
+                }
             }
             BoolExprKind::Converter(converter) => {
                 let converter = self.converter(converter);

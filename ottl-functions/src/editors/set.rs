@@ -1,7 +1,7 @@
 //! `set(target, value)`.
 
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, ValueArg};
 
 /// `set(target, value)` — writes `value` to the path `target`.
 ///
@@ -27,11 +27,14 @@ impl Function for Set {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = args.target(0)?;
-        let value = args.getter(1)?;
-        Ok(Compiled::editor(move |ctx| {
-            let value = value(ctx)?.into_owned();
-            (target.set)(ctx, value)
-        }))
+        let set = args.target(0)?.set;
+        Ok(match args.value(1)? {
+            // A literal is written as is: no getter call, nothing to detach from the record.
+            ValueArg::Constant(value) => Compiled::editor(move |ctx| set(ctx, value.clone())),
+            ValueArg::Getter(value) => Compiled::editor(move |ctx| {
+                let value = value(ctx)?.into_owned();
+                set(ctx, value)
+            }),
+        })
     }
 }
