@@ -3,13 +3,17 @@
 //! reference does.
 
 use crate::convert::{self, Input};
+use memchr::memmem;
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Args;
 use ottl_core::value::Value;
 use regex::Regex;
+use regex_automata::{Anchored, meta};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// How a pattern string turns into a [`Regex`].
 #[derive(Clone, Copy)]
@@ -23,7 +27,7 @@ pub(crate) enum Syntax {
 /// A pattern argument (the reference's `StringGetter` pattern).
 pub(crate) enum Pattern {
     /// A literal pattern, compiled when the statement compiled.
-    Compiled(Regex),
+    Compiled(Matcher),
     /// A pattern read per record.
     Dynamic(Input, Syntax, &'static str),
 }
@@ -37,8 +41,8 @@ impl Pattern {
         function: &'static str,
     ) -> Result<Self, Diagnostic> {
         match Input::at(args, index)? {
-            Input::Constant(Value::Str(text)) => match compile(&text, syntax) {
-                Ok(regex) => Ok(Pattern::Compiled(regex)),
+            Input::Constant(Value::Str(text)) => match Matcher::compile(&text, syntax) {
+                Ok(matcher) => Ok(Pattern::Compiled(matcher)),
                 Err(message) => Err(args.invalid(
                     index,
                     format!("invalid pattern {:?}: {message}", text.as_str()),
@@ -57,29 +61,153 @@ impl Pattern {
         }
     }
 
-    /// The regex for this record: the compiled literal, or the pattern read and compiled now.
-    pub(crate) fn regex(&self, ctx: &TransformContext<'_>) -> Result<Cow<'_, Regex>, RuntimeError> {
+    /// The matcher for this record: the compiled literal, or the pattern read and compiled now
+    /// (without a literal prefilter, which would cost more to build than it saves once).
+    pub(crate) fn matcher(
+        &self,
+        ctx: &TransformContext<'_>,
+    ) -> Result<Cow<'_, Matcher>, RuntimeError> {
         match self {
-            Pattern::Compiled(regex) => Ok(Cow::Borrowed(regex)),
+            Pattern::Compiled(matcher) => Ok(Cow::Borrowed(matcher)),
             Pattern::Dynamic(input, syntax, function) => {
                 let text = convert::string(input.get(ctx)?)?;
                 let regex = compile(&text, *syntax).map_err(|message| RuntimeError::Function {
                     function,
                     message: format!("invalid pattern {:?}: {message}", text.as_str()),
                 })?;
-                Ok(Cow::Owned(regex))
+                Ok(Cow::Owned(Matcher { regex, start: None }))
             }
         }
     }
 }
 
+/// A compiled pattern with, when there is one, the literal that every match starts with.
+///
+/// Most texts a pattern is tried on do not match, and on short texts the regex's fixed cost
+/// per search dominates; a precompiled substring search rules those texts out first, and
+/// where the literal occurs the regex only has to be tried anchored there.
+#[derive(Clone)]
+pub(crate) struct Matcher {
+    regex: Regex,
+    start: Option<Box<LiteralStart>>,
+}
+
+/// The literal every match of a pattern starts with, and the pattern compiled for searches
+/// anchored at an occurrence of it.
+#[derive(Clone)]
+struct LiteralStart {
+    finder: memmem::Finder<'static>,
+    anchored: meta::Regex,
+}
+
+impl Matcher {
+    /// Compiles `pattern` in `syntax` and extracts its required literal.
+    fn compile(pattern: &str, syntax: Syntax) -> Result<Self, String> {
+        let translated = translate(pattern, syntax)?;
+        let regex = Regex::new(&translated).map_err(|error| error.to_string())?;
+        let start = required_literal(&translated).and_then(|literal| {
+            Some(Box::new(LiteralStart {
+                finder: memmem::Finder::new(&literal).into_owned(),
+                anchored: meta::Regex::new(&translated).ok()?,
+            }))
+        });
+        Ok(Self { regex, start })
+    }
+
+    /// The regex itself.
+    pub(crate) fn regex(&self) -> &Regex {
+        &self.regex
+    }
+
+    /// Whether `text` may hold a match: `false` only when it lacks the required literal.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        self.start
+            .as_ref()
+            .is_none_or(|start| start.finder.find(text.as_bytes()).is_some())
+    }
+
+    /// Whether the regex matches somewhere in `text`.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex.is_match(text)
+    }
+
+    /// Every match in `text` replaced by `with`, taken literally (no `$` expansion), as
+    /// `Regex::replace_all` with `NoExpand` does; `None` if nothing matched.
+    pub(crate) fn replace_all_literally(&self, text: &str, with: &str) -> Option<String> {
+        match &self.start {
+            Some(start) => splice(text, start.matches(text), with),
+            None => splice(text, self.regex.find_iter(text).map(|m| m.range()), with),
+        }
+    }
+}
+
+impl LiteralStart {
+    /// The leftmost-first, non-overlapping matches in `text` as byte ranges: since every
+    /// match starts with the literal, only the literal's occurrences can start one.
+    fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(found) = text
+                .as_bytes()
+                .get(at..)
+                .and_then(|rest| self.finder.find(rest))
+            {
+                let candidate = at + found;
+                let input = regex_automata::Input::new(text)
+                    .range(candidate..)
+                    .anchored(Anchored::Yes);
+                match self.anchored.search(&input) {
+                    // The literal is not empty, so neither is a match: `at` moves forward.
+                    Some(m) => {
+                        at = m.end().max(candidate + 1);
+                        return Some(m.range());
+                    }
+                    None => at = candidate + 1,
+                }
+            }
+            None
+        })
+    }
+}
+
+/// `text` with each of `spans` (in order, not overlapping) replaced by `with`; `None` when
+/// there are no spans or one does not fall on character boundaries.
+fn splice(text: &str, mut spans: impl Iterator<Item = Range<usize>>, with: &str) -> Option<String> {
+    let first = spans.next()?;
+    let mut out = String::with_capacity(text.len() + with.len());
+    let mut copied = 0;
+    for span in std::iter::once(first).chain(spans) {
+        out.push_str(text.get(copied..span.start)?);
+        out.push_str(with);
+        copied = span.end;
+    }
+    out.push_str(text.get(copied..)?);
+    Some(out)
+}
+
+/// The one non-empty literal every match of `translated` starts with, if its prefixes reduce
+/// to one (`"player1=[a-z]*"` gives `player1=`; `"a|b"` and `"[a-z]+"` give none).
+fn required_literal(translated: &str) -> Option<Vec<u8>> {
+    let hir = regex_syntax::parse(translated).ok()?;
+    let mut prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    prefixes.optimize_for_prefix_by_preference();
+    match prefixes.literals()? {
+        [only] if !only.as_bytes().is_empty() => Some(only.as_bytes().to_vec()),
+        _ => None,
+    }
+}
+
 /// Compiles `pattern` in `syntax`.
 pub(crate) fn compile(pattern: &str, syntax: Syntax) -> Result<Regex, String> {
-    let translated = match syntax {
-        Syntax::Regex => go_regex(pattern),
-        Syntax::Glob => glob(pattern)?,
-    };
-    Regex::new(&translated).map_err(|error| error.to_string())
+    Regex::new(&translate(pattern, syntax)?).map_err(|error| error.to_string())
+}
+
+/// `pattern` in the `regex` crate's syntax.
+fn translate(pattern: &str, syntax: Syntax) -> Result<String, String> {
+    match syntax {
+        Syntax::Regex => Ok(go_regex(pattern)),
+        Syntax::Glob => glob(pattern),
+    }
 }
 
 /// Go's RE2 syntax for the `regex` crate. The two agree except that Go's `\d`, `\w`, `\s` and
@@ -241,6 +369,74 @@ mod tests {
         assert!(!matches(r"\w", Syntax::Regex, "é"));
         assert!(matches(r"\bword\b", Syntax::Regex, "a word here"));
         assert!(matches(r"[^\d]", Syntax::Regex, "x"));
+    }
+
+    #[test]
+    fn required_literals_are_prefixes_every_match_has() {
+        let literal = |pattern: &str| required_literal(pattern).map(String::from_utf8);
+        assert_eq!(
+            literal("player1=[a-zA-Z]*"),
+            Some(Ok("player1=".to_owned()))
+        );
+        assert_eq!(
+            literal("^/account/[0-9]{4}"),
+            Some(Ok("/account/".to_owned()))
+        );
+        assert_eq!(literal("a|b"), None);
+        assert_eq!(literal("x*"), None);
+        assert_eq!(literal("[a-z]+"), None);
+    }
+
+    #[test]
+    fn matchers_agree_with_their_regex() {
+        for (pattern, text) in [
+            ("player1=[a-zA-Z]*", "/rolldice?player1=bob&player2=al"),
+            ("player1=[a-zA-Z]*", "/rolldice"),
+            ("(?i)PASS", "db.password"),
+            ("^kube_", "kube_pod"),
+            ("", "anything"),
+        ] {
+            let matcher = Matcher::compile(pattern, Syntax::Regex);
+            let regex = compile(pattern, Syntax::Regex);
+            assert_eq!(
+                matcher.map(|m| m.is_match(text)),
+                regex.map(|r| r.is_match(text)),
+                "{pattern} on {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn literal_replacement_agrees_with_the_regex() {
+        for (pattern, text) in [
+            ("player1=[a-zA-Z]*", "/rolldice?player1=bob&player2=al"),
+            ("player1=[a-zA-Z]*", "player1=a player1=b"),
+            ("player1=[a-z]*x", "player1=abc player1=x"),
+            ("aa", "aaaaa"),
+            ("aba", "ababababa"),
+            ("é+", "ééé-é"),
+            ("\\bword\\b", "sword word words word"),
+            ("(?i)pass", "PASS pass"),
+            ("a|b", "cab"),
+            ("x*", "axb"),
+            ("nothing", "here"),
+        ] {
+            let (Ok(matcher), Ok(regex)) = (
+                Matcher::compile(pattern, Syntax::Regex),
+                compile(pattern, Syntax::Regex),
+            ) else {
+                panic!("{pattern} does not compile");
+            };
+            let expected = match regex.replace_all(text, regex::NoExpand("<>")) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(replaced) => Some(replaced),
+            };
+            assert_eq!(
+                matcher.replace_all_literally(text, "<>"),
+                expected,
+                "{pattern} on {text}"
+            );
+        }
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! optional converter applied to it, and an optional `%s` format applied to that.
 
 use crate::convert::{self, Input};
+use crate::pattern::Matcher;
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, ConverterRef};
 use ottl_core::value::Value;
-use regex::Regex;
 use std::borrow::Cow;
 
 /// `replacement`, `function` and `replacementFormat`, from argument `first` on.
@@ -76,16 +76,23 @@ impl Replacement {
         })
     }
 
-    /// Every match of `regex` in `text` replaced; `None` if nothing matched (nothing is
+    /// Every match of `matcher` in `text` replaced; `None` if nothing matched (nothing is
     /// allocated then). `template` is [`Replacement::template`] for this record.
     pub(crate) fn replace_all(
         &self,
         ctx: &TransformContext<'_>,
-        regex: &Regex,
+        matcher: &Matcher,
         text: &str,
         template: &str,
     ) -> Result<Option<String>, RuntimeError> {
+        if !matcher.may_match(text) {
+            return Ok(None);
+        }
+        let regex = matcher.regex();
         if self.function.is_none() {
+            if !template.contains('$') {
+                return Ok(matcher.replace_all_literally(text, template));
+            }
             return Ok(match regex.replace_all(text, template) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(replaced) => Some(replaced),

@@ -27,7 +27,7 @@ impl Function for IsMatch {
             let Some(text) = convert::string_like(target.get(ctx)?)? else {
                 return Ok(Value::Bool(false));
             };
-            Ok(Value::Bool(pattern.regex(ctx)?.is_match(&text)))
+            Ok(Value::Bool(pattern.matcher(ctx)?.is_match(&text)))
         }))
     }
 }

@@ -27,9 +27,9 @@ impl Function for DeleteMatchingKeys {
         let target = args.target(0)?;
         let pattern = Pattern::at(&mut args, 1, Syntax::Regex, NAME)?;
         Ok(Compiled::editor(move |ctx| {
-            let regex = pattern.regex(ctx)?;
+            let matcher = pattern.matcher(ctx)?;
             edit_map(&target, ctx, |map| {
-                map.retain(|key, _| !regex.is_match(key));
+                map.retain(|key, _| !matcher.is_match(key));
                 Ok(())
             })
         }))

@@ -39,11 +39,11 @@ impl Function for ReplaceAllMatches {
         Ok(Compiled::editor(move |ctx| {
             let template = replacement.template(ctx)?.into_owned();
             let replaced = Str::from(replacement.finish(ctx, template)?);
-            let regex = pattern.regex(ctx)?;
+            let matcher = pattern.matcher(ctx)?;
             edit_map(&target, ctx, |map| {
                 for (_, value) in map.iter_mut() {
                     if let AnyValue::Str(text) = value
-                        && regex.is_match(text)
+                        && matcher.is_match(text)
                     {
                         *text = replaced.clone();
                     }

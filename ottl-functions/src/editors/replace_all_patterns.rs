@@ -1,14 +1,13 @@
 //! `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`.
 
 use super::edit_map;
-use crate::pattern::{Pattern, Syntax};
+use crate::pattern::{Matcher, Pattern, Syntax};
 use crate::replace::Replacement;
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Map, Str};
-use regex::Regex;
 
 /// `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`
 /// — in the map `target`, replaces the matches of `regex` in every string value
@@ -65,10 +64,10 @@ impl Function for ReplaceAllPatterns {
             let changes = {
                 let map = crate::convert::map((target.get)(ctx)?)?;
                 let template = replacement.template(ctx)?;
-                let regex = pattern.regex(ctx)?;
+                let matcher = pattern.matcher(ctx)?;
                 match mode {
-                    Mode::Value => value_changes(ctx, &replacement, &regex, &map, &template)?,
-                    Mode::Key => key_changes(ctx, &replacement, &regex, &map, &template)?,
+                    Mode::Value => value_changes(ctx, &replacement, &matcher, &map, &template)?,
+                    Mode::Key => key_changes(ctx, &replacement, &matcher, &map, &template)?,
                 }
             };
             let Some(changes) = changes else {
@@ -92,7 +91,7 @@ type Changes = Vec<(usize, Option<String>)>;
 fn value_changes(
     ctx: &TransformContext<'_>,
     replacement: &Replacement,
-    regex: &Regex,
+    matcher: &Matcher,
     map: &Map,
     template: &str,
 ) -> Result<Option<Changes>, RuntimeError> {
@@ -102,7 +101,7 @@ fn value_changes(
             continue;
         };
         // With a function, an entry whose function or format fails is left unchanged.
-        match replacement.replace_all(ctx, regex, text, template) {
+        match replacement.replace_all(ctx, matcher, text, template) {
             Ok(Some(updated)) => changes.push((position, Some(updated))),
             Ok(None) => {}
             Err(_) if replacement.has_function() => {}
@@ -116,13 +115,13 @@ fn value_changes(
 fn key_changes(
     ctx: &TransformContext<'_>,
     replacement: &Replacement,
-    regex: &Regex,
+    matcher: &Matcher,
     map: &Map,
     template: &str,
 ) -> Result<Option<Changes>, RuntimeError> {
     let mut changes = Vec::new();
     for (position, key) in map.keys().enumerate() {
-        match replacement.replace_all(ctx, regex, key, template) {
+        match replacement.replace_all(ctx, matcher, key, template) {
             Ok(Some(renamed)) => changes.push((position, Some(renamed))),
             Ok(None) => {}
             // The reference drops an entry whose key's function or format fails.

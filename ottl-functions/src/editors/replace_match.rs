@@ -40,7 +40,7 @@ impl Function for ReplaceMatch {
                 let Value::Str(text) = (target.get)(ctx)? else {
                     return Ok(());
                 };
-                pattern.regex(ctx)?.is_match(&text)
+                pattern.matcher(ctx)?.is_match(&text)
             };
             if matches {
                 (target.set)(ctx, Value::string(replaced))?;

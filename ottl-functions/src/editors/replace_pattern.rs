@@ -52,8 +52,8 @@ impl Function for ReplacePattern {
                 let Value::Str(text) = value else {
                     return Ok(());
                 };
-                let regex = pattern.regex(ctx)?;
-                replacement.replace_all(ctx, &regex, &text, &template)?
+                let matcher = pattern.matcher(ctx)?;
+                replacement.replace_all(ctx, &matcher, &text, &template)?
             };
             match updated {
                 Some(updated) => (target.set)(ctx, Value::string(updated)),
