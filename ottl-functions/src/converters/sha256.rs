@@ -24,7 +24,21 @@ impl Function for Sha256 {
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
             let digest = Hasher::digest(text.as_bytes());
-            Ok(Value::string(convert::hex(&digest)))
+            let mut buffer = [0u8; 64];
+            Ok(Value::string(hex_into(&digest, &mut buffer)))
         }))
     }
+}
+
+/// `digest` as lowercase hex written into `buffer` (one allocation fewer than a `String`,
+/// which the result's `Str` would copy again).
+fn hex_into<'b>(digest: &[u8], buffer: &'b mut [u8; 64]) -> &'b str {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for (pair, byte) in buffer.chunks_exact_mut(2).zip(digest) {
+        pair[0] = DIGITS[usize::from(byte >> 4)];
+        pair[1] = DIGITS[usize::from(byte & 0xf)];
+    }
+    let written = (digest.len() * 2).min(buffer.len());
+    // Hex digits are ASCII, so this never fails.
+    std::str::from_utf8(&buffer[..written]).unwrap_or_default()
 }
