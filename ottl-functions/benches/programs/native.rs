@@ -1,10 +1,11 @@
 //! Each program of suite 1 as plain Rust over the same model: the floor to aim for, and the
 //! check that the OTTL program did the right thing.
 
-use ottl_core::model::{AnyValue, LogRecord, Logs, Map, Str};
+use ottl_core::model::{AnyValue, Array, LogRecord, Logs, Map, Str};
 use regex::Regex;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 /// Runs program `name` natively over every log record of `logs`.
@@ -101,31 +102,75 @@ fn p7(log: &mut LogRecord) {
     if !body.starts_with('{') {
         return;
     }
-    let Ok(serde_json::Value::Object(object)) = serde_json::from_str::<serde_json::Value>(body)
-    else {
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    let Ok(AnyValue::KvList(object)) = deserializer.deserialize_any(InOrder) else {
         return;
     };
-    for (key, value) in object {
-        log.attributes
-            .insert(Str::from(key.as_str()), from_json(value));
+    if deserializer.end().is_err() {
+        return;
+    }
+    for entry in object.into_entries() {
+        log.attributes.insert(entry.key, entry.value);
     }
 }
 
-fn from_json(value: serde_json::Value) -> AnyValue {
-    match value {
-        serde_json::Value::Null => AnyValue::Empty,
-        serde_json::Value::Bool(flag) => AnyValue::Bool(flag),
-        serde_json::Value::Number(number) => AnyValue::Double(number.as_f64().unwrap_or_default()),
-        serde_json::Value::String(text) => AnyValue::Str(Str::from(text.as_str())),
-        serde_json::Value::Array(items) => {
-            AnyValue::Array(items.into_iter().map(from_json).collect())
+/// JSON to `AnyValue` as `ParseJSON` reads it: objects keep document order (a repeated key
+/// keeps its first place and its last value), numbers become doubles, `null` is empty.
+struct InOrder;
+
+/// One nested JSON value, read with [`InOrder`].
+struct Nested(AnyValue);
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(InOrder).map(Nested)
+    }
+}
+
+impl<'de> Visitor<'de> for InOrder {
+    type Value = AnyValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, flag: bool) -> Result<AnyValue, E> {
+        Ok(AnyValue::Bool(flag))
+    }
+
+    fn visit_i64<E>(self, number: i64) -> Result<AnyValue, E> {
+        Ok(AnyValue::Double(number as f64))
+    }
+
+    fn visit_u64<E>(self, number: u64) -> Result<AnyValue, E> {
+        Ok(AnyValue::Double(number as f64))
+    }
+
+    fn visit_f64<E>(self, number: f64) -> Result<AnyValue, E> {
+        Ok(AnyValue::Double(number))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<AnyValue, E> {
+        Ok(AnyValue::Str(Str::from(text)))
+    }
+
+    fn visit_unit<E>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue::Empty)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Nested(item)) = seq.next_element()? {
+            items.push(item);
         }
-        serde_json::Value::Object(object) => {
-            let mut map = Map::new();
-            for (key, value) in object {
-                map.insert(Str::from(key.as_str()), from_json(value));
-            }
-            AnyValue::KvList(map)
+        Ok(AnyValue::Array(Array::from(items)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<AnyValue, A::Error> {
+        let mut map = Map::new();
+        while let Some((key, Nested(value))) = access.next_entry::<String, Nested>()? {
+            map.insert(Str::from(key), value);
         }
+        Ok(AnyValue::KvList(map))
     }
 }
