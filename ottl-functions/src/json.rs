@@ -1,7 +1,7 @@
 //! JSON as the reference writes and reads it: values to text the way Go's JSON encoders do
 //! (`String`, `Concat`, `IsMatch` on maps and lists), and text to OTLP values for `ParseJSON`.
 
-use ottl_core::model::{AnyValue, Array, Map};
+use ottl_core::model::{AnyValue, Array, Map, Str};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt::{self, Write};
 
@@ -163,6 +163,30 @@ impl<'de> de::Deserialize<'de> for Nested {
     }
 }
 
+/// An object key, read straight into a [`Str`] (short keys then need no allocation; serde's
+/// `Cow<str>` would always allocate a `String` first).
+struct Key(Str);
+
+impl<'de> de::Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor).map(Key)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Str;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Str, E> {
+        Ok(Str::from(text))
+    }
+}
+
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = AnyValue;
 
@@ -208,10 +232,8 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<AnyValue, A::Error> {
         let mut map = Map::new();
-        while let Some((key, Nested(value))) =
-            access.next_entry::<std::borrow::Cow<'de, str>, Nested>()?
-        {
-            map.insert(key.as_ref(), value);
+        while let Some((Key(key), Nested(value))) = access.next_entry::<Key, Nested>()? {
+            map.insert(key, value);
         }
         Ok(AnyValue::KvList(map))
     }
