@@ -32,11 +32,20 @@ pub enum RuntimeError {
     /// Division by zero.
     #[error("attempted to divide by 0")]
     DivideByZero,
-    /// A value grew past the configured limit.
-    #[error("value would exceed the size limit of {limit} elements")]
-    TooLarge {
-        /// The limit.
-        limit: usize,
+    /// A statement would write a value larger than the program's [`Limits`](crate::Limits)
+    /// allow (a string, list or map too long, nesting too deep, a value too large).
+    #[error(
+        "value exceeds the limit `{limit}` of {max} (found {found}); raise it with \
+         `Program::with_limits(Limits {{ {limit}: ..., ..Limits::default() }})`"
+    )]
+    LimitExceeded {
+        /// The field of [`Limits`](crate::Limits) that was passed (`max_string_len`, …).
+        limit: &'static str,
+        /// Its value.
+        max: usize,
+        /// What was found: a length, a depth, or a size (at least this much: the check stops
+        /// at the first excess).
+        found: usize,
     },
     /// A function failed; the message says why.
     #[error("{function}: {message}")]

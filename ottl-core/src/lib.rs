@@ -11,6 +11,7 @@ pub mod context;
 pub mod diag;
 mod error;
 pub mod function;
+mod limits;
 pub mod model;
 pub mod run;
 pub mod span;
@@ -18,3 +19,4 @@ pub mod syntax;
 pub mod value;
 
 pub use error::RuntimeError;
+pub use limits::Limits;

@@ -110,6 +110,15 @@ impl Replacement {
             captures.expand(template, &mut expanded);
             let replacement = self.finish(ctx, expanded)?;
             let current = updated.as_deref().unwrap_or(text);
+            // Each round may multiply the text (an empty match is everywhere, and the
+            // replacement may contain the match): bound it before building it.
+            let occurrences = match whole.as_str() {
+                "" => current.chars().count() + 1,
+                whole => current.matches(whole).count(),
+            };
+            let len = (current.len() - occurrences * whole.len())
+                .saturating_add(occurrences.saturating_mul(replacement.len()));
+            ctx.limits().check_string_len(len)?;
             updated = Some(current.replace(whole.as_str(), &replacement));
         }
         Ok(updated)

@@ -3,19 +3,16 @@
 //! Reading follows the reference: a missing map key at any level is nil; a key on a scalar, a
 //! string key on a list or an int key on a map is an error; a list index must be in range.
 //! Writing creates missing levels (a map for a string key, a list of empties for an int key),
-//! bounded by [`MAX_CREATED_LIST`] so `x[9223372036854775807]` is an error, not an
-//! out-of-memory.
+//! bounded by the program's [`Limits`] (`max_list_len`, `max_map_len`) so
+//! `x[9223372036854775807]` is an error, not an out-of-memory.
 
-use crate::RuntimeError;
 use crate::context::TransformContext;
 use crate::function::Getter;
 use crate::model::{AnyValue, Map, Str};
 use crate::value::{Value, ValueType};
+use crate::{Limits, RuntimeError};
 use std::borrow::Cow;
 use std::sync::Arc;
-
-/// The longest list a write through an int key may create.
-pub(crate) const MAX_CREATED_LIST: usize = 10_000;
 
 /// One compiled key.
 #[derive(Clone)]
@@ -98,10 +95,12 @@ fn element(items: &[AnyValue], index: i64) -> Result<&AnyValue, RuntimeError> {
         })
 }
 
-/// The value at `keys` under `map`, creating missing levels; `keys` starts with a string key.
+/// The value at `keys` under `map`, creating missing levels within `limits`; `keys` starts
+/// with a string key.
 pub(crate) fn slot<'m>(
     map: &'m mut Map,
     keys: &[KeyValue<'_>],
+    limits: &Limits,
 ) -> Result<&'m mut AnyValue, RuntimeError> {
     let Some((KeyValue::Str(first), rest)) = keys.split_first() else {
         return Err(RuntimeError::NotIndexable {
@@ -109,19 +108,17 @@ pub(crate) fn slot<'m>(
             key: "an int index",
         });
     };
-    slot_in(
-        map.get_or_insert_with(first.as_ref().clone(), AnyValue::default),
-        rest,
-    )
+    slot_in(entry(map, first, limits)?, rest, limits)
 }
 
-/// The value at `keys` under `value`, creating missing levels.
+/// The value at `keys` under `value`, creating missing levels within `limits`.
 pub(crate) fn slot_in<'v>(
     mut value: &'v mut AnyValue,
     keys: &[KeyValue<'_>],
+    limits: &Limits,
 ) -> Result<&'v mut AnyValue, RuntimeError> {
     for key in keys {
-        value = step_into(value, key)?;
+        value = step_into(value, key, limits)?;
     }
     Ok(value)
 }
@@ -172,28 +169,41 @@ pub(crate) fn existing_map<'m>(
     }
 }
 
+/// The entry under `key`, added (empty) if missing and the map has room for it.
+pub(crate) fn entry<'m>(
+    map: &'m mut Map,
+    key: &Str,
+    limits: &Limits,
+) -> Result<&'m mut AnyValue, RuntimeError> {
+    room_for(map, key, limits)?;
+    Ok(map.get_or_insert_with(key.clone(), AnyValue::default))
+}
+
+/// Whether `map` may take `key`: a key it has, or a new one while it is under `max_map_len`.
+/// One comparison unless the map is full.
+pub(crate) fn room_for(map: &Map, key: &Str, limits: &Limits) -> Result<(), RuntimeError> {
+    if map.len() >= limits.max_map_len && !map.contains_key(key) {
+        limits.check_new_key(map.len())?;
+    }
+    Ok(())
+}
+
 fn step_into<'v>(
     value: &'v mut AnyValue,
     key: &KeyValue<'_>,
+    limits: &Limits,
 ) -> Result<&'v mut AnyValue, RuntimeError> {
     if matches!(value, AnyValue::Empty) {
         *value = match key {
             KeyValue::Str(_) => AnyValue::KvList(Map::new()),
             KeyValue::Int(index) => {
-                let len = usize::try_from(*index)
-                    .ok()
-                    .filter(|i| *i < MAX_CREATED_LIST)
-                    .ok_or(RuntimeError::TooLarge {
-                        limit: MAX_CREATED_LIST,
-                    })?;
-                AnyValue::Array(vec![AnyValue::Empty; len + 1].into())
+                let len = limits.created_list_len(*index)?;
+                AnyValue::Array(vec![AnyValue::Empty; len].into())
             }
         };
     }
     match (value, key) {
-        (AnyValue::KvList(map), KeyValue::Str(key)) => {
-            Ok(map.get_or_insert_with(key.as_ref().clone(), AnyValue::default))
-        }
+        (AnyValue::KvList(map), KeyValue::Str(key)) => entry(map, key, limits),
         (AnyValue::Array(items), KeyValue::Int(index)) => {
             let len = items.len();
             usize::try_from(*index)

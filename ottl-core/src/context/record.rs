@@ -1,10 +1,10 @@
 //! [`TransformContext`]: one record and everything a statement on it can reach.
 
-use crate::RuntimeError;
 use crate::model::{
     ExponentialHistogramDataPoint, HistogramDataPoint, InstrumentationScope, LogRecord, Map,
     Metric, MetricData, NumberDataPoint, Resource, Span, SpanEvent, Str, SummaryDataPoint,
 };
+use crate::{Limits, RuntimeError};
 
 /// The record a compiled statement runs over, with everything it can reach.
 pub struct TransformContext<'r> {
@@ -13,6 +13,8 @@ pub struct TransformContext<'r> {
     pub(crate) scope: Option<ScopeRef<'r>>,
     pub(crate) item: Item<'r>,
     pub(crate) cache: &'r mut Map,
+    /// What statements may write; [`Limits::DEFAULT`] unless the runner sets the program's.
+    pub(crate) limits: &'r Limits,
 }
 
 /// The scope a record belongs to.
@@ -185,7 +187,18 @@ impl<'r> TransformContext<'r> {
             scope: None,
             item: Item::None,
             cache,
+            limits: &Limits::DEFAULT,
         }
+    }
+
+    /// The same context, checking writes against `limits` instead of [`Limits::DEFAULT`].
+    pub fn with_limits(self, limits: &'r Limits) -> Self {
+        Self { limits, ..self }
+    }
+
+    /// The limits writes are checked against.
+    pub fn limits(&self) -> &Limits {
+        self.limits
     }
 
     fn with_item(self, item: Item<'r>) -> Self {

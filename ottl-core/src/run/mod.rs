@@ -18,11 +18,11 @@
 
 mod signals;
 
-use crate::RuntimeError;
 use crate::compile::{CompiledStatement, ConditionFn, compile_condition, compile_statement};
 use crate::context::{ContextKind, TransformContext};
 use crate::diag::Diagnostics;
 use crate::function::Registry;
+use crate::{Limits, RuntimeError};
 use std::fmt;
 use std::str::FromStr;
 
@@ -73,6 +73,7 @@ pub struct Program {
     conditions: Vec<ConditionFn>,
     statements: Vec<CompiledStatement>,
     error_mode: ErrorMode,
+    limits: Limits,
 }
 
 impl Program {
@@ -109,7 +110,32 @@ impl Program {
             conditions: compiled_conditions,
             statements: compiled,
             error_mode,
+            limits: Limits::DEFAULT,
         })
+    }
+
+    /// The program, with what its statements may write into a record bounded by `limits`
+    /// instead of [`Limits::DEFAULT`]. A write past a limit fails the statement with
+    /// [`RuntimeError::LimitExceeded`], which the error mode handles like any failure.
+    ///
+    /// ```
+    /// use ottl_core::Limits;
+    /// use ottl_core::context::ContextKind;
+    /// use ottl_core::function::Registry;
+    /// use ottl_core::run::{ErrorMode, Program};
+    ///
+    /// let program = Program::compile(&[], &[], ContextKind::Log, ErrorMode::Propagate, &Registry::new())
+    ///     .expect("no statements compile trivially")
+    ///     .with_limits(Limits { max_string_len: 1 << 20, ..Limits::default() });
+    /// assert_eq!(program.limits().max_string_len, 1 << 20);
+    /// ```
+    pub fn with_limits(self, limits: Limits) -> Program {
+        Program { limits, ..self }
+    }
+
+    /// What the program's statements may write into a record.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// Whether the program has no statements (it then leaves every record as it is).
@@ -122,7 +148,9 @@ impl Program {
         self.context
     }
 
-    /// Runs the program on one record. Under `Ignore`, failures go to `report`.
+    /// Runs the program on one record. Under `Ignore`, failures go to `report`. Writes are
+    /// checked against the limits `ctx` carries ([`TransformContext::with_limits`]), which
+    /// the batch runners set to the program's.
     pub fn run_record(
         &self,
         ctx: &mut TransformContext<'_>,
@@ -199,6 +227,7 @@ impl fmt::Debug for Program {
             )
             .field("conditions", &self.conditions.len())
             .field("error_mode", &self.error_mode)
+            .field("limits", &self.limits)
             .finish()
     }
 }

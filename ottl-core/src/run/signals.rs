@@ -37,7 +37,8 @@ impl Program {
                             scope,
                             scope_url,
                             &mut cache,
-                        );
+                        )
+                        .with_limits(&self.limits);
                         self.run_record(&mut ctx, &at, report)?;
                     }
                     ContextKind::Log => {
@@ -50,7 +51,8 @@ impl Program {
                                 scope_url,
                                 log,
                                 &mut cache,
-                            );
+                            )
+                            .with_limits(&self.limits);
                             let at = || format!("{}.logRecords[{l}]", at());
                             self.run_record(&mut ctx, &at, report)?;
                         }
@@ -152,7 +154,8 @@ impl Program {
         report: Report<'_>,
     ) -> Result<(), StatementError> {
         cache.clear();
-        let mut ctx = TransformContext::resource(resource, resource_url, cache);
+        let mut ctx =
+            TransformContext::resource(resource, resource_url, cache).with_limits(&self.limits);
         self.run_record(&mut ctx, at, report)
     }
 
@@ -170,7 +173,8 @@ impl Program {
             scope,
             scope_url,
         } = parents;
-        let mut ctx = TransformContext::scope(resource, resource_url, scope, scope_url, cache);
+        let mut ctx = TransformContext::scope(resource, resource_url, scope, scope_url, cache)
+            .with_limits(&self.limits);
         self.run_record(&mut ctx, at, report)
     }
 
@@ -194,7 +198,8 @@ impl Program {
             if self.context == ContextKind::Span {
                 cache.clear();
                 let mut ctx =
-                    TransformContext::span(resource, resource_url, scope, scope_url, span, cache);
+                    TransformContext::span(resource, resource_url, scope, scope_url, span, cache)
+                        .with_limits(&self.limits);
                 self.run_record(&mut ctx, &span_at, report)?;
                 continue;
             }
@@ -209,7 +214,8 @@ impl Program {
                     span,
                     e,
                     cache,
-                );
+                )
+                .with_limits(&self.limits);
                 self.run_record(&mut ctx, &|| format!("{}.events[{e}]", span_at()), report)?;
                 e += 1;
             }
@@ -244,7 +250,8 @@ impl Program {
                     scope_url,
                     metric,
                     cache,
-                );
+                )
+                .with_limits(&self.limits);
                 self.run_record(&mut ctx, &metric_at, report)?;
             } else {
                 let mut p = 0;
@@ -258,7 +265,8 @@ impl Program {
                         metric,
                         p,
                         cache,
-                    );
+                    )
+                    .with_limits(&self.limits);
                     let point_at = || format!("{}.dataPoints[{p}]", metric_at());
                     self.run_record(&mut ctx, &point_at, report)?;
                     p += 1;

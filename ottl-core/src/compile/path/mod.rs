@@ -111,6 +111,7 @@ fn write(
     ctx: &mut TransformContext<'_>,
     value: Value<'static>,
 ) -> Result<(), RuntimeError> {
+    ctx.limits.check(&value)?;
     match field {
         Field::Cache => common::set_map(ctx.cache, path, value),
         Field::Resource(field) => common::write_resource(field, path, ctx, value),
@@ -171,16 +172,22 @@ impl CompiledPath {
         {
             let key = key.clone();
             return Box::new(move |ctx, value| {
+                let limits = ctx.limits;
+                limits.check(&value)?;
                 let found = value.value_type();
                 let value = value.into_any().ok_or_else(|| RuntimeError::Unsettable {
                     path: text.to_string(),
                     found,
                 })?;
-                map_of_mut(field, ctx)?.put(&key, value);
+                let map = map_of_mut(field, ctx)?;
+                keys::room_for(map, &key, limits)?;
+                map.put(&key, value);
                 Ok(())
             });
         }
         Box::new(move |ctx, value| {
+            let limits = ctx.limits;
+            limits.check(&value)?;
             let evaluated = keys::evaluate(&keys, ctx)?;
             let found = value.value_type();
             let value = value.into_any().ok_or(RuntimeError::Unsettable {
@@ -189,9 +196,9 @@ impl CompiledPath {
             })?;
             let slot = match field {
                 Field::Log(LogField::Body) => {
-                    keys::slot_in(body_container(ctx.log_record_mut()?)?, &evaluated)?
+                    keys::slot_in(body_container(ctx.log_record_mut()?)?, &evaluated, limits)?
                 }
-                _ => keys::slot(map_of_mut(field, ctx)?, &evaluated)?,
+                _ => keys::slot(map_of_mut(field, ctx)?, &evaluated, limits)?,
             };
             *slot = value;
             Ok(())
