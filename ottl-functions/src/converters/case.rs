@@ -27,17 +27,24 @@ fn map_char(c: char, case: Case) -> char {
 
 /// `text` in `case`; borrowed back unchanged when no character changes.
 pub(crate) fn convert(text: Cow<'_, Str>, case: Case) -> Cow<'_, Str> {
-    let changes = |c: char| map_char(c, case) != c;
-    if !text.chars().any(changes) {
-        return text;
-    }
-    let converted: String = if text.is_ascii() {
-        match case {
+    if text.is_ascii() {
+        // The common case, without a Unicode table lookup per character.
+        let changes = match case {
+            Case::Lower => text.bytes().any(|b| b.is_ascii_uppercase()),
+            Case::Upper => text.bytes().any(|b| b.is_ascii_lowercase()),
+        };
+        if !changes {
+            return text;
+        }
+        let converted = match case {
             Case::Lower => text.to_ascii_lowercase(),
             Case::Upper => text.to_ascii_uppercase(),
-        }
-    } else {
-        text.chars().map(|c| map_char(c, case)).collect()
-    };
+        };
+        return Cow::Owned(Str::from(converted));
+    }
+    if !text.chars().any(|c| map_char(c, case) != c) {
+        return text;
+    }
+    let converted: String = text.chars().map(|c| map_char(c, case)).collect();
     Cow::Owned(Str::from(converted))
 }
