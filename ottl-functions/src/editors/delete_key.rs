@@ -2,7 +2,7 @@
 
 use ottl_core::RuntimeError;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, ValueArg};
 use ottl_core::value::Value;
 
 /// `delete_key(target, key)` — removes `key` from the map `target`, if it is there.
@@ -22,7 +22,6 @@ impl Function for DeleteKey {
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
         let target = args.target(0)?;
-        let key = args.getter(1)?;
         let Some(map) = target.map else {
             return Err(args.invalid(
                 0,
@@ -30,18 +29,31 @@ impl Function for DeleteKey {
                 "use a map such as `attributes` or `cache`",
             ));
         };
-        Ok(Compiled::editor(move |ctx| {
-            let key = match key(ctx)? {
-                Value::Str(key) => key.into_owned(),
-                other => {
-                    return Err(RuntimeError::Type {
-                        expected: "string",
-                        found: other.value_type(),
-                    });
-                }
-            };
-            map(ctx)?.remove(&key);
-            Ok(())
-        }))
+        Ok(match args.value(1)? {
+            // A literal key (the usual case) is checked once, here.
+            ValueArg::Constant(Value::Str(key)) => {
+                let key = key.into_owned();
+                Compiled::editor(move |ctx| {
+                    map(ctx)?.remove(&key);
+                    Ok(())
+                })
+            }
+            key => {
+                let key = key.into_getter();
+                Compiled::editor(move |ctx| {
+                    let key = match key(ctx)? {
+                        Value::Str(key) => key.into_owned(),
+                        other => {
+                            return Err(RuntimeError::Type {
+                                expected: "string",
+                                found: other.value_type(),
+                            });
+                        }
+                    };
+                    map(ctx)?.remove(&key);
+                    Ok(())
+                })
+            }
+        })
     }
 }
