@@ -240,6 +240,10 @@ fn eval_input(
         eprintln!("error: {name}: {error}");
         ExitCode::BadInput
     })?;
+    // The model holds everything now; the text would only raise the peak memory. Its length
+    // sizes the output, which is about as long, so the buffer never doubles past it.
+    let input_len = text.len();
+    drop(text);
     let (signal, signal_name) = signal(&document);
     let context = context.unwrap_or(signal.record_context());
     let program = programs.get(context)?;
@@ -261,6 +265,7 @@ fn eval_input(
         eprintln!("error: {name}: {failure}");
         return Err(ExitCode::RuntimeError);
     }
+    output.reserve(input_len + input_len / 8);
     json::encode_into(&document, output, EncodeOptions { pretty }).map_err(|error| {
         eprintln!("error: {name}: {error}");
         ExitCode::BadInput
