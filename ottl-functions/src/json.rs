@@ -1,9 +1,12 @@
 //! JSON as the reference writes and reads it: values to text the way Go's JSON encoders do
 //! (`String`, `Concat`, `IsMatch` on maps and lists), and text to OTLP values for `ParseJSON`.
 
-use ottl_core::model::{AnyValue, Array, Map, Str};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt::{self, Write};
+mod parse;
+
+pub(crate) use parse::parse;
+
+use ottl_core::model::{AnyValue, Map};
+use std::fmt::Write;
 
 /// A double as Go's JSON encoder writes it: shortest round-trip digits, plain notation when
 /// 1e-6 <= |x| < 1e21, exponent form (`1e+21`, `1e-7`) otherwise.
@@ -143,105 +146,10 @@ fn base64(out: &mut String, bytes: &[u8]) {
     }
 }
 
-/// Parses JSON text into an OTLP value the way `ParseJSON` does: numbers become doubles,
-/// `null` an empty value, objects maps in document order (a repeated key keeps its first
-/// position and its last value).
-pub(crate) fn parse(text: &str) -> Result<AnyValue, serde_json::Error> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = deserializer.deserialize_any(JsonVisitor)?;
-    deserializer.end()?;
-    Ok(value)
-}
-
-struct JsonVisitor;
-
-struct Nested(AnyValue);
-
-impl<'de> de::Deserialize<'de> for Nested {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor).map(Nested)
-    }
-}
-
-/// An object key, read straight into a [`Str`] (short keys then need no allocation; serde's
-/// `Cow<str>` would always allocate a `String` first).
-struct Key(Str);
-
-impl<'de> de::Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(KeyVisitor).map(Key)
-    }
-}
-
-struct KeyVisitor;
-
-impl Visitor<'_> for KeyVisitor {
-    type Value = Str;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object key")
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<Str, E> {
-        Ok(Str::from(text))
-    }
-}
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = AnyValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, flag: bool) -> Result<AnyValue, E> {
-        Ok(AnyValue::Bool(flag))
-    }
-
-    fn visit_i64<E>(self, number: i64) -> Result<AnyValue, E> {
-        Ok(AnyValue::Double(number as f64))
-    }
-
-    fn visit_u64<E>(self, number: u64) -> Result<AnyValue, E> {
-        Ok(AnyValue::Double(number as f64))
-    }
-
-    fn visit_f64<E>(self, number: f64) -> Result<AnyValue, E> {
-        Ok(AnyValue::Double(number))
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<AnyValue, E> {
-        Ok(AnyValue::from(text))
-    }
-
-    fn visit_unit<E>(self) -> Result<AnyValue, E> {
-        Ok(AnyValue::Empty)
-    }
-
-    fn visit_none<E>(self) -> Result<AnyValue, E> {
-        Ok(AnyValue::Empty)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyValue, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Nested(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(AnyValue::Array(Array::from(items)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<AnyValue, A::Error> {
-        let mut map = Map::new();
-        while let Some((Key(key), Nested(value))) = access.next_entry::<Key, Nested>()? {
-            map.insert(key, value);
-        }
-        Ok(AnyValue::KvList(map))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ottl_core::model::Array;
 
     #[test]
     fn doubles_print_as_go_json_does() {

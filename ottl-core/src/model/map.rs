@@ -125,6 +125,13 @@ impl Map {
         }
     }
 
+    /// Makes room for exactly `additional` more entries (for a caller about to add a known
+    /// number, such as `merge_maps`), so that adding them reallocates at most once, here, and
+    /// to the size needed rather than to double.
+    pub fn reserve_exact(&mut self, additional: usize) {
+        self.entries.reserve_exact(additional);
+    }
+
     /// The number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -367,6 +374,15 @@ mod tests {
         assert_eq!(map.get("dup"), Some(&AnyValue::Int(0)));
         map.remove("dup");
         assert_eq!(map.get("dup"), Some(&AnyValue::Int(1)));
+    }
+
+    #[test]
+    fn reserve_exact_makes_room_without_changing_entries() {
+        let mut map: Map = [("a", 1_i64)].into_iter().collect();
+        map.reserve_exact(5);
+        assert!(map.entries.capacity() >= 6);
+        assert_eq!(keys(&map), ["a"]);
+        assert_eq!(map.get("a"), Some(&AnyValue::Int(1)));
     }
 
     #[test]

@@ -72,6 +72,10 @@ impl Function for MergeMaps {
 }
 
 fn merge(target: &mut Map, source: Cow<'_, Map>, strategy: Strategy) {
+    if let Strategy::Upsert | Strategy::Insert = strategy {
+        // At most every source entry is new: one exact reallocation instead of a doubling.
+        target.reserve_exact(source.len());
+    }
     let wanted = |target: &Map, key: &str| match strategy {
         Strategy::Insert => !target.contains_key(key),
         Strategy::Update => target.contains_key(key),
