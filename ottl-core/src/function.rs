@@ -58,7 +58,18 @@ pub struct Target {
     pub set: Setter,
     /// Edits the map at the path in place, if the path holds a map (`attributes`, `cache`).
     pub map: Option<MapTarget>,
+    /// Writes an OTLP value, if the path stores one (a key of `attributes` or `cache`, a log
+    /// body): an editor holding an [`AnyValue`](crate::model::AnyValue) skips the conversion
+    /// back to a [`Value`] that [`Target::set`] would undo.
+    pub put: Option<Putter>,
 }
+
+/// Writes an OTLP value to a path that stores one.
+pub type Putter = Box<
+    dyn Fn(&mut TransformContext<'_>, crate::model::AnyValue) -> Result<(), RuntimeError>
+        + Send
+        + Sync,
+>;
 
 /// Mutable access to the map a path names, for editors that change maps in place.
 pub type MapTarget = Box<

@@ -162,7 +162,13 @@ impl<'a> Value<'a> {
     /// The value as an OTLP value, to store in an attribute or body; `None` for kinds OTLP
     /// values cannot hold (ids, times, durations, objects).
     pub fn into_any(self) -> Option<AnyValue> {
-        Some(match self {
+        self.try_into_any().ok()
+    }
+
+    /// The value as an OTLP value, or the value itself back when OTLP values cannot hold its
+    /// kind (ids, times, durations, whole objects), so the caller can still report it.
+    pub fn try_into_any(self) -> Result<AnyValue, Self> {
+        Ok(match self {
             Value::Nil => AnyValue::Empty,
             Value::Bool(flag) => AnyValue::Bool(flag),
             Value::Int(number) => AnyValue::Int(number),
@@ -171,13 +177,11 @@ impl<'a> Value<'a> {
             Value::Bytes(bytes) => AnyValue::Bytes(bytes.into_owned()),
             Value::Map(map) => AnyValue::KvList(map.into_owned()),
             Value::List(items) => AnyValue::Array(items.into_owned().into()),
-            Value::TraceId(_)
+            other @ (Value::TraceId(_)
             | Value::SpanId(_)
             | Value::Time(_)
             | Value::Duration(_)
-            | Value::Object(_) => {
-                return None;
-            }
+            | Value::Object(_)) => return Err(other),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! `set(target, value)`.
 
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, ValueArg};
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, Target, ValueArg};
 
 /// `set(target, value)` — writes `value` to the path `target`.
 ///
@@ -27,11 +27,29 @@ impl Function for Set {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let set = args.target(0)?.set;
-        Ok(match args.value(1)? {
-            // A literal is written as is: no getter call, nothing to detach from the record.
-            ValueArg::Constant(value) => Compiled::editor(move |ctx| set(ctx, value.clone())),
-            ValueArg::Getter(value) => Compiled::editor(move |ctx| {
+        let Target { set, put, .. } = args.target(0)?;
+        let value = args.value(1)?;
+        Ok(match (value, put) {
+            // A path that stores an OTLP value takes one converted once: a literal here, a
+            // computed value on each record.
+            (ValueArg::Constant(value), Some(put)) => match value.try_into_any() {
+                Ok(value) => Compiled::editor(move |ctx| put(ctx, value.clone())),
+                Err(value) => Compiled::editor(move |ctx| set(ctx, value.clone())),
+            },
+            (ValueArg::Getter(value), Some(put)) => Compiled::editor(move |ctx| {
+                match value(ctx)?.try_into_any() {
+                    Ok(value) => put(ctx, value),
+                    // Not an OTLP value (an id, a time): the setter says why it can't be stored.
+                    Err(value) => {
+                        let value = value.into_owned();
+                        set(ctx, value)
+                    }
+                }
+            }),
+            (ValueArg::Constant(value), None) => {
+                Compiled::editor(move |ctx| set(ctx, value.clone()))
+            }
+            (ValueArg::Getter(value), None) => Compiled::editor(move |ctx| {
                 let value = value(ctx)?.into_owned();
                 set(ctx, value)
             }),

@@ -16,7 +16,7 @@ use crate::context::{
     DataPointField, Field, LogField, MetricField, ResourceField, ScopeField, SpanEventField,
     SpanField, TransformContext,
 };
-use crate::function::{Getter, MapTarget, Setter, Target};
+use crate::function::{Getter, MapTarget, Putter, Setter, Target};
 use crate::model::{AnyValue, LogRecord, Map};
 use crate::value::{Value, ValueType};
 use std::borrow::Cow;
@@ -205,6 +205,50 @@ impl CompiledPath {
         })
     }
 
+    /// Writes an OTLP value where the path stores one: a key of a map field, or a log body (and
+    /// its keys). Checks the same limits as the setter.
+    pub(crate) fn putter(self) -> Option<Putter> {
+        let CompiledPath { field, keys, .. } = self;
+        let body = field == Field::Log(LogField::Body);
+        if keys.is_empty() {
+            return body.then(|| {
+                Box::new(move |ctx: &mut TransformContext<'_>, value: AnyValue| {
+                    ctx.limits.check_any_value(&value)?;
+                    ctx.log_record_mut()?.body = value;
+                    Ok(())
+                }) as Putter
+            });
+        }
+        if !(field.is_map() || body) {
+            return None;
+        }
+        if let [KeyStep::Str(key)] = keys.as_slice()
+            && !body
+        {
+            let key = key.clone();
+            return Some(Box::new(move |ctx, value| {
+                let limits = ctx.limits;
+                limits.check_any_value(&value)?;
+                let map = map_of_mut(field, ctx)?;
+                keys::room_for(map, &key, limits)?;
+                map.put(&key, value);
+                Ok(())
+            }));
+        }
+        Some(Box::new(move |ctx, value| {
+            let limits = ctx.limits;
+            limits.check_any_value(&value)?;
+            let evaluated = keys::evaluate(&keys, ctx)?;
+            let slot = if body {
+                keys::slot_in(body_container(ctx.log_record_mut()?)?, &evaluated, limits)?
+            } else {
+                keys::slot(map_of_mut(field, ctx)?, &evaluated, limits)?
+            };
+            *slot = value;
+            Ok(())
+        }))
+    }
+
     /// In-place access to the map the path names, for `delete_key` and friends; for a keyed
     /// path, the map stored under the keys (an error if the value there is not a map).
     pub(crate) fn map_target(self) -> Option<MapTarget> {
@@ -239,7 +283,8 @@ pub(crate) fn target(path: CompiledPath) -> Target {
     Target {
         get: path.clone().getter(),
         set: path.clone().setter(),
-        map: path.map_target(),
+        map: path.clone().map_target(),
+        put: path.putter(),
     }
 }
 
