@@ -172,7 +172,22 @@ impl Compiler<'_> {
             }
         };
         let arg = match (param.kind, &expr.kind) {
-            (ParamKind::Target, ExprKind::Path(path)) => Arg::Target(target(self.path(path)?)),
+            (ParamKind::Target, ExprKind::Path(path)) => {
+                let compiled = self.path(path)?;
+                if compiled.field.is_read_only() {
+                    self.errors.push(
+                        Diagnostic::error(
+                            Code::NotSettable,
+                            format!("`{path}` cannot be changed"),
+                            expr.span,
+                            "read-only path",
+                        )
+                        .with_note(format!("`{}` writes its first argument", signature.name)),
+                    );
+                    return None;
+                }
+                Arg::Target(target(compiled))
+            }
             // Literals reach the function as values so it can prepare them once.
             (ParamKind::Value, _) => match literal(expr) {
                 Some(value) => Arg::Constant(value),

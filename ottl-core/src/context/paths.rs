@@ -22,6 +22,11 @@ pub(crate) enum Field {
 }
 
 impl Field {
+    /// Whether statements may only read the field (`spanevent.event_index`).
+    pub(crate) fn is_read_only(self) -> bool {
+        matches!(self, Field::SpanEvent(SpanEventField::EventIndex))
+    }
+
     /// Whether the field holds a map that keys index (`attributes["k"]`).
     pub(crate) fn is_map(self) -> bool {
         matches!(
