@@ -61,104 +61,36 @@ pub(crate) enum PointMut<'a> {
 }
 
 impl<'r> TransformContext<'r> {
-    /// A context over a log record.
-    pub fn log(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        log: &'r mut LogRecord,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self::scope(
-            resource,
-            resource_schema_url,
-            scope,
-            scope_schema_url,
-            cache,
-        )
-        .with_item(Item::Log(log))
+    /// This scope's context narrowed to one of its log records.
+    pub fn log(self, log: &'r mut LogRecord) -> Self {
+        self.with_item(Item::Log(log))
     }
 
-    /// A context over a span.
-    pub fn span(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        span: &'r mut Span,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self::scope(
-            resource,
-            resource_schema_url,
-            scope,
-            scope_schema_url,
-            cache,
-        )
-        .with_item(Item::Span(span))
+    /// This scope's context narrowed to one of its spans.
+    pub fn span(self, span: &'r mut Span) -> Self {
+        self.with_item(Item::Span(span))
     }
 
-    /// A context over event `index` of `span` (`spanevent.event_index` reads `index`).
-    pub fn span_event(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        span: &'r mut Span,
-        index: usize,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self::scope(
-            resource,
-            resource_schema_url,
-            scope,
-            scope_schema_url,
-            cache,
-        )
-        .with_item(Item::SpanEvent { span, index })
+    /// This scope's context narrowed to event `index` of `span` (`spanevent.event_index`
+    /// reads `index`).
+    pub fn span_event(self, span: &'r mut Span, index: usize) -> Self {
+        self.with_item(Item::SpanEvent { span, index })
     }
 
-    /// A context over a metric.
-    pub fn metric(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        metric: &'r mut Metric,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self::scope(
-            resource,
-            resource_schema_url,
-            scope,
-            scope_schema_url,
-            cache,
-        )
-        .with_item(Item::Metric(metric))
+    /// This scope's context narrowed to one of its metrics.
+    pub fn metric(self, metric: &'r mut Metric) -> Self {
+        self.with_item(Item::Metric(metric))
     }
 
-    /// A context over data point `index` of `metric` (counting the points of its one kind).
-    pub fn data_point(
-        resource: &'r mut Resource,
-        resource_schema_url: &'r mut Str,
-        scope: &'r mut InstrumentationScope,
-        scope_schema_url: &'r mut Str,
-        metric: &'r mut Metric,
-        index: usize,
-        cache: &'r mut Map,
-    ) -> Self {
-        Self::scope(
-            resource,
-            resource_schema_url,
-            scope,
-            scope_schema_url,
-            cache,
-        )
-        .with_item(Item::DataPoint { metric, index })
+    /// This scope's context narrowed to data point `index` of `metric` (counting the points of
+    /// its one kind).
+    pub fn data_point(self, metric: &'r mut Metric, index: usize) -> Self {
+        self.with_item(Item::DataPoint { metric, index })
     }
 
-    /// A context over a scope.
+    /// A context over a scope; narrow it to a record with [`log`](Self::log),
+    /// [`span`](Self::span), [`span_event`](Self::span_event), [`metric`](Self::metric) or
+    /// [`data_point`](Self::data_point).
     pub fn scope(
         resource: &'r mut Resource,
         resource_schema_url: &'r mut Str,

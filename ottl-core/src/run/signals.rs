@@ -4,6 +4,7 @@
 //! traces) runs on nothing.
 
 use super::{Program, StatementError};
+use crate::Limits;
 use crate::context::{ContextKind, TransformContext};
 use crate::model::{
     InstrumentationScope, Logs, Map, Metric, MetricData, Metrics, Resource, Str, Traces,
@@ -44,15 +45,15 @@ impl Program {
                     ContextKind::Log => {
                         for (l, log) in scope_logs.log_records.iter_mut().enumerate() {
                             cache.clear();
-                            let mut ctx = TransformContext::log(
+                            let mut ctx = TransformContext::scope(
                                 resource,
                                 resource_url,
                                 scope,
                                 scope_url,
-                                log,
                                 &mut cache,
                             )
-                            .with_limits(&self.limits);
+                            .with_limits(&self.limits)
+                            .log(log);
                             let at = || format!("{}.logRecords[{l}]", at());
                             self.run_record(&mut ctx, &at, report)?;
                         }
@@ -167,14 +168,8 @@ impl Program {
         report: Report<'_>,
     ) -> Result<(), StatementError> {
         cache.clear();
-        let Parents {
-            resource,
-            resource_url,
-            scope,
-            scope_url,
-        } = parents;
-        let mut ctx = TransformContext::scope(resource, resource_url, scope, scope_url, cache)
-            .with_limits(&self.limits);
+        let mut parents = parents;
+        let mut ctx = parents.context(cache, &self.limits);
         self.run_record(&mut ctx, at, report)
     }
 
@@ -187,35 +182,19 @@ impl Program {
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
-        let Parents {
-            resource,
-            resource_url,
-            scope,
-            scope_url,
-        } = parents;
+        let mut parents = parents;
         for (i, span) in spans.iter_mut().enumerate() {
             let span_at = || format!("{}.spans[{i}]", at());
             if self.context == ContextKind::Span {
                 cache.clear();
-                let mut ctx =
-                    TransformContext::span(resource, resource_url, scope, scope_url, span, cache)
-                        .with_limits(&self.limits);
+                let mut ctx = parents.context(cache, &self.limits).span(span);
                 self.run_record(&mut ctx, &span_at, report)?;
                 continue;
             }
             let mut e = 0;
             while e < span.events.len() {
                 cache.clear();
-                let mut ctx = TransformContext::span_event(
-                    resource,
-                    resource_url,
-                    scope,
-                    scope_url,
-                    span,
-                    e,
-                    cache,
-                )
-                .with_limits(&self.limits);
+                let mut ctx = parents.context(cache, &self.limits).span_event(span, e);
                 self.run_record(&mut ctx, &|| format!("{}.events[{e}]", span_at()), report)?;
                 e += 1;
             }
@@ -232,41 +211,19 @@ impl Program {
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
-        let Parents {
-            resource,
-            resource_url,
-            scope,
-            scope_url,
-        } = parents;
+        let mut parents = parents;
         let mut m = 0;
         while let Some(metric) = metrics.get_mut(m) {
             let metric_at = || format!("{}.metrics[{m}]", at());
             if self.context == ContextKind::Metric {
                 cache.clear();
-                let mut ctx = TransformContext::metric(
-                    resource,
-                    resource_url,
-                    scope,
-                    scope_url,
-                    metric,
-                    cache,
-                )
-                .with_limits(&self.limits);
+                let mut ctx = parents.context(cache, &self.limits).metric(metric);
                 self.run_record(&mut ctx, &metric_at, report)?;
             } else {
                 let mut p = 0;
                 while p < point_count(&metric.data) {
                     cache.clear();
-                    let mut ctx = TransformContext::data_point(
-                        resource,
-                        resource_url,
-                        scope,
-                        scope_url,
-                        metric,
-                        p,
-                        cache,
-                    )
-                    .with_limits(&self.limits);
+                    let mut ctx = parents.context(cache, &self.limits).data_point(metric, p);
                     let point_at = || format!("{}.dataPoints[{p}]", metric_at());
                     self.run_record(&mut ctx, &point_at, report)?;
                     p += 1;
@@ -284,6 +241,20 @@ struct Parents<'a> {
     resource_url: &'a mut Str,
     scope: &'a mut InstrumentationScope,
     scope_url: &'a mut Str,
+}
+
+impl Parents<'_> {
+    /// A scope-level context over these parents, for one record: narrow it to the item.
+    fn context<'c>(&'c mut self, cache: &'c mut Map, limits: &'c Limits) -> TransformContext<'c> {
+        TransformContext::scope(
+            self.resource,
+            self.resource_url,
+            self.scope,
+            self.scope_url,
+            cache,
+        )
+        .with_limits(limits)
+    }
 }
 
 /// How many data points a metric has, whatever their kind.
