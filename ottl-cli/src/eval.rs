@@ -20,6 +20,14 @@ Examples:
   ottl eval -c datapoint -e 'set(attributes[\"unit\"], metric.unit)' metrics.json
   ottl eval -f statements.ottl --error-mode propagate logs.json -o out.json
   cat logs.json | ottl eval -e 'delete_key(attributes, \"secret\")' --pretty
+  ottl eval --config collector.yaml logs.json traces.json  # the config's transform processors
+
+With --config, every `transform` and `transform/<name>` processor under `processors:` runs on
+each input of its signal, as the collector runs them: processors in file order, then their
+groups in order, each group over the whole input before the next. Basic style (a list of
+statements) infers the context from path prefixes (`log.body`); advanced style groups give
+`context:`, `conditions:` and `error_mode:`. Rejected statements are shown inside the YAML.
+Other processors are skipped (filter processors with a note).
 
 Exit codes: 0 ok; 1 statements rejected (diagnostics on stderr; before any input is read when
 the context is given or inferred from a prefix);
@@ -42,7 +50,7 @@ pub struct Args {
     /// What a failing statement does: ignore (report and go on), silent, or propagate (stop).
     #[arg(long = "error-mode", value_name = "MODE", default_value = "ignore")]
     error_mode: ErrorMode,
-    /// Run the transform and filter processors of a collector configuration instead.
+    /// Run the transform processors of a collector configuration (YAML) instead of -e/-f.
     #[arg(long = "config", value_name = "YAML")]
     config: Option<PathBuf>,
     /// Indent the output.
@@ -58,9 +66,8 @@ pub struct Args {
 
 /// Runs `ottl eval`.
 pub fn run(args: Args) -> ExitCode {
-    if args.config.is_some() {
-        eprintln!("error: --config is not supported yet; pass statements with -e or -f");
-        return ExitCode::BadInput;
+    if let Some(config) = &args.config {
+        return eval_config(config, &args);
     }
     let sources = match collect_statements(&args) {
         Ok(sources) => sources,
@@ -95,6 +102,29 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     write_output(args.output.as_ref(), &output)
+}
+
+/// `--config`: the transform processors of a collector configuration instead of statements.
+fn eval_config(config: &Path, args: &Args) -> ExitCode {
+    let conflicting = [
+        (!args.statements.is_empty(), "-e/--statement"),
+        (!args.files.is_empty(), "-f/--file"),
+        (args.context.is_some(), "-c/--context"),
+        (!args.conditions.is_empty(), "--condition"),
+    ];
+    if let Some((_, flag)) = conflicting.iter().find(|(given, _)| *given) {
+        eprintln!(
+            "error: {flag} cannot be used with --config: the configuration's transform \
+             processors give the statements, contexts and conditions"
+        );
+        return ExitCode::BadInput;
+    }
+    let options = crate::config::run::Options {
+        inputs: &args.inputs,
+        pretty: args.pretty,
+        output: args.output.as_ref(),
+    };
+    crate::config::run::eval(config, &options)
 }
 
 /// The statements compiled once per context they run in: one context when `--context` or a
@@ -220,7 +250,7 @@ fn resolve_context(
 }
 
 /// The signal of a document, and its name for messages.
-fn signal(document: &Document) -> (Signal, &'static str) {
+pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
     match document {
         Document::Logs(_) => (Signal::Logs, "logs"),
         Document::Traces(_) => (Signal::Traces, "traces"),
@@ -235,15 +265,7 @@ fn eval_input(
     pretty: bool,
     output: &mut Vec<u8>,
 ) -> Result<(), ExitCode> {
-    let (name, text) = read_input(path)?;
-    let mut document = json::decode(text.as_bytes()).map_err(|error| {
-        eprintln!("error: {name}: {error}");
-        ExitCode::BadInput
-    })?;
-    // The model holds everything now; the text would only raise the peak memory. Its length
-    // sizes the output, which is about as long, so the buffer never doubles past it.
-    let input_len = text.len();
-    drop(text);
+    let (name, mut document, input_len) = read_document(path)?;
     let (signal, signal_name) = signal(&document);
     let context = context.unwrap_or(signal.record_context());
     let program = programs.get(context)?;
@@ -256,17 +278,49 @@ fn eval_input(
     }
     let mut report =
         |failure: ottl_core::run::StatementError| eprintln!("warning: {name}: {failure}");
-    let result = match &mut document {
-        Document::Logs(logs) => program.run_logs(logs, &mut report),
-        Document::Traces(traces) => program.run_traces(traces, &mut report),
-        Document::Metrics(metrics) => program.run_metrics(metrics, &mut report),
-    };
-    if let Err(failure) = result {
+    if let Err(failure) = run_program(program, &mut document, &mut report) {
         eprintln!("error: {name}: {failure}");
         return Err(ExitCode::RuntimeError);
     }
+    write_document(&name, &document, input_len, pretty, output)
+}
+
+/// Reads and decodes one OTLP/JSON input: its display name, the document, and the length of
+/// its text (to size the output).
+pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), ExitCode> {
+    let (name, text) = read_input(path)?;
+    let document = json::decode(text.as_bytes()).map_err(|error| {
+        eprintln!("error: {name}: {error}");
+        ExitCode::BadInput
+    })?;
+    // The model holds everything now; the text would only raise the peak memory. Its length
+    // sizes the output, which is about as long, so the buffer never doubles past it.
+    Ok((name, document, text.len()))
+}
+
+/// Runs `program` over the records of `document`, whichever signal it holds.
+pub(crate) fn run_program(
+    program: &Program,
+    document: &mut Document,
+    report: &mut dyn FnMut(ottl_core::run::StatementError),
+) -> Result<(), ottl_core::run::StatementError> {
+    match document {
+        Document::Logs(logs) => program.run_logs(logs, report),
+        Document::Traces(traces) => program.run_traces(traces, report),
+        Document::Metrics(metrics) => program.run_metrics(metrics, report),
+    }
+}
+
+/// Appends `document` as OTLP/JSON and a newline to `output`.
+pub(crate) fn write_document(
+    name: &str,
+    document: &Document,
+    input_len: usize,
+    pretty: bool,
+    output: &mut Vec<u8>,
+) -> Result<(), ExitCode> {
     output.reserve(input_len + input_len / 8);
-    json::encode_into(&document, output, EncodeOptions { pretty }).map_err(|error| {
+    json::encode_into(document, output, EncodeOptions { pretty }).map_err(|error| {
         eprintln!("error: {name}: {error}");
         ExitCode::BadInput
     })?;
@@ -274,7 +328,7 @@ fn eval_input(
     Ok(())
 }
 
-fn write_output(path: Option<&PathBuf>, output: &[u8]) -> ExitCode {
+pub(crate) fn write_output(path: Option<&PathBuf>, output: &[u8]) -> ExitCode {
     let result = match path {
         Some(path) => std::fs::write(path, output),
         None => std::io::stdout().lock().write_all(output),

@@ -1,0 +1,186 @@
+//! Where a statement's bytes are in the YAML file, so that diagnostics point into the file.
+//!
+//! A YAML scalar's value is not always its source text: quotes surround it, `''` and `\"`
+//! stand for one character, and the collector turns `$$` into `$`. [`ScalarMap`] records, for
+//! each byte of the value, the bytes of the file it came from. Plain, single-quoted and
+//! double-quoted scalars on one line are mapped; folded and literal blocks, multi-line
+//! scalars and unusual escapes are not (the caller then shows the statement on its own).
+
+use ottl_core::span::Span;
+
+/// The file range each byte of a scalar's value was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ScalarMap {
+    /// `ranges[i]` is the file range of value byte `i`.
+    ranges: Vec<(usize, usize)>,
+    /// Where the value starts in the file (for spans at offset 0 of an empty value).
+    start: usize,
+}
+
+impl ScalarMap {
+    /// Maps the scalar whose source is `file[start..start + len]` and whose value is `value`,
+    /// or `None` when its form is not one this module maps.
+    pub(crate) fn new(file: &str, start: usize, len: usize, value: &str) -> Option<ScalarMap> {
+        let source = file.get(start..start.checked_add(len)?)?;
+        let (bytes, ranges) = match source.as_bytes().first() {
+            Some(b'\'') => single_quoted(source)?,
+            Some(b'"') => double_quoted(source)?,
+            _ if source == value => (
+                value.as_bytes().to_vec(),
+                (0..value.len()).map(|i| (i, i + 1)).collect(),
+            ),
+            _ => return None,
+        };
+        if bytes != value.as_bytes() {
+            return None;
+        }
+        let ranges = ranges
+            .into_iter()
+            .map(|(from, to)| (from + start, to + start))
+            .collect();
+        Some(ScalarMap { ranges, start })
+    }
+
+    /// The value with the collector's `$$` → `$` unescaping applied, and the map to match.
+    pub(crate) fn unescape_dollars(
+        value: &str,
+        map: Option<ScalarMap>,
+    ) -> (String, Option<ScalarMap>) {
+        if !value.contains("$$") {
+            return (value.to_owned(), map);
+        }
+        let mut text = String::with_capacity(value.len());
+        let mut ranges = Vec::with_capacity(value.len());
+        let mut rest = value.char_indices().peekable();
+        while let Some((index, c)) = rest.next() {
+            let mut range = map.as_ref().and_then(|m| m.ranges.get(index).copied());
+            if c == '$' && rest.peek().is_some_and(|&(_, next)| next == '$') {
+                let second = rest.next().map(|(i, _)| i);
+                let end = second.and_then(|i| map.as_ref()?.ranges.get(i).copied());
+                range = range.zip(end).map(|((from, _), (_, to))| (from, to));
+            }
+            for _ in 0..c.len_utf8() {
+                ranges.push(range);
+            }
+            text.push(c);
+        }
+        let map = map.and_then(|m| {
+            let ranges: Option<Vec<_>> = ranges.into_iter().collect();
+            Some(ScalarMap {
+                ranges: ranges?,
+                start: m.start,
+            })
+        });
+        (text, map)
+    }
+
+    /// The file span of the value span `span`.
+    pub(crate) fn span(&self, span: Span) -> Span {
+        let start = match self.ranges.get(span.start) {
+            Some(&(from, _)) => from,
+            None => self.ranges.last().map_or(self.start, |&(_, to)| to),
+        };
+        let end = match span.end.checked_sub(1).and_then(|i| self.ranges.get(i)) {
+            Some(&(_, to)) if span.end > span.start => to,
+            _ => start,
+        };
+        Span::new(start, end.max(start))
+    }
+}
+
+/// A scalar's value bytes and, for each, the range of the scalar's source it was read from.
+type Unquoted = (Vec<u8>, Vec<(usize, usize)>);
+
+/// The value and byte ranges of a single-quoted scalar on one line (`''` is one quote).
+fn single_quoted(source: &str) -> Option<Unquoted> {
+    let inner = source.strip_prefix('\'')?.strip_suffix('\'')?.as_bytes();
+    let mut bytes = Vec::with_capacity(inner.len());
+    let mut ranges = Vec::with_capacity(inner.len());
+    let mut i = 0;
+    while let Some(&byte) = inner.get(i) {
+        if byte == b'\n' {
+            return None;
+        }
+        let width = if byte == b'\'' { 2 } else { 1 };
+        bytes.push(byte);
+        ranges.push((i + 1, i + 1 + width));
+        i += width;
+    }
+    Some((bytes, ranges))
+}
+
+/// The value and byte ranges of a double-quoted scalar on one line, with the one-character
+/// escapes statements use (`\"`, `\\`, `\/`, `\t`, `\n`, `\r`).
+fn double_quoted(source: &str) -> Option<Unquoted> {
+    let inner = source.strip_prefix('"')?.strip_suffix('"')?.as_bytes();
+    let mut bytes = Vec::with_capacity(inner.len());
+    let mut ranges = Vec::with_capacity(inner.len());
+    let mut i = 0;
+    while let Some(&byte) = inner.get(i) {
+        let (value, width) = match byte {
+            b'\n' => return None,
+            b'\\' => match inner.get(i + 1)? {
+                b'"' => (b'"', 2),
+                b'\\' => (b'\\', 2),
+                b'/' => (b'/', 2),
+                b't' => (b'\t', 2),
+                b'n' => (b'\n', 2),
+                b'r' => (b'\r', 2),
+                _ => return None,
+            },
+            other => (other, 1),
+        };
+        bytes.push(value);
+        ranges.push((i + 1, i + 1 + width));
+        i += width;
+    }
+    Some((bytes, ranges))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapped(file: &str, value: &str, span: (usize, usize)) -> Option<String> {
+        let start = file.find(|c: char| !c.is_whitespace() && c != '-')?;
+        let map = ScalarMap::new(file, start, file.trim_end().len() - start, value)?;
+        let span = map.span(Span::new(span.0, span.1));
+        file.get(span.range()).map(str::to_owned)
+    }
+
+    #[test]
+    fn plain_scalars_map_one_to_one() {
+        assert_eq!(
+            mapped("- set(x, 1)", "set(x, 1)", (4, 5)).as_deref(),
+            Some("x")
+        );
+    }
+
+    #[test]
+    fn single_quotes_collapse() {
+        let file = "- 'a(''b'', cc)'";
+        assert_eq!(mapped(file, "a('b', cc)", (7, 9)).as_deref(), Some("cc"));
+        assert_eq!(mapped(file, "a('b', cc)", (2, 5)).as_deref(), Some("''b''"));
+    }
+
+    #[test]
+    fn double_quote_escapes_collapse() {
+        let file = r#"- "a(\"b\", cc)""#;
+        assert_eq!(mapped(file, r#"a("b", cc)"#, (7, 9)).as_deref(), Some("cc"));
+    }
+
+    #[test]
+    fn a_value_that_differs_is_not_mapped() {
+        assert_eq!(mapped("- >\n  a\n  b", "a b\n", (0, 1)), None);
+    }
+
+    #[test]
+    fn dollars_unescape_with_their_map() {
+        let file = "- f(\"$$1\", x)";
+        let map = ScalarMap::new(file, 2, file.len() - 2, "f(\"$$1\", x)");
+        let (text, map) = ScalarMap::unescape_dollars("f(\"$$1\", x)", map);
+        assert_eq!(text, "f(\"$1\", x)");
+        let span = map.map(|m| m.span(Span::new(8, 9)));
+        assert_eq!(span.and_then(|s| file.get(s.range())), Some("x"));
+    }
+}

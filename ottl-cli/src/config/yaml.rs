@@ -1,0 +1,244 @@
+//! The collector configuration as YAML: the processors section, and in it the transform
+//! processors, read with serde-saphyr so that every statement keeps its position in the file.
+//!
+//! Only what `eval --config` needs is kept; every other section and processor is skipped
+//! without building a value for it.
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// What the configuration holds for `eval --config`: its processors, in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Document {
+    /// Every processor whose key is `transform` or starts with `transform/`.
+    pub(crate) transforms: Vec<(Spanned<String>, TransformYaml)>,
+    /// The keys of the filter processors, which are not run yet.
+    pub(crate) filters: Vec<String>,
+}
+
+/// One transform processor as written. Unknown keys are rejected, as the collector rejects
+/// them (an old `traces: queries:` config would otherwise run nothing, silently).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct TransformYaml {
+    /// The processor's error mode; `ignore` when absent.
+    pub(crate) error_mode: Option<Spanned<String>>,
+    /// `trace_statements`, basic or advanced style.
+    pub(crate) trace_statements: Option<Vec<Spanned<Entry>>>,
+    /// `metric_statements`, basic or advanced style.
+    pub(crate) metric_statements: Option<Vec<Spanned<Entry>>>,
+    /// `log_statements`, basic or advanced style.
+    pub(crate) log_statements: Option<Vec<Spanned<Entry>>>,
+    /// `profile_statements`: there is no profile signal here, so they are not read.
+    pub(crate) profile_statements: Option<IgnoredAny>,
+    /// `flatten_data` (logs, behind a collector feature gate): not supported, not read.
+    pub(crate) flatten_data: Option<IgnoredAny>,
+}
+
+/// One item of a `*_statements` list: a statement (basic style) or a group (advanced style).
+#[derive(Debug)]
+pub(crate) enum Entry {
+    /// A statement string.
+    Statement(String),
+    /// A statement group.
+    Group(GroupYaml),
+    /// Anything else (a number, a list): a configuration error.
+    Other(&'static str),
+}
+
+/// A statement group as written (advanced style). Unknown keys are rejected.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct GroupYaml {
+    /// The context the statements run in; inferred from path prefixes when absent.
+    pub(crate) context: Option<Spanned<String>>,
+    /// The statements, run in order.
+    pub(crate) statements: Vec<Spanned<String>>,
+    /// The group's conditions: a record is processed when any holds.
+    pub(crate) conditions: Vec<Spanned<String>>,
+    /// Overrides the processor's error mode for this group.
+    pub(crate) error_mode: Option<Spanned<String>>,
+    /// `shared_cache` (newer collectors): each group keeps its own cache here.
+    pub(crate) shared_cache: Option<IgnoredAny>,
+    /// `flatten` (logs, behind a collector feature gate): not supported, not read.
+    pub(crate) flatten: Option<IgnoredAny>,
+}
+
+/// Reads the configuration. The processors are those under `processors:`; a document without
+/// that key whose top-level keys are processors (the collector's `testdata/config.yaml`
+/// fragments) is read as the processors section itself. A stream of several YAML documents
+/// (`---`) contributes the processors of each, in order.
+pub(crate) fn parse(text: &str) -> Result<Document, serde_saphyr::Error> {
+    let documents: Vec<TopLevel> = serde_saphyr::from_multiple(text)?;
+    let mut all = Document::default();
+    for top in documents {
+        let document = top.processors.unwrap_or(top.bare);
+        all.transforms.extend(document.transforms);
+        all.filters.extend(document.filters);
+    }
+    Ok(all)
+}
+
+/// The top level of the document.
+struct TopLevel {
+    processors: Option<Document>,
+    bare: Document,
+}
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TopLevelVisitor)
+    }
+}
+
+struct TopLevelVisitor;
+
+impl<'de> Visitor<'de> for TopLevelVisitor {
+    type Value = TopLevel;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a collector configuration (a mapping with a `processors:` section)")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
+        Ok(TopLevel {
+            processors: None,
+            bare: Document::default(),
+        })
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<TopLevel, E> {
+        self.visit_unit()
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+        let mut top = TopLevel {
+            processors: None,
+            bare: Document::default(),
+        };
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            if key.value == "processors" {
+                top.processors = Some(map.next_value::<Document>()?);
+            } else {
+                processor_value(&mut top.bare, key, &mut map)?;
+            }
+        }
+        Ok(top)
+    }
+}
+
+/// Reads the value of the processor `key`: a transform processor is kept, the others skipped.
+fn processor_value<'de, A: MapAccess<'de>>(
+    document: &mut Document,
+    key: Spanned<String>,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    let name = key.value.as_str();
+    if is_kind(name, "transform") {
+        let processor = map.next_value::<Option<TransformYaml>>()?;
+        document
+            .transforms
+            .push((key, processor.unwrap_or_default()));
+    } else {
+        if is_kind(name, "filter") {
+            document.filters.push(key.value);
+        }
+        map.next_value::<IgnoredAny>()?;
+    }
+    Ok(())
+}
+
+/// Whether the component key `name` is of type `kind` (`kind` or `kind/<name>`).
+fn is_kind(name: &str, kind: &str) -> bool {
+    name.strip_prefix(kind)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ProcessorsVisitor)
+    }
+}
+
+struct ProcessorsVisitor;
+
+impl<'de> Visitor<'de> for ProcessorsVisitor {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping of processors")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
+        Ok(Document::default())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Document, E> {
+        Ok(Document::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut document = Document::default();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            processor_value(&mut document, key, &mut map)?;
+        }
+        Ok(document)
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+/// Tells a statement string from a group mapping without serde's `untagged`, which would lose
+/// the positions inside the group.
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a statement or a statement group")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Entry, E> {
+        Ok(Entry::Statement(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Entry, E> {
+        Ok(Entry::Statement(value))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
+        GroupYaml::deserialize(de::value::MapAccessDeserializer::new(map)).map(Entry::Group)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Entry::Other("a list"))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Entry, E> {
+        Ok(Entry::Other("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Entry, E> {
+        Ok(Entry::Other("a number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Entry, E> {
+        Ok(Entry::Other("a number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Entry, E> {
+        Ok(Entry::Other("a number"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Entry, E> {
+        Ok(Entry::Other("an empty value"))
+    }
+}
