@@ -69,12 +69,17 @@ pub(crate) struct GroupYaml {
 /// Reads the configuration. The processors are those under `processors:`; a document without
 /// that key whose top-level keys are processors (the collector's `testdata/config.yaml`
 /// fragments) is read as the processors section itself. A stream of several YAML documents
-/// (`---`) contributes the processors of each, in order.
+/// (`---`) contributes the processors of each, in order. A document with neither (Helm values,
+/// an operator's resource) contributes the `processors:` mappings nested anywhere in it.
 pub(crate) fn parse(text: &str) -> Result<Document, serde_saphyr::Error> {
     let documents: Vec<TopLevel> = serde_saphyr::from_multiple(text)?;
     let mut all = Document::default();
     for top in documents {
-        let document = top.processors.unwrap_or(top.bare);
+        let document = match top.processors {
+            Some(processors) => processors,
+            None if top.bare.transforms.is_empty() => top.nested,
+            None => top.bare,
+        };
         all.transforms.extend(document.transforms);
         all.filters.extend(document.filters);
     }
@@ -82,9 +87,14 @@ pub(crate) fn parse(text: &str) -> Result<Document, serde_saphyr::Error> {
 }
 
 /// The top level of the document.
+#[derive(Default)]
 struct TopLevel {
+    /// The `processors:` section.
     processors: Option<Document>,
+    /// Processors written at the top level.
     bare: Document,
+    /// Processors of `processors:` mappings deeper in the document.
+    nested: Document,
 }
 
 impl<'de> Deserialize<'de> for TopLevel {
@@ -103,10 +113,7 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
-        Ok(TopLevel {
-            processors: None,
-            bare: Document::default(),
-        })
+        Ok(TopLevel::default())
     }
 
     fn visit_none<E: de::Error>(self) -> Result<TopLevel, E> {
@@ -114,15 +121,17 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
-        let mut top = TopLevel {
-            processors: None,
-            bare: Document::default(),
-        };
+        let mut top = TopLevel::default();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
-            if key.value == "processors" {
+            let name = key.value.as_str();
+            if name == "processors" {
                 top.processors = Some(map.next_value::<Document>()?);
-            } else {
+            } else if is_kind(name, "transform") || is_kind(name, "filter") {
                 processor_value(&mut top.bare, key, &mut map)?;
+            } else {
+                let Nested(found) = map.next_value()?;
+                top.nested.transforms.extend(found.transforms);
+                top.nested.filters.extend(found.filters);
             }
         }
         Ok(top)
@@ -179,12 +188,84 @@ impl<'de> Visitor<'de> for ProcessorsVisitor {
         Ok(Document::default())
     }
 
+    /// A pipeline's `processors: [a, b]` names processors; it defines none.
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Document, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Document::default())
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
         let mut document = Document::default();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
             processor_value(&mut document, key, &mut map)?;
         }
         Ok(document)
+    }
+}
+
+/// The processors of every `processors:` mapping inside a value, at any depth.
+struct Nested(Document);
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NestedVisitor)
+    }
+}
+
+struct NestedVisitor;
+
+impl<'de> Visitor<'de> for NestedVisitor {
+    type Value = Nested;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Nested, A::Error> {
+        let mut document = Document::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let found = if key == "processors" {
+                map.next_value::<Document>()?
+            } else {
+                map.next_value::<Nested>()?.0
+            };
+            document.transforms.extend(found.transforms);
+            document.filters.extend(found.filters);
+        }
+        Ok(Nested(document))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
+        let mut document = Document::default();
+        while let Some(Nested(found)) = seq.next_element()? {
+            document.transforms.extend(found.transforms);
+            document.filters.extend(found.filters);
+        }
+        Ok(Nested(document))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Nested, E> {
+        Ok(Nested(Document::default()))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Nested, E> {
+        Ok(Nested(Document::default()))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Nested, E> {
+        Ok(Nested(Document::default()))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Nested, E> {
+        Ok(Nested(Document::default()))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Nested, E> {
+        Ok(Nested(Document::default()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Nested, E> {
+        Ok(Nested(Document::default()))
     }
 }
 
@@ -240,5 +321,38 @@ impl<'de> Visitor<'de> for EntryVisitor {
 
     fn visit_unit<E: de::Error>(self) -> Result<Entry, E> {
         Ok(Entry::Other("an empty value"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        parse(text)
+            .map(|d| d.transforms.into_iter().map(|(k, _)| k.value).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn processors_section_wins_and_pipelines_only_name_processors() {
+        let text = "processors:\n  transform/a:\n  batch:\n  transform:\nservice:\n  \
+                    pipelines:\n    logs:\n      processors: [transform/a]\n";
+        assert_eq!(names(text), ["transform/a", "transform"]);
+    }
+
+    #[test]
+    fn nested_processors_are_found_in_helm_values() {
+        let text = "mode: deployment\nconfig:\n  processors:\n    transform/x:\n      \
+                    log_statements: []\n";
+        assert_eq!(names(text), ["transform/x"]);
+    }
+
+    #[test]
+    fn top_level_processors_are_a_processors_section() {
+        assert_eq!(
+            names("transform:\ntransformer:\nfilter/a:\n"),
+            ["transform"]
+        );
     }
 }
