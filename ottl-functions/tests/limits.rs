@@ -210,3 +210,49 @@ fn replacing_with_a_function_stops_at_max_string_len() {
         Some("twenty characters...")
     );
 }
+
+#[test]
+fn merging_a_map_into_itself_stops_at_max_value_size() {
+    // merge_maps edits the map in place, past the setters, so it checks what comes in itself;
+    // each round nests two copies of `m` in `m`, doubling it, and the run stops at the limit.
+    let round = [
+        r#"set(attributes["n"], attributes["m"])"#,
+        r#"merge_maps(attributes["m"], attributes, "upsert")"#,
+    ];
+    let mut statements = vec![r#"set(attributes["m"], {"k": "0123456789abcdef"})"#];
+    for _ in 0..40 {
+        statements.extend(round);
+    }
+    let limits = Limits {
+        max_value_size: 1 << 20,
+        ..Limits::default()
+    };
+    let (result, _) = run(&program(&statements).with_limits(limits));
+    assert_eq!(limit_of(result), "max_value_size");
+}
+
+#[test]
+fn merging_into_a_full_map_counts_only_new_keys() {
+    let limits = Limits {
+        max_map_len: 2,
+        ..Limits::default()
+    };
+    let statements = [
+        r#"set(attributes["a"], 1)"#,
+        r#"set(attributes["b"], 2)"#,
+        r#"merge_maps(attributes, {"a": 3, "b": 4}, "upsert")"#,
+    ];
+    let (result, record) = run(&program(&statements).with_limits(limits));
+    assert!(
+        result.is_ok(),
+        "upserting existing keys does not grow the map: {result:?}"
+    );
+    assert_eq!(record.attributes.get("a"), Some(&AnyValue::Int(3)));
+    let grow = [
+        r#"set(attributes["a"], 1)"#,
+        r#"set(attributes["b"], 2)"#,
+        r#"merge_maps(attributes, {"c": 3}, "upsert")"#,
+    ];
+    let (result, _) = run(&program(&grow).with_limits(limits));
+    assert_eq!(limit_of(result), "max_map_len");
+}

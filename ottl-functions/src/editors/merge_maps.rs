@@ -2,16 +2,18 @@
 
 use super::edit_map;
 use crate::convert::{self, Input};
+use ottl_core::RuntimeError;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::Map;
+use ottl_core::value::Value;
 use std::borrow::Cow;
 
 /// `merge_maps(target, source, strategy)` — copies the entries of the map `source` into the
 /// map `target`: `"insert"` only missing keys, `"update"` only existing ones, `"upsert"` all.
 pub struct MergeMaps;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Strategy {
     Insert,
     Update,
@@ -63,7 +65,23 @@ impl Function for MergeMaps {
                 Input::Constant(value) => convert::map(convert::view(value))?,
                 Input::Getter(getter) => Cow::Owned(convert::map(getter(ctx)?)?.into_owned()),
             };
+            // The map is changed in place, past the setters' checks: bound what can come in,
+            // so merging a map into itself, statement after statement, cannot grow without end.
+            let limits = *ctx.limits();
+            limits.check(&Value::Map(Cow::Borrowed(&source)))?;
             edit_map(&target, ctx, |map| {
+                // Only when the sizes alone could pass the limit are the new keys counted.
+                if map.len().saturating_add(source.len()) > limits.max_map_len {
+                    let new_keys = source.keys().filter(|key| !map.contains_key(key)).count();
+                    let grown = map.len() + new_keys;
+                    if strategy != Strategy::Update && grown > limits.max_map_len {
+                        return Err(RuntimeError::LimitExceeded {
+                            limit: "max_map_len",
+                            max: limits.max_map_len,
+                            found: grown,
+                        });
+                    }
+                }
                 merge(map, source, strategy);
                 Ok(())
             })
