@@ -90,13 +90,19 @@ impl Replacement {
         }
         let regex = matcher.regex();
         if self.function.is_none() {
-            if !template.contains('$') {
-                return Ok(matcher.replace_all_literally(text, template));
+            let replaced = if template.contains('$') {
+                match regex.replace_all(text, template) {
+                    Cow::Borrowed(_) => None,
+                    Cow::Owned(replaced) => Some(replaced),
+                }
+            } else {
+                matcher.replace_all_literally(text, template)
+            };
+            // The result replaces the value in place, past the setters' checks.
+            if let Some(replaced) = &replaced {
+                ctx.limits().check_string_len(replaced.len())?;
             }
-            return Ok(match regex.replace_all(text, template) {
-                Cow::Borrowed(_) => None,
-                Cow::Owned(replaced) => Some(replaced),
-            });
+            return Ok(replaced);
         }
         // As the reference does: for each match in turn, the expanded template goes through
         // the converter and the format, and every occurrence of the matched text is replaced

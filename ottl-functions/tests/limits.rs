@@ -256,3 +256,25 @@ fn merging_into_a_full_map_counts_only_new_keys() {
     let (result, _) = run(&program(&grow).with_limits(limits));
     assert_eq!(limit_of(result), "max_map_len");
 }
+
+#[test]
+fn a_growing_replacement_stops_at_max_string_len() {
+    let limits = Limits {
+        max_string_len: 1 << 16,
+        ..Limits::default()
+    };
+    let grow = r#"replace_all_patterns(attributes, "value", "a", "aaaa")"#;
+    let mut statements = vec![r#"set(attributes["s"], "a")"#];
+    statements.extend(std::iter::repeat_n(grow, 20));
+    let (result, record) = run(&program(&statements).with_limits(limits));
+    assert_eq!(limit_of(result), "max_string_len");
+    let kept = record
+        .attributes
+        .get("s")
+        .and_then(AnyValue::as_str)
+        .map_or(0, str::len);
+    assert!(
+        kept <= 1 << 16,
+        "the record keeps the last value within the limit ({kept} bytes)"
+    );
+}
