@@ -1,35 +1,11 @@
 //! `ottl eval --config`: the transform processors of a collector configuration, run over
 //! OTLP/JSON as the collector runs them. Fixtures are in `testdata/configs/`.
 
+mod common;
+
+use common::ottl;
 use serde_json::Value;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn ottl(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ottl"))
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the ottl binary runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("piped stdin")
-            .write_all(input.as_bytes())
-            .expect("stdin written");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("ottl finishes")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use std::process::Output;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -1,15 +1,12 @@
 //! `ottl eval` over traces and metrics: the record context each signal defaults to, lower
 //! contexts reaching their parents, and statements that do not fit the input.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 fn ottl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ottl"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
-        .output()
-        .expect("the ottl binary runs")
+    common::ottl(args, None)
 }
 
 fn stdout_of(out: &Output) -> String {
@@ -109,10 +106,9 @@ fn datapoint_statements_visit_every_kind_of_point_and_read_nil_where_a_field_doe
 
 #[test]
 fn setting_metric_type_changes_nothing() {
-    let before = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/otlp/metrics-gauge-and-sum.json"),
-    )
-    .expect("sample readable");
+    let before =
+        std::fs::read_to_string(common::repo().join("testdata/otlp/metrics-gauge-and-sum.json"))
+            .expect("sample readable");
     let unchanged = ottl(&["eval", "testdata/otlp/metrics-gauge-and-sum.json"]);
     let out = ottl(&[
         "eval",
