@@ -7,7 +7,7 @@ use super::{Program, StatementError};
 use crate::Limits;
 use crate::context::{ContextKind, TransformContext};
 use crate::model::{
-    InstrumentationScope, Logs, Map, Metric, MetricData, Metrics, Resource, Str, Traces,
+    InstrumentationScope, LogRecord, Logs, Map, Metric, MetricData, Metrics, Resource, Str, Traces,
 };
 
 /// Where failures go under `ErrorMode::Ignore`.
@@ -29,35 +29,21 @@ impl Program {
                 let scope = &mut scope_logs.scope;
                 let scope_url = &mut scope_logs.schema_url;
                 let at = || format!("resourceLogs[{r}].scopeLogs[{s}]");
+                let parents = Parents {
+                    resource: &mut *resource,
+                    resource_url: &mut *resource_url,
+                    scope,
+                    scope_url,
+                };
                 match self.context {
-                    ContextKind::Scope => {
-                        cache.clear();
-                        let mut ctx = TransformContext::scope(
-                            resource,
-                            resource_url,
-                            scope,
-                            scope_url,
-                            &mut cache,
-                        )
-                        .with_limits(&self.limits);
-                        self.run_record(&mut ctx, &at, report)?;
-                    }
-                    ContextKind::Log => {
-                        for (l, log) in scope_logs.log_records.iter_mut().enumerate() {
-                            cache.clear();
-                            let mut ctx = TransformContext::scope(
-                                resource,
-                                resource_url,
-                                scope,
-                                scope_url,
-                                &mut cache,
-                            )
-                            .with_limits(&self.limits)
-                            .log(log);
-                            let at = || format!("{}.logRecords[{l}]", at());
-                            self.run_record(&mut ctx, &at, report)?;
-                        }
-                    }
+                    ContextKind::Scope => self.on_scope(parents, &mut cache, &at, report)?,
+                    ContextKind::Log => self.on_logs(
+                        parents,
+                        &mut scope_logs.log_records,
+                        &mut cache,
+                        &at,
+                        report,
+                    )?,
                     _ => {}
                 }
             }
@@ -171,6 +157,23 @@ impl Program {
         let mut parents = parents;
         let mut ctx = parents.context(cache, &self.limits);
         self.run_record(&mut ctx, at, report)
+    }
+
+    /// Each log record.
+    fn on_logs(
+        &self,
+        mut parents: Parents<'_>,
+        logs: &mut [LogRecord],
+        cache: &mut Map,
+        at: &dyn Fn() -> String,
+        report: Report<'_>,
+    ) -> Result<(), StatementError> {
+        for (l, log) in logs.iter_mut().enumerate() {
+            cache.clear();
+            let mut ctx = parents.context(cache, &self.limits).log(log);
+            self.run_record(&mut ctx, &|| format!("{}.logRecords[{l}]", at()), report)?;
+        }
+        Ok(())
     }
 
     /// Each span, or each event of each span.
