@@ -7,7 +7,9 @@ use super::{Program, StatementError};
 use crate::Limits;
 use crate::context::{ContextKind, TransformContext};
 use crate::model::{
-    InstrumentationScope, LogRecord, Logs, Map, Metric, MetricData, Metrics, Resource, Str, Traces,
+    InstrumentationScope, LogRecord, Logs, Map, Metric, MetricData, Metrics, Resource,
+    ResourceLogs, ResourceMetrics, ResourceSpans, ScopeLogs, ScopeMetrics, ScopeSpans, Span, Str,
+    Traces,
 };
 
 /// Where failures go under `ErrorMode::Ignore`.
@@ -16,39 +18,14 @@ type Report<'a> = &'a mut dyn FnMut(StatementError);
 impl Program {
     /// Runs the program over every record of its context in `logs`, in document order.
     pub fn run_logs(&self, logs: &mut Logs, report: Report<'_>) -> Result<(), StatementError> {
-        let mut cache = Map::new();
-        for (r, resource_logs) in logs.resource_logs.iter_mut().enumerate() {
-            let resource = &mut resource_logs.resource;
-            let resource_url = &mut resource_logs.schema_url;
-            let at = || format!("resourceLogs[{r}]");
-            if self.context == ContextKind::Resource {
-                self.on_resource(resource, resource_url, &mut cache, &at, report)?;
-                continue;
-            }
-            for (s, scope_logs) in resource_logs.scope_logs.iter_mut().enumerate() {
-                let scope = &mut scope_logs.scope;
-                let scope_url = &mut scope_logs.schema_url;
-                let at = || format!("resourceLogs[{r}].scopeLogs[{s}]");
-                let parents = Parents {
-                    resource: &mut *resource,
-                    resource_url: &mut *resource_url,
-                    scope,
-                    scope_url,
-                };
-                match self.context {
-                    ContextKind::Scope => self.on_scope(parents, &mut cache, &at, report)?,
-                    ContextKind::Log => self.on_logs(
-                        parents,
-                        &mut scope_logs.log_records,
-                        &mut cache,
-                        &at,
-                        report,
-                    )?,
-                    _ => {}
-                }
-            }
-        }
-        Ok(())
+        let names = ["resourceLogs", "scopeLogs"];
+        self.walk(
+            &mut logs.resource_logs,
+            names,
+            &[ContextKind::Log],
+            report,
+            Self::on_logs,
+        )
     }
 
     /// Runs the program over every record of its context in `traces`, in document order:
@@ -58,35 +35,15 @@ impl Program {
         traces: &mut Traces,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
-        let mut cache = Map::new();
-        for (r, resource_spans) in traces.resource_spans.iter_mut().enumerate() {
-            let resource = &mut resource_spans.resource;
-            let resource_url = &mut resource_spans.schema_url;
-            let at = || format!("resourceSpans[{r}]");
-            if self.context == ContextKind::Resource {
-                self.on_resource(resource, resource_url, &mut cache, &at, report)?;
-                continue;
-            }
-            for (s, scope_spans) in resource_spans.scope_spans.iter_mut().enumerate() {
-                let scope = &mut scope_spans.scope;
-                let scope_url = &mut scope_spans.schema_url;
-                let at = || format!("resourceSpans[{r}].scopeSpans[{s}]");
-                let parents = Parents {
-                    resource: &mut *resource,
-                    resource_url: &mut *resource_url,
-                    scope,
-                    scope_url,
-                };
-                match self.context {
-                    ContextKind::Scope => self.on_scope(parents, &mut cache, &at, report)?,
-                    ContextKind::Span | ContextKind::SpanEvent => {
-                        self.on_spans(parents, &mut scope_spans.spans, &mut cache, &at, report)?
-                    }
-                    _ => {}
-                }
-            }
-        }
-        Ok(())
+        let names = ["resourceSpans", "scopeSpans"];
+        let contexts = [ContextKind::Span, ContextKind::SpanEvent];
+        self.walk(
+            &mut traces.resource_spans,
+            names,
+            &contexts,
+            report,
+            Self::on_spans,
+        )
     }
 
     /// Runs the program over every record of its context in `metrics`, in document order:
@@ -97,35 +54,50 @@ impl Program {
         metrics: &mut Metrics,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        let names = ["resourceMetrics", "scopeMetrics"];
+        let contexts = [ContextKind::Metric, ContextKind::DataPoint];
+        self.walk(
+            &mut metrics.resource_metrics,
+            names,
+            &contexts,
+            report,
+            Self::on_metrics,
+        )
+    }
+
+    /// The walk all signals share: each resource, each of its scopes, and the scope's items
+    /// (handed to `on_items` when the program's context is one of `item_contexts`). `names`
+    /// are the JSON names of the two levels, for the record positions in error reports.
+    fn walk<R: ResourceEntry>(
+        &self,
+        resources: &mut [R],
+        names: [&str; 2],
+        item_contexts: &[ContextKind],
+        report: Report<'_>,
+        on_items: ItemsFn<'_, <R::Scope as ScopeEntry>::Item>,
+    ) -> Result<(), StatementError> {
+        let [resource_name, scope_name] = names;
         let mut cache = Map::new();
-        for (r, resource_metrics) in metrics.resource_metrics.iter_mut().enumerate() {
-            let resource = &mut resource_metrics.resource;
-            let resource_url = &mut resource_metrics.schema_url;
-            let at = || format!("resourceMetrics[{r}]");
+        for (r, entry) in resources.iter_mut().enumerate() {
+            let (resource, resource_url, scopes) = entry.parts();
+            let at = || format!("{resource_name}[{r}]");
             if self.context == ContextKind::Resource {
                 self.on_resource(resource, resource_url, &mut cache, &at, report)?;
                 continue;
             }
-            for (s, scope_metrics) in resource_metrics.scope_metrics.iter_mut().enumerate() {
-                let scope = &mut scope_metrics.scope;
-                let scope_url = &mut scope_metrics.schema_url;
-                let at = || format!("resourceMetrics[{r}].scopeMetrics[{s}]");
+            for (s, entry) in scopes.iter_mut().enumerate() {
+                let (scope, scope_url, items) = entry.parts();
+                let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
                 let parents = Parents {
                     resource: &mut *resource,
                     resource_url: &mut *resource_url,
                     scope,
                     scope_url,
                 };
-                match self.context {
-                    ContextKind::Scope => self.on_scope(parents, &mut cache, &at, report)?,
-                    ContextKind::Metric | ContextKind::DataPoint => self.on_metrics(
-                        parents,
-                        &mut scope_metrics.metrics,
-                        &mut cache,
-                        &at,
-                        report,
-                    )?,
-                    _ => {}
+                if self.context == ContextKind::Scope {
+                    self.on_scope(parents, &mut cache, &at, report)?;
+                } else if item_contexts.contains(&self.context) {
+                    on_items(self, parents, items, &mut cache, &at, report)?;
                 }
             }
         }
@@ -180,7 +152,7 @@ impl Program {
     fn on_spans(
         &self,
         parents: Parents<'_>,
-        spans: &mut [crate::model::Span],
+        spans: &mut [Span],
         cache: &mut Map,
         at: &dyn Fn() -> String,
         report: Report<'_>,
@@ -236,6 +208,51 @@ impl Program {
         }
         Ok(())
     }
+}
+
+/// What runs a program over the items of one scope (`Program::on_logs`, …).
+type ItemsFn<'a, T> = fn(
+    &Program,
+    Parents<'_>,
+    &mut [T],
+    &mut Map,
+    &dyn Fn() -> String,
+    Report<'_>,
+) -> Result<(), StatementError>;
+
+/// A signal's resource entry (`ResourceLogs`, …): its resource, schema URL and scope entries.
+trait ResourceEntry {
+    type Scope: ScopeEntry;
+    fn parts(&mut self) -> (&mut Resource, &mut Str, &mut [Self::Scope]);
+}
+
+/// A signal's scope entry (`ScopeLogs`, …): its scope, schema URL and items.
+trait ScopeEntry {
+    type Item;
+    fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut [Self::Item]);
+}
+
+macro_rules! entries {
+    ($($resource:ty => $scopes:ident: $scope:ty => $items:ident: $item:ty;)*) => {$(
+        impl ResourceEntry for $resource {
+            type Scope = $scope;
+            fn parts(&mut self) -> (&mut Resource, &mut Str, &mut [$scope]) {
+                (&mut self.resource, &mut self.schema_url, &mut self.$scopes)
+            }
+        }
+        impl ScopeEntry for $scope {
+            type Item = $item;
+            fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut [$item]) {
+                (&mut self.scope, &mut self.schema_url, &mut self.$items)
+            }
+        }
+    )*};
+}
+
+entries! {
+    ResourceLogs => scope_logs: ScopeLogs => log_records: LogRecord;
+    ResourceSpans => scope_spans: ScopeSpans => spans: Span;
+    ResourceMetrics => scope_metrics: ScopeMetrics => metrics: Metric;
 }
 
 /// The resource and scope the items of one scope belong to.
