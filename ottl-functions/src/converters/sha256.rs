@@ -4,9 +4,9 @@ use crate::convert::{self, Input};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
-use sha2::{Digest, Sha256 as Hasher};
+use sha2::block_api::compress256;
 
-/// `SHA256(target)` — the SHA-256 digest of a string's UTF-8 bytes, as lowercase hex.
+/// `SHA256(target)`: the SHA-256 digest of a string, as 64 lowercase hex digits.
 pub struct Sha256;
 
 impl Function for Sha256 {
@@ -23,22 +23,87 @@ impl Function for Sha256 {
         let target = Input::at(&mut args, 0)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
-            let digest = Hasher::digest(text.as_bytes());
             let mut buffer = [0u8; 64];
-            Ok(Value::string(hex_into(&digest, &mut buffer)))
+            Ok(Value::string(hex_into(
+                &digest(text.as_bytes()),
+                &mut buffer,
+            )))
         }))
     }
 }
 
-/// `digest` as lowercase hex written into `buffer` (one allocation fewer than a `String`,
-/// which the result's `Str` would copy again).
-fn hex_into<'b>(digest: &[u8], buffer: &'b mut [u8; 64]) -> &'b str {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    for (pair, byte) in buffer.chunks_exact_mut(2).zip(digest) {
-        pair[0] = DIGITS[usize::from(byte >> 4)];
-        pair[1] = DIGITS[usize::from(byte & 0xf)];
+/// SHA-256's initial hash value (FIPS 180-4, 5.3.3).
+const INITIAL_STATE: [u32; 8] = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+
+/// The SHA-256 digest of `message`: its whole blocks are compressed where they lie, and only
+/// the padded tail is copied, into one or two blocks on the stack. (`sha2`'s `Digest` buffers
+/// every byte first; for the short strings attributes hold, that copying was most of the cost.)
+fn digest(message: &[u8]) -> [u8; 32] {
+    let mut state = INITIAL_STATE;
+    let (blocks, tail) = message.as_chunks::<64>();
+    compress256(&mut state, blocks);
+    // The tail, the 0x80 marker, zeros, and the message length in bits as a big-endian u64
+    // ending the last block: one block if the tail leaves room for the 9 bytes, two otherwise.
+    let mut padded = [[0u8; 64]; 2];
+    let flat = padded.as_flattened_mut();
+    flat[..tail.len()].copy_from_slice(tail);
+    flat[tail.len()] = 0x80;
+    let used = if tail.len() < 56 { 1 } else { 2 };
+    let bits = (message.len() as u64).wrapping_mul(8);
+    flat[used * 64 - 8..used * 64].copy_from_slice(&bits.to_be_bytes());
+    compress256(&mut state, &padded[..used]);
+    let mut out = [0u8; 32];
+    for (bytes, word) in out.chunks_exact_mut(4).zip(state) {
+        bytes.copy_from_slice(&word.to_be_bytes());
     }
-    let written = (digest.len() * 2).min(buffer.len());
+    out
+}
+
+/// Writes `digest` as lowercase hex into `buffer` and returns it.
+fn hex_into<'b>(digest: &[u8; 32], buffer: &'b mut [u8; 64]) -> &'b str {
+    /// The two hex digits of every byte.
+    const PAIRS: [[u8; 2]; 256] = {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut pairs = [[0u8; 2]; 256];
+        let mut b = 0;
+        while b < 256 {
+            pairs[b] = [DIGITS[b >> 4], DIGITS[b & 0xf]];
+            b += 1;
+        }
+        pairs
+    };
+    for (pair, &byte) in buffer.as_chunks_mut::<2>().0.iter_mut().zip(digest) {
+        *pair = PAIRS[usize::from(byte)];
+    }
     // Hex digits are ASCII, so this never fails.
-    std::str::from_utf8(&buffer[..written]).unwrap_or_default()
+    std::str::from_utf8(buffer).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digest;
+    use sha2::{Digest, Sha256};
+
+    #[test]
+    fn hex_is_lowercase_and_in_order() {
+        let mut digest = [0u8; 32];
+        digest[..8].copy_from_slice(&[0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]);
+        digest[31] = 0xf0;
+        let mut buffer = [0u8; 64];
+        let hex = super::hex_into(&digest, &mut buffer);
+        assert_eq!(&hex[..16], "0123456789abcdef");
+        assert_eq!(&hex[62..], "f0");
+        assert_eq!(hex.len(), 64);
+    }
+
+    #[test]
+    fn matches_sha2_at_every_padding_boundary() {
+        let message: Vec<u8> = (0..300u32).map(|i| (i * 7 + 3) as u8).collect();
+        for len in [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 128, 200, 300] {
+            let expected: [u8; 32] = Sha256::digest(&message[..len]).into();
+            assert_eq!(digest(&message[..len]), expected, "length {len}");
+        }
+    }
 }
