@@ -1,10 +1,42 @@
 //! [`RuntimeError`]: why a statement failed on one record.
 
+use std::fmt;
+
 use crate::value::ValueType;
 
-/// A statement failed while running on a record. Error modes decide what happens next.
+/// A statement failed while running on a record; [`RuntimeErrorKind::kind`] says why. Error modes
+/// decide what happens next.
+///
+/// The reason is boxed so that the results every getter and editor returns stay as small as
+/// the values they carry: a failure is rare, and a 64-byte error inline made each
+/// `Result<Value, _>` that large, to be copied through every call on the hot path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuntimeError(Box<RuntimeErrorKind>);
+
+impl RuntimeError {
+    /// Why the statement failed.
+    pub fn kind(&self) -> &RuntimeErrorKind {
+        &self.0
+    }
+}
+
+impl From<RuntimeErrorKind> for RuntimeError {
+    fn from(kind: RuntimeErrorKind) -> Self {
+        Self(Box::new(kind))
+    }
+}
+
+impl fmt::Display for RuntimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for RuntimeError {}
+
+/// Why a statement failed on a record.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum RuntimeError {
+pub enum RuntimeErrorKind {
     /// A value had the wrong type for what was done with it.
     #[error("expected {expected} but got {found}")]
     Type {

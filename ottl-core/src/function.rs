@@ -23,13 +23,14 @@
 //!         let value = args.getter(0)?;
 //!         Ok(Compiled::converter(move |ctx| match value(ctx)? {
 //!             Value::Int(n) => Ok(Value::Int(n.wrapping_mul(2))),
-//!             other => Err(ottl_core::RuntimeError::Type { expected: "int", found: other.value_type() }),
+//!             other => Err(ottl_core::RuntimeErrorKind::Type { expected: "int", found: other.value_type() }.into()),
 //!         }))
 //!     }
 //! }
 //! ```
 
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::context::TransformContext;
 use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
@@ -312,10 +313,11 @@ impl ConverterRef {
         });
         if !accepts_one {
             let expected = self.signature.params.len();
-            return Err(RuntimeError::Function {
+            return Err(RuntimeErrorKind::Function {
                 function: name,
                 message: format!("incorrect number of arguments. Expected: {expected} Received: 1"),
-            });
+            }
+            .into());
         }
         let mut slots: Vec<Option<(Arg, Span)>> = Vec::with_capacity(self.signature.params.len());
         slots.push(Some((Arg::Constant(argument), self.span)));
@@ -327,14 +329,16 @@ impl ConverterRef {
         };
         match self.function.compile(args) {
             Ok(Compiled::Converter(converter)) => converter(ctx),
-            Ok(Compiled::Editor(_)) => Err(RuntimeError::Function {
+            Ok(Compiled::Editor(_)) => Err(RuntimeErrorKind::Function {
                 function: name,
                 message: "is an editor, not a converter".to_owned(),
-            }),
-            Err(diagnostic) => Err(RuntimeError::Function {
+            }
+            .into()),
+            Err(diagnostic) => Err(RuntimeErrorKind::Function {
                 function: name,
                 message: diagnostic.message,
-            }),
+            }
+            .into()),
         }
     }
 }

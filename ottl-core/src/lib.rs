@@ -18,5 +18,5 @@ pub mod span;
 pub mod syntax;
 pub mod value;
 
-pub use error::RuntimeError;
+pub use error::{RuntimeError, RuntimeErrorKind};
 pub use limits::Limits;

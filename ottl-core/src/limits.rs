@@ -3,7 +3,7 @@
 //! Statements can grow a record without end — `set(attributes["a"], Concat([attributes["a"],
 //! attributes["a"]], ""))` repeated doubles a string each time, `set(attributes["x"][N], 1)`
 //! creates a list of `N + 1` elements — so every write into the record is checked against the
-//! program's limits and fails with [`RuntimeError::LimitExceeded`] instead of eating memory.
+//! program's limits and fails with [`RuntimeErrorKind::LimitExceeded`] instead of eating memory.
 //!
 //! The check happens where a value is stored (the setters of paths, and the levels a keyed
 //! write creates). A string, bytes or scalar costs one comparison; a list or map is walked
@@ -12,6 +12,7 @@
 //! are not checked here.
 
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::model::AnyValue;
 use crate::value::Value;
 
@@ -97,7 +98,7 @@ impl Limits {
     /// Checks that a write through int key `index` may create a list of `index + 1` elements.
     pub(crate) fn created_list_len(&self, index: i64) -> Result<usize, RuntimeError> {
         let len = usize::try_from(index)
-            .map_err(|_| RuntimeError::IndexOutOfBounds { index, len: 0 })?
+            .map_err(|_| RuntimeErrorKind::IndexOutOfBounds { index, len: 0 })?
             .saturating_add(1);
         self.check_len("max_list_len", len, self.max_list_len)?;
         Ok(len)
@@ -162,7 +163,7 @@ impl Limits {
 
     fn check_len(&self, limit: &'static str, found: usize, max: usize) -> Result<(), RuntimeError> {
         if found > max {
-            return Err(RuntimeError::LimitExceeded { limit, max, found });
+            return Err(RuntimeErrorKind::LimitExceeded { limit, max, found }.into());
         }
         Ok(())
     }
@@ -191,8 +192,8 @@ mod tests {
     }
 
     fn exceeded(result: Result<(), RuntimeError>) -> &'static str {
-        match result {
-            Err(RuntimeError::LimitExceeded { limit, .. }) => limit,
+        match result.as_ref().map_err(RuntimeError::kind) {
+            Err(RuntimeErrorKind::LimitExceeded { limit, .. }) => limit,
             other => panic!("expected a limit error, got {other:?}"),
         }
     }

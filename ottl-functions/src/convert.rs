@@ -3,6 +3,7 @@
 //! (`StringLikeGetter`: converts, nil is absent).
 
 use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Getter, ValueArg};
@@ -84,10 +85,11 @@ pub(crate) fn view<'b>(value: &'b Value<'_>) -> Value<'b> {
 }
 
 fn type_error(expected: &'static str, value: &Value<'_>) -> RuntimeError {
-    RuntimeError::Type {
+    RuntimeErrorKind::Type {
         expected,
         found: value.value_type(),
     }
+    .into()
 }
 
 /// `StringGetter`: exactly a string; nil and other kinds are type errors.
@@ -154,10 +156,12 @@ pub(crate) fn float_like(value: Value<'_>) -> Result<Option<f64>, RuntimeError> 
         Value::Nil => None,
         Value::Double(number) => Some(number),
         Value::Int(number) => Some(number as f64),
-        Value::Str(text) => Some(parse_float(&text).ok_or_else(|| RuntimeError::Function {
-            function: "Double",
-            message: format!("cannot parse {:?} as a double", text.as_str()),
-        })?),
+        Value::Str(text) => Some(
+            parse_float(&text).ok_or_else(|| RuntimeErrorKind::Function {
+                function: "Double",
+                message: format!("cannot parse {:?} as a double", text.as_str()),
+            })?,
+        ),
         Value::Bool(flag) => Some(if flag { 1.0 } else { 0.0 }),
         other => return Err(type_error("int, double, string or bool", &other)),
     })

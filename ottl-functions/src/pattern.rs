@@ -5,6 +5,7 @@
 use crate::convert::{self, Input};
 use memchr::memmem;
 use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Args;
@@ -71,10 +72,11 @@ impl Pattern {
             Pattern::Compiled(matcher) => Ok(Cow::Borrowed(matcher)),
             Pattern::Dynamic(input, syntax, function) => {
                 let text = convert::string(input.get(ctx)?)?;
-                let regex = compile(&text, *syntax).map_err(|message| RuntimeError::Function {
-                    function,
-                    message: format!("invalid pattern {:?}: {message}", text.as_str()),
-                })?;
+                let regex =
+                    compile(&text, *syntax).map_err(|message| RuntimeErrorKind::Function {
+                        function,
+                        message: format!("invalid pattern {:?}: {message}", text.as_str()),
+                    })?;
                 Ok(Cow::Owned(Matcher { regex, start: None }))
             }
         }

@@ -5,6 +5,7 @@
 use crate::convert::{self, Input};
 use crate::pattern::Matcher;
 use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, ConverterRef};
@@ -131,10 +132,11 @@ impl Replacement {
     }
 
     fn error(&self, message: String) -> RuntimeError {
-        RuntimeError::Function {
+        RuntimeErrorKind::Function {
             function: self.name,
             message,
         }
+        .into()
     }
 }
 

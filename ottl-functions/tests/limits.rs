@@ -1,10 +1,11 @@
 //! A program's [`Limits`] bound what its statements write into a record: growth fails with
-//! [`RuntimeError::LimitExceeded`] naming the limit, instead of eating memory.
+//! [`RuntimeErrorKind::LimitExceeded`] naming the limit, instead of eating memory.
 
+use ottl_core::Limits;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::context::ContextKind;
 use ottl_core::model::{AnyValue, LogRecord, Logs, ResourceLogs, ScopeLogs};
 use ottl_core::run::{ErrorMode, Program, StatementError};
-use ottl_core::{Limits, RuntimeError};
 
 fn one_record() -> Logs {
     Logs {
@@ -38,11 +39,8 @@ fn run(program: &Program) -> (Result<(), StatementError>, LogRecord) {
 }
 
 fn limit_of(result: Result<(), StatementError>) -> &'static str {
-    match result {
-        Err(StatementError {
-            error: RuntimeError::LimitExceeded { limit, .. },
-            ..
-        }) => limit,
+    match result.as_ref().map_err(|e| e.error.kind()) {
+        Err(RuntimeErrorKind::LimitExceeded { limit, .. }) => limit,
         other => panic!("expected a limit error, got {other:?}"),
     }
 }
@@ -54,8 +52,8 @@ fn a_huge_int_key_is_an_error_not_an_allocation() {
     ]));
     let error = result.expect_err("the list would have 2^63 elements");
     assert!(matches!(
-        error.error,
-        RuntimeError::LimitExceeded {
+        error.error.kind(),
+        RuntimeErrorKind::LimitExceeded {
             limit: "max_list_len",
             max: 10_000,
             ..
@@ -90,8 +88,8 @@ fn doubling_a_string_stops_at_max_string_len() {
     let error = result.expect_err("the string outgrows 64 MiB");
     assert_eq!(error.statement, double);
     assert!(matches!(
-        error.error,
-        RuntimeError::LimitExceeded {
+        error.error.kind(),
+        RuntimeErrorKind::LimitExceeded {
             limit: "max_string_len",
             max: 0x400_0000,
             found: 0x800_0000,

@@ -5,6 +5,7 @@ use super::Compiler;
 use super::compare::compare;
 use super::expr::literal;
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::context::TransformContext;
 use crate::syntax::{BoolExpr, BoolExprKind};
 use crate::value::Value;
@@ -78,10 +79,11 @@ impl Compiler<'_> {
                 let converter = self.converter(converter);
                 Box::new(move |ctx| match converter(ctx)? {
                     Value::Bool(value) => Ok(value),
-                    other => Err(RuntimeError::Type {
+                    other => Err(RuntimeErrorKind::Type {
                         expected: "bool from a converter used as a condition",
                         found: other.value_type(),
-                    }),
+                    }
+                    .into()),
                 })
             }
         }

@@ -93,7 +93,7 @@ impl Compiler<'_> {
                     for item in &items {
                         let value = item(ctx)?;
                         let found = value.value_type();
-                        values.push(value.into_any().ok_or(crate::RuntimeError::Type {
+                        values.push(value.into_any().ok_or(crate::RuntimeErrorKind::Type {
                             expected: "a value a list can hold",
                             found,
                         })?);
@@ -113,7 +113,7 @@ impl Compiler<'_> {
                         let found = value.value_type();
                         map.insert(
                             key.clone(),
-                            value.into_any().ok_or(crate::RuntimeError::Type {
+                            value.into_any().ok_or(crate::RuntimeErrorKind::Type {
                                 expected: "a value a map can hold",
                                 found,
                             })?,

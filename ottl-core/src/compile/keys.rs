@@ -6,6 +6,7 @@
 //! bounded by the program's [`Limits`] (`max_list_len`, `max_map_len`) so
 //! `x[9223372036854775807]` is an error, not an out-of-memory.
 
+use crate::RuntimeErrorKind;
 use crate::context::TransformContext;
 use crate::function::Getter;
 use crate::model::{AnyValue, Map, Str};
@@ -47,10 +48,11 @@ pub(crate) fn evaluate<'k>(
                     Value::Str(text) => KeyValue::Str(Cow::Owned(text.into_owned())),
                     Value::Int(index) => KeyValue::Int(index),
                     other => {
-                        return Err(RuntimeError::Type {
+                        return Err(RuntimeErrorKind::Type {
                             expected: "a string or int key",
                             found: other.value_type(),
-                        });
+                        }
+                        .into());
                     }
                 },
             })
@@ -74,14 +76,16 @@ pub(crate) fn index<'a>(value: Value<'a>, key: &KeyValue<'_>) -> Result<Value<'a
         (Value::List(Cow::Owned(items)), KeyValue::Int(i)) => {
             Ok(Value::from_any(element(&items, *i)?).into_owned())
         }
-        (other, KeyValue::Str(_)) => Err(RuntimeError::NotIndexable {
+        (other, KeyValue::Str(_)) => Err(RuntimeErrorKind::NotIndexable {
             found: other.value_type(),
             key: "a string key",
-        }),
-        (other, KeyValue::Int(_)) => Err(RuntimeError::NotIndexable {
+        }
+        .into()),
+        (other, KeyValue::Int(_)) => Err(RuntimeErrorKind::NotIndexable {
             found: other.value_type(),
             key: "an int index",
-        }),
+        }
+        .into()),
     }
 }
 
@@ -89,9 +93,12 @@ fn element(items: &[AnyValue], index: i64) -> Result<&AnyValue, RuntimeError> {
     usize::try_from(index)
         .ok()
         .and_then(|i| items.get(i))
-        .ok_or(RuntimeError::IndexOutOfBounds {
-            index,
-            len: items.len(),
+        .ok_or_else(|| {
+            RuntimeErrorKind::IndexOutOfBounds {
+                index,
+                len: items.len(),
+            }
+            .into()
         })
 }
 
@@ -103,10 +110,11 @@ pub(crate) fn slot<'m>(
     limits: &Limits,
 ) -> Result<&'m mut AnyValue, RuntimeError> {
     let Some((KeyValue::Str(first), rest)) = keys.split_first() else {
-        return Err(RuntimeError::NotIndexable {
+        return Err(RuntimeErrorKind::NotIndexable {
             found: ValueType::Map,
             key: "an int index",
-        });
+        }
+        .into());
     };
     slot_in(entry(map, first, limits)?, rest, limits)
 }
@@ -129,10 +137,11 @@ pub(crate) fn existing_map<'m>(
     keys: &[KeyValue<'_>],
 ) -> Result<Option<&'m mut Map>, RuntimeError> {
     let Some((KeyValue::Str(first), rest)) = keys.split_first() else {
-        return Err(RuntimeError::NotIndexable {
+        return Err(RuntimeErrorKind::NotIndexable {
             found: ValueType::Map,
             key: "an int index",
-        });
+        }
+        .into());
     };
     let Some(mut value) = map.get_mut(first) else {
         return Ok(None);
@@ -148,24 +157,26 @@ pub(crate) fn existing_map<'m>(
                 usize::try_from(*index)
                     .ok()
                     .and_then(|i| items.get_mut(i))
-                    .ok_or(RuntimeError::IndexOutOfBounds { index: *index, len })?
+                    .ok_or(RuntimeErrorKind::IndexOutOfBounds { index: *index, len })?
             }
             (AnyValue::Empty, _) => return Ok(None),
             (other, _) => {
-                return Err(RuntimeError::NotIndexable {
+                return Err(RuntimeErrorKind::NotIndexable {
                     found: Value::from_any(other).value_type(),
                     key: "a key",
-                });
+                }
+                .into());
             }
         };
     }
     match value {
         AnyValue::KvList(map) => Ok(Some(map)),
         AnyValue::Empty => Ok(None),
-        other => Err(RuntimeError::Type {
+        other => Err(RuntimeErrorKind::Type {
             expected: "map",
             found: Value::from_any(other).value_type(),
-        }),
+        }
+        .into()),
     }
 }
 
@@ -209,14 +220,15 @@ fn step_into<'v>(
             usize::try_from(*index)
                 .ok()
                 .and_then(|i| items.get_mut(i))
-                .ok_or(RuntimeError::IndexOutOfBounds { index: *index, len })
+                .ok_or_else(|| RuntimeErrorKind::IndexOutOfBounds { index: *index, len }.into())
         }
-        (other, key) => Err(RuntimeError::NotIndexable {
+        (other, key) => Err(RuntimeErrorKind::NotIndexable {
             found: Value::from_any(other).value_type(),
             key: match key {
                 KeyValue::Str(_) => "a string key",
                 KeyValue::Int(_) => "an int index",
             },
-        }),
+        }
+        .into()),
     }
 }

@@ -2,6 +2,7 @@
 //! times and durations add and subtract, and division by zero is an error.
 
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::syntax::{AddOp, MulOp};
 use crate::value::Value;
 
@@ -33,10 +34,11 @@ impl From<MulOp> for MathOp {
 }
 
 fn not_a_number(found: &Value<'_>) -> RuntimeError {
-    RuntimeError::Type {
+    RuntimeErrorKind::Type {
         expected: "int, double, time or duration",
         found: found.value_type(),
     }
+    .into()
 }
 
 /// `left op right`.
@@ -71,10 +73,11 @@ pub(crate) fn apply(
         },
         (left @ (V::Int(_) | V::Double(_) | V::Time(_) | V::Duration(_)), right) => {
             return Err(if matches!(left, V::Int(_) | V::Double(_)) {
-                RuntimeError::Type {
+                RuntimeErrorKind::Type {
                     expected: "int or double",
                     found: right.value_type(),
                 }
+                .into()
             } else {
                 not_a_number(&right)
             });
@@ -84,10 +87,11 @@ pub(crate) fn apply(
 }
 
 fn time_only_adds() -> RuntimeError {
-    RuntimeError::Function {
+    RuntimeErrorKind::Function {
         function: "math",
         message: "only addition and subtraction are supported for times and durations".to_owned(),
     }
+    .into()
 }
 
 fn ints(op: MathOp, a: i64, b: i64) -> Result<i64, RuntimeError> {
@@ -95,7 +99,7 @@ fn ints(op: MathOp, a: i64, b: i64) -> Result<i64, RuntimeError> {
         MathOp::Add => a.wrapping_add(b),
         MathOp::Sub => a.wrapping_sub(b),
         MathOp::Mul => a.wrapping_mul(b),
-        MathOp::Div if b == 0 => return Err(RuntimeError::DivideByZero),
+        MathOp::Div if b == 0 => return Err(RuntimeErrorKind::DivideByZero.into()),
         MathOp::Div => a.wrapping_div(b),
     })
 }
@@ -105,7 +109,7 @@ fn doubles(op: MathOp, a: f64, b: f64) -> Result<f64, RuntimeError> {
         MathOp::Add => a + b,
         MathOp::Sub => a - b,
         MathOp::Mul => a * b,
-        MathOp::Div if b == 0.0 => return Err(RuntimeError::DivideByZero),
+        MathOp::Div if b == 0.0 => return Err(RuntimeErrorKind::DivideByZero.into()),
         MathOp::Div => a / b,
     })
 }
@@ -115,9 +119,10 @@ pub(crate) fn negate(value: Value<'_>) -> Result<Value<'static>, RuntimeError> {
     match value {
         Value::Int(number) => Ok(Value::Int(number.wrapping_neg())),
         Value::Double(number) => Ok(Value::Double(-number)),
-        other => Err(RuntimeError::Type {
+        other => Err(RuntimeErrorKind::Type {
             expected: "int or double",
             found: other.value_type(),
-        }),
+        }
+        .into()),
     }
 }

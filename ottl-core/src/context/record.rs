@@ -1,5 +1,6 @@
 //! [`TransformContext`]: one record and everything a statement on it can reach.
 
+use crate::RuntimeErrorKind;
 use crate::model::{
     ExponentialHistogramDataPoint, HistogramDataPoint, InstrumentationScope, LogRecord, Map,
     Metric, MetricData, NumberDataPoint, Resource, Span, SpanEvent, Str, SummaryDataPoint,
@@ -259,5 +260,5 @@ impl<'r> TransformContext<'r> {
 /// The record a path needs is not there: the program runs over another context's records, or
 /// a statement removed the span event or data point being processed.
 fn no_record(record: &'static str) -> RuntimeError {
-    RuntimeError::NoRecord { record }
+    RuntimeErrorKind::NoRecord { record }.into()
 }

@@ -1,6 +1,6 @@
 //! `Len(target)`.
 
-use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -27,10 +27,11 @@ impl Function for Len {
                 Value::List(items) => items.len(),
                 Value::Map(map) => map.len(),
                 other => {
-                    return Err(RuntimeError::Type {
+                    return Err(RuntimeErrorKind::Type {
                         expected: "string, bytes, list or map",
                         found: other.value_type(),
-                    });
+                    }
+                    .into());
                 }
             };
             Ok(Value::Int(i64::try_from(len).unwrap_or(i64::MAX)))

@@ -1,7 +1,7 @@
 //! `ParseJSON(target)`.
 
 use crate::convert::{self, Input};
-use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::AnyValue;
@@ -27,9 +27,12 @@ impl Function for ParseJson {
         let target = Input::at(&mut args, 0)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
-            let error = |message: String| RuntimeError::Function {
-                function: NAME,
-                message,
+            let error = |message: String| {
+                RuntimeErrorKind::Function {
+                    function: NAME,
+                    message,
+                }
+                .into()
             };
             match crate::json::parse(&text).map_err(|e| error(e.to_string()))? {
                 AnyValue::KvList(map) => Ok(Value::Map(Cow::Owned(map))),

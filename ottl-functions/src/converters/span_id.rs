@@ -1,7 +1,7 @@
 //! `SpanID(target)`.
 
 use crate::convert::{self, Input};
-use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::SpanId;
@@ -42,9 +42,12 @@ impl Function for SpanIdConverter {
             dynamic => Ok(Compiled::converter(move |ctx| {
                 span_id(dynamic.get(ctx)?)
                     .map(Value::SpanId)
-                    .map_err(|message| RuntimeError::Function {
-                        function: NAME,
-                        message,
+                    .map_err(|message| {
+                        RuntimeErrorKind::Function {
+                            function: NAME,
+                            message,
+                        }
+                        .into()
                     })
             })),
         }

@@ -2,6 +2,7 @@
 
 use crate::convert::{self, Input};
 use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -15,10 +16,11 @@ const NAME: &str = "Substring";
 fn int(value: Value<'_>) -> Result<i64, RuntimeError> {
     match value {
         Value::Int(number) => Ok(number),
-        other => Err(RuntimeError::Type {
+        other => Err(RuntimeErrorKind::Type {
             expected: "int",
             found: other.value_type(),
-        }),
+        }
+        .into()),
     }
 }
 
@@ -44,9 +46,12 @@ impl Function for Substring {
             let text = convert::string(target.get(ctx)?)?;
             let start = int(start.get(ctx)?)?;
             let length = int(length.get(ctx)?)?;
-            let error = |message: String| RuntimeError::Function {
-                function: NAME,
-                message,
+            let error = |message: String| {
+                RuntimeErrorKind::Function {
+                    function: NAME,
+                    message,
+                }
+                .into()
             };
             if start < 0 {
                 return Err(error(format!(

@@ -1,7 +1,7 @@
 //! `TraceID(target)`.
 
 use crate::convert::{self, Input};
-use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::TraceId;
@@ -41,9 +41,12 @@ impl Function for TraceIdConverter {
             dynamic => Ok(Compiled::converter(move |ctx| {
                 trace_id(dynamic.get(ctx)?)
                     .map(Value::TraceId)
-                    .map_err(|message| RuntimeError::Function {
-                        function: NAME,
-                        message,
+                    .map_err(|message| {
+                        RuntimeErrorKind::Function {
+                            function: NAME,
+                            message,
+                        }
+                        .into()
                     })
             })),
         }

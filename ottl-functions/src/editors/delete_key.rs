@@ -1,6 +1,6 @@
 //! `delete_key(target, key)`.
 
-use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, ValueArg};
 use ottl_core::value::Value;
@@ -44,10 +44,11 @@ impl Function for DeleteKey {
                     let key = match key(ctx)? {
                         Value::Str(key) => key.into_owned(),
                         other => {
-                            return Err(RuntimeError::Type {
+                            return Err(RuntimeErrorKind::Type {
                                 expected: "string",
                                 found: other.value_type(),
-                            });
+                            }
+                            .into());
                         }
                     };
                     map(ctx)?.remove(&key);

@@ -3,6 +3,7 @@
 use super::edit_map;
 use crate::convert::{self, Input};
 use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Str};
@@ -19,10 +20,11 @@ fn keys_of(items: &[AnyValue]) -> Result<Vec<Str>, RuntimeError> {
         .iter()
         .map(|item| match item {
             AnyValue::Str(key) => Ok(key.clone()),
-            other => Err(RuntimeError::Type {
+            other => Err(RuntimeErrorKind::Type {
                 expected: "string",
                 found: Value::from_any(other).value_type(),
-            }),
+            }
+            .into()),
         })
         .collect()
 }
@@ -65,10 +67,11 @@ impl Function for KeepKeys {
                 Err(input) => {
                     let value = input.get(ctx)?;
                     if matches!(value, Value::Nil) {
-                        return Err(RuntimeError::Function {
+                        return Err(RuntimeErrorKind::Function {
                             function: NAME,
                             message: "keys cannot be nil".to_owned(),
-                        });
+                        }
+                        .into());
                     }
                     dynamic = keys_of(&convert::list(value)?)?;
                     &dynamic

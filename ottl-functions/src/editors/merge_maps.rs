@@ -2,7 +2,7 @@
 
 use super::edit_map;
 use crate::convert::{self, Input};
-use ottl_core::RuntimeError;
+use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::Map;
@@ -75,11 +75,12 @@ impl Function for MergeMaps {
                     let new_keys = source.keys().filter(|key| !map.contains_key(key)).count();
                     let grown = map.len() + new_keys;
                     if strategy != Strategy::Update && grown > limits.max_map_len {
-                        return Err(RuntimeError::LimitExceeded {
+                        return Err(RuntimeErrorKind::LimitExceeded {
                             limit: "max_map_len",
                             max: limits.max_map_len,
                             found: grown,
-                        });
+                        }
+                        .into());
                     }
                 }
                 merge(map, source, strategy);

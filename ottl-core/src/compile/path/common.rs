@@ -2,6 +2,7 @@
 //! `scope.*` fields.
 
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::compile::render;
 use crate::context::{ResourceField, ScopeField, TransformContext};
 use crate::model::{InstrumentationScope, Map, Resource, Str};
@@ -25,10 +26,11 @@ pub(super) fn static_text(text: &'static str) -> Value<'static> {
 
 /// The setter's type check failed.
 pub(super) fn mismatch(path: &str, value: &Value<'_>) -> RuntimeError {
-    RuntimeError::Unsettable {
+    RuntimeErrorKind::Unsettable {
         path: path.to_owned(),
         found: value.value_type(),
     }
+    .into()
 }
 
 pub(super) fn expect_str(path: &str, value: Value<'_>) -> Result<Str, RuntimeError> {
@@ -94,10 +96,13 @@ pub(super) fn parse_hex<const N: usize>(
     reason: &'static str,
 ) -> Result<[u8; N], RuntimeError> {
     let text = expect_str(path, value)?;
-    render::parse_hex(&text).ok_or_else(|| RuntimeError::InvalidValue {
-        path: path.to_owned(),
-        value: format!("{text:?}"),
-        reason,
+    render::parse_hex(&text).ok_or_else(|| {
+        RuntimeErrorKind::InvalidValue {
+            path: path.to_owned(),
+            value: format!("{text:?}"),
+            reason,
+        }
+        .into()
     })
 }
 

@@ -5,6 +5,7 @@ use super::common::{
     text,
 };
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::compile::render;
 use crate::context::LogField;
 use crate::model::{AnyValue, LogRecord, SpanId, TraceId};
@@ -43,7 +44,7 @@ pub(super) fn write(
         LogField::Attributes => super::common::set_map(&mut log.attributes, path, value)?,
         LogField::Body => {
             let found = value.value_type();
-            log.body = value.into_any().ok_or(RuntimeError::Unsettable {
+            log.body = value.into_any().ok_or(RuntimeErrorKind::Unsettable {
                 path: path.to_owned(),
                 found,
             })?;

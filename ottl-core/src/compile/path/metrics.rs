@@ -6,6 +6,7 @@ use super::common::{
     expect_time_ns, map, mismatch, set_map, text,
 };
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::context::{DataPointField, MetricField, PointMut, PointRef};
 use crate::model::{AggregationTemporality, AnyValue, Map, Metric, MetricData, NumberValue};
 use crate::value::{Object, Value};
@@ -315,10 +316,11 @@ fn point_kind(point: &PointMut<'_>) -> &'static str {
 }
 
 fn not_applicable(path: &str, point: &'static str) -> RuntimeError {
-    RuntimeError::NotApplicable {
+    RuntimeErrorKind::NotApplicable {
         path: path.to_owned(),
         point,
     }
+    .into()
 }
 
 fn set_exemplars(
@@ -378,9 +380,10 @@ fn expect_doubles(path: &str, value: Value<'_>) -> Result<Vec<f64>, RuntimeError
 }
 
 fn element_type(path: &str, element: &AnyValue, reason: &'static str) -> RuntimeError {
-    RuntimeError::InvalidValue {
+    RuntimeErrorKind::InvalidValue {
         path: path.to_owned(),
         value: format!("a list holding {}", Value::from_any(element).value_type()),
         reason,
     }
+    .into()
 }

@@ -12,6 +12,7 @@ mod traces;
 
 use super::keys::{self, KeyStep, KeyValue};
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::context::{
     DataPointField, Field, LogField, MetricField, ResourceField, ScopeField, SpanEventField,
     SpanField, TransformContext,
@@ -76,10 +77,11 @@ fn map_of_mut<'a>(
             P::Summary(p) => &mut p.attributes,
         },
         _ => {
-            return Err(RuntimeError::Type {
+            return Err(RuntimeErrorKind::Type {
                 expected: "map",
                 found: read(field, ctx)?.value_type(),
-            });
+            }
+            .into());
         }
     })
 }
@@ -175,10 +177,12 @@ impl CompiledPath {
                 let limits = ctx.limits;
                 limits.check(&value)?;
                 let found = value.value_type();
-                let value = value.into_any().ok_or_else(|| RuntimeError::Unsettable {
-                    path: text.to_string(),
-                    found,
-                })?;
+                let value = value
+                    .into_any()
+                    .ok_or_else(|| RuntimeErrorKind::Unsettable {
+                        path: text.to_string(),
+                        found,
+                    })?;
                 let map = map_of_mut(field, ctx)?;
                 keys::room_for(map, &key, limits)?;
                 map.put(&key, value);
@@ -190,7 +194,7 @@ impl CompiledPath {
             limits.check(&value)?;
             let evaluated = keys::evaluate(&keys, ctx)?;
             let found = value.value_type();
-            let value = value.into_any().ok_or(RuntimeError::Unsettable {
+            let value = value.into_any().ok_or(RuntimeErrorKind::Unsettable {
                 path: text.to_string(),
                 found,
             })?;
@@ -262,9 +266,12 @@ impl CompiledPath {
         Some(Box::new(map_access(move |ctx| {
             let evaluated = keys::evaluate(&keys, ctx)?;
             let found = keys::existing_map(map_of_mut(field, ctx)?, &evaluated)?;
-            found.ok_or(RuntimeError::Type {
-                expected: "map",
-                found: ValueType::Nil,
+            found.ok_or_else(|| {
+                RuntimeErrorKind::Type {
+                    expected: "map",
+                    found: ValueType::Nil,
+                }
+                .into()
             })
         })))
     }
@@ -292,10 +299,11 @@ pub(crate) fn target(path: CompiledPath) -> Target {
 fn body_container(log: &mut LogRecord) -> Result<&mut AnyValue, RuntimeError> {
     match &log.body {
         AnyValue::KvList(_) | AnyValue::Array(_) => Ok(&mut log.body),
-        other => Err(RuntimeError::NotIndexable {
+        other => Err(RuntimeErrorKind::NotIndexable {
             found: Value::from_any(other).value_type(),
             key: "a key (log bodies must be maps or lists to be indexed)",
-        }),
+        }
+        .into()),
     }
 }
 
@@ -304,10 +312,11 @@ fn body_container(log: &mut LogRecord) -> Result<&mut AnyValue, RuntimeError> {
 fn trace_state_key(keys: &[KeyStep]) -> Result<crate::model::Str, RuntimeError> {
     match keys {
         [KeyStep::Str(key)] => Ok(key.clone()),
-        _ => Err(RuntimeError::NotIndexable {
+        _ => Err(RuntimeErrorKind::NotIndexable {
             found: ValueType::Str,
             key: "anything but one string literal (trace_state indexing type must be a string)",
-        }),
+        }
+        .into()),
     }
 }
 

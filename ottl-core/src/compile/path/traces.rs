@@ -5,6 +5,7 @@ use super::common::{
     set_map, static_text, text,
 };
 use crate::RuntimeError;
+use crate::RuntimeErrorKind;
 use crate::compile::render;
 use crate::context::{SpanEventField, SpanField};
 use crate::model::{Span, SpanEvent, SpanId, SpanKind, TraceId};
@@ -152,9 +153,10 @@ pub(super) fn write_event(
         E::Time => event.time_unix_nano = expect_time(path, value)?,
         E::DroppedAttributesCount => event.dropped_attributes_count = expect_count32(path, value)?,
         E::EventIndex => {
-            return Err(RuntimeError::ReadOnly {
+            return Err(RuntimeErrorKind::ReadOnly {
                 path: path.to_owned(),
-            });
+            }
+            .into());
         }
     }
     Ok(())
@@ -175,9 +177,10 @@ fn expect_span_id(path: &str, value: Value<'_>) -> Result<SpanId, RuntimeError> 
 }
 
 fn invalid(path: &str, value: &dyn std::fmt::Debug, reason: &'static str) -> RuntimeError {
-    RuntimeError::InvalidValue {
+    RuntimeErrorKind::InvalidValue {
         path: path.to_owned(),
         value: format!("{value:?}"),
         reason,
     }
+    .into()
 }
