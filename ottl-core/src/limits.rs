@@ -80,8 +80,18 @@ impl Limits {
     }
 
     /// Checks an OTLP value about to be written.
+    #[inline]
     pub fn check_any_value(&self, value: &AnyValue) -> Result<(), RuntimeError> {
-        self.check_any(value, 0, &mut 0)
+        // Inlined for what most writes store: a scalar, or a string within both limits.
+        match value {
+            AnyValue::Empty | AnyValue::Bool(_) | AnyValue::Int(_) | AnyValue::Double(_) => Ok(()),
+            AnyValue::Str(text)
+                if text.len() <= self.max_string_len && text.len() <= self.max_value_size =>
+            {
+                Ok(())
+            }
+            _ => self.check_any(value, 0, &mut 0),
+        }
     }
 
     /// Checks the length, in bytes, of a string or byte string a function is about to build,

@@ -167,6 +167,7 @@ impl<'a> Value<'a> {
 
     /// The value as an OTLP value, or the value itself back when OTLP values cannot hold its
     /// kind (ids, times, durations, whole objects), so the caller can still report it.
+    #[inline]
     pub fn try_into_any(self) -> Result<AnyValue, Self> {
         Ok(match self {
             Value::Nil => AnyValue::Empty,
