@@ -110,7 +110,7 @@ mod map_get {
         (map, format!("attribute.{}", size * 2 / 3))
     }
 
-    #[divan::bench(args = [4, 10, 16, 17, 64, 400])]
+    #[divan::bench(args = [4, 10, 16, 32, 33, 64, 400])]
     fn get(bencher: Bencher<'_, '_>, size: usize) {
         let (map, key) = map_of(size);
         bencher.bench(|| black_box(&map).get(black_box(&key)).is_some());
