@@ -42,6 +42,20 @@ use std::sync::Arc;
 pub type Getter =
     Box<dyn for<'a> Fn(&'a TransformContext<'_>) -> Result<Value<'a>, RuntimeError> + Send + Sync>;
 
+/// Reads an OTLP value stored in the record (an attribute, a cache entry, a log body) as it
+/// is stored, without converting it to a [`Value`]; `None` when it is absent.
+///
+/// The compiler passes paths that name such values this way (see [`ValueArg::Stored`]): the
+/// result is a reference, returned in registers, where a [`Value`] is built in memory by the
+/// callee and copied by the caller — a cost that showed in every statement of the benchmarks.
+pub type StoredGetter = Box<
+    dyn for<'a> Fn(
+            &'a TransformContext<'_>,
+        ) -> Result<Option<&'a crate::model::AnyValue>, RuntimeError>
+        + Send
+        + Sync,
+>;
+
 /// Writes a value to a path of the record.
 pub type Setter = Box<
     dyn Fn(&mut TransformContext<'_>, Value<'static>) -> Result<(), RuntimeError> + Send + Sync,
@@ -252,6 +266,9 @@ pub enum Arg {
     /// For [`ParamKind::Value`] when the argument is a literal (a list or map of literals
     /// included): its value, known when the statement compiles.
     Constant(Value<'static>),
+    /// For [`ParamKind::Value`] when the argument is a path to an OTLP value stored in the
+    /// record (`attributes["k"]`, `cache["k"]`, `body`).
+    Stored(StoredGetter),
     /// For [`ParamKind::String`].
     String(String),
     /// For [`ParamKind::Int`].
@@ -269,6 +286,8 @@ pub enum Arg {
 pub enum ValueArg {
     /// A literal.
     Constant(Value<'static>),
+    /// A path to an OTLP value stored in the record, read as stored.
+    Stored(StoredGetter),
     /// Anything else: a path, a converter call, an expression.
     Getter(Getter),
 }
@@ -278,6 +297,9 @@ impl ValueArg {
     pub fn into_getter(self) -> Getter {
         match self {
             ValueArg::Constant(value) => Box::new(move |_| Ok(value.clone())),
+            ValueArg::Stored(stored) => {
+                Box::new(move |ctx| Ok(stored(ctx)?.map_or(Value::Nil, Value::from_any)))
+            }
             ValueArg::Getter(getter) => getter,
         }
     }
@@ -412,6 +434,7 @@ impl Args {
         match self.take(index) {
             Some(Arg::Value(getter)) => Ok(Some(ValueArg::Getter(getter))),
             Some(Arg::Constant(value)) => Ok(Some(ValueArg::Constant(value))),
+            Some(Arg::Stored(stored)) => Ok(Some(ValueArg::Stored(stored))),
             None => Ok(None),
             Some(_) => Err(self.mismatch(index, ParamKind::Value)),
         }

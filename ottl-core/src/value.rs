@@ -95,6 +95,7 @@ impl fmt::Display for ValueType {
 
 impl<'a> Value<'a> {
     /// Reads an OTLP value without copying it; an empty value reads as `Nil`.
+    #[inline]
     pub fn from_any(value: &'a AnyValue) -> Self {
         match value {
             AnyValue::Empty => Value::Nil,

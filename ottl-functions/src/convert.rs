@@ -6,7 +6,7 @@ use ottl_core::RuntimeError;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Getter, ValueArg};
+use ottl_core::function::{Args, Getter, StoredGetter, ValueArg};
 use ottl_core::model::{AnyValue, Map, Str};
 use ottl_core::value::Value;
 use std::borrow::Cow;
@@ -15,6 +15,8 @@ use std::borrow::Cow;
 pub(crate) enum Input {
     /// A literal, known when the statement compiled.
     Constant(Value<'static>),
+    /// A path to an OTLP value stored in the record.
+    Stored(StoredGetter),
     /// Anything else.
     Getter(Getter),
 }
@@ -23,6 +25,7 @@ impl From<ValueArg> for Input {
     fn from(arg: ValueArg) -> Self {
         match arg {
             ValueArg::Constant(value) => Input::Constant(value),
+            ValueArg::Stored(stored) => Input::Stored(stored),
             ValueArg::Getter(getter) => Input::Getter(getter),
         }
     }
@@ -41,23 +44,27 @@ impl Input {
 
     /// The value for this record, for a converter that may return it: a literal is cloned
     /// (cheap for scalars and strings), a record's value borrowed.
+    #[inline]
     pub(crate) fn value<'a>(
         &self,
         ctx: &'a TransformContext<'_>,
     ) -> Result<Value<'a>, RuntimeError> {
         match self {
             Input::Constant(value) => Ok(value.clone()),
+            Input::Stored(stored) => Ok(stored(ctx)?.map_or(Value::Nil, Value::from_any)),
             Input::Getter(getter) => getter(ctx),
         }
     }
 
     /// The value for this record; a literal is lent, not cloned.
+    #[inline]
     pub(crate) fn get<'b>(
         &'b self,
         ctx: &'b TransformContext<'_>,
     ) -> Result<Value<'b>, RuntimeError> {
         match self {
             Input::Constant(value) => Ok(view(value)),
+            Input::Stored(stored) => Ok(stored(ctx)?.map_or(Value::Nil, Value::from_any)),
             Input::Getter(getter) => getter(ctx),
         }
     }
@@ -93,6 +100,7 @@ fn type_error(expected: &'static str, value: &Value<'_>) -> RuntimeError {
 }
 
 /// `StringGetter`: exactly a string; nil and other kinds are type errors.
+#[inline]
 pub(crate) fn string(value: Value<'_>) -> Result<Cow<'_, Str>, RuntimeError> {
     match value {
         Value::Str(text) => Ok(text),
@@ -101,6 +109,7 @@ pub(crate) fn string(value: Value<'_>) -> Result<Cow<'_, Str>, RuntimeError> {
 }
 
 /// `PMapGetter`: exactly a map.
+#[inline]
 pub(crate) fn map(value: Value<'_>) -> Result<Cow<'_, Map>, RuntimeError> {
     match value {
         Value::Map(map) => Ok(map),
@@ -109,6 +118,7 @@ pub(crate) fn map(value: Value<'_>) -> Result<Cow<'_, Map>, RuntimeError> {
 }
 
 /// `PSliceGetter`: exactly a list.
+#[inline]
 pub(crate) fn list(value: Value<'_>) -> Result<Cow<'_, [AnyValue]>, RuntimeError> {
     match value {
         Value::List(items) => Ok(items),

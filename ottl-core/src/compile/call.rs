@@ -189,9 +189,16 @@ impl Compiler<'_> {
                 Arg::Target(target(compiled))
             }
             // Literals reach the function as values so it can prepare them once.
-            (ParamKind::Value, _) => match literal(expr) {
-                Some(value) => Arg::Constant(value),
-                None => Arg::Value(self.expr(expr)),
+            (ParamKind::Value, _) => match (literal(expr), &expr.kind) {
+                (Some(value), _) => Arg::Constant(value),
+                (None, ExprKind::Path(path)) => {
+                    let compiled = self.path(path)?;
+                    match compiled.stored_getter() {
+                        Some(stored) => Arg::Stored(stored),
+                        None => Arg::Value(compiled.getter()),
+                    }
+                }
+                (None, _) => Arg::Value(self.expr(expr)),
             },
             // All-caps converter names (`SHA256`) parse as enum symbols.
             (ParamKind::Function, ExprKind::Enum(name)) => {

@@ -63,7 +63,7 @@ impl Function for MergeMaps {
             // first, since the record is about to change.
             let source: Cow<'_, Map> = match &source {
                 Input::Constant(value) => convert::map(convert::view(value))?,
-                Input::Getter(getter) => Cow::Owned(convert::map(getter(ctx)?)?.into_owned()),
+                input => Cow::Owned(convert::map(input.get(ctx)?)?.into_owned()),
             };
             // The map is changed in place, past the setters' checks: bound what can come in,
             // so merging a map into itself, statement after statement, cannot grow without end.

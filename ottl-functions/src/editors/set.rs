@@ -36,6 +36,11 @@ impl Function for Set {
                 Ok(value) => Compiled::editor(move |ctx| put(ctx, value.clone())),
                 Err(value) => Compiled::editor(move |ctx| set(ctx, value.clone())),
             },
+            // A stored OTLP value is copied as it is.
+            (ValueArg::Stored(value), Some(put)) => Compiled::editor(move |ctx| {
+                let value = value(ctx)?.cloned().unwrap_or_default();
+                put(ctx, value)
+            }),
             (ValueArg::Getter(value), Some(put)) => Compiled::editor(move |ctx| {
                 match value(ctx)?.try_into_any() {
                     Ok(value) => put(ctx, value),
@@ -49,10 +54,13 @@ impl Function for Set {
             (ValueArg::Constant(value), None) => {
                 Compiled::editor(move |ctx| set(ctx, value.clone()))
             }
-            (ValueArg::Getter(value), None) => Compiled::editor(move |ctx| {
-                let value = value(ctx)?.into_owned();
-                set(ctx, value)
-            }),
+            (value @ (ValueArg::Stored(_) | ValueArg::Getter(_)), None) => {
+                let value = value.into_getter();
+                Compiled::editor(move |ctx| {
+                    let value = value(ctx)?.into_owned();
+                    set(ctx, value)
+                })
+            }
         })
     }
 }

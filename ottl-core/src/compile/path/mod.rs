@@ -17,7 +17,7 @@ use crate::context::{
     DataPointField, Field, LogField, MetricField, ResourceField, ScopeField, SpanEventField,
     SpanField, TransformContext,
 };
-use crate::function::{Getter, MapTarget, Putter, Setter, Target};
+use crate::function::{Getter, MapTarget, Putter, Setter, StoredGetter, Target};
 use crate::model::{AnyValue, LogRecord, Map};
 use crate::value::{Value, ValueType};
 use std::borrow::Cow;
@@ -158,6 +158,24 @@ impl CompiledPath {
             }
             Ok(value)
         })
+    }
+
+    /// A getter of the OTLP value the path names as it is stored, for the paths that name one
+    /// directly: a constant key of an attribute map or the cache, and the log body.
+    pub(crate) fn stored_getter(&self) -> Option<StoredGetter> {
+        let field = self.field;
+        match self.keys.as_slice() {
+            [] if field == Field::Log(LogField::Body) => {
+                Some(Box::new(|ctx| Ok(Some(&ctx.log_record()?.body))))
+            }
+            [KeyStep::Str(key)] if field.is_map() => {
+                let key = key.clone();
+                Some(Box::new(move |ctx| {
+                    Ok(map_of(field, ctx)?.and_then(|map| map.get(&key)))
+                }))
+            }
+            _ => None,
+        }
     }
 
     /// The setter: writes the field, or the value under its keys.
