@@ -2,7 +2,7 @@
 //! kind, and handing them to the function's compile hook.
 
 use super::Compiler;
-use super::expr::literal;
+use super::expr::{Operand, literal};
 use super::path::target;
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::function::{Arg, Args, Compiled, FunctionKind, Param, ParamKind, Signature};
@@ -189,16 +189,12 @@ impl Compiler<'_> {
                 Arg::Target(target(compiled))
             }
             // Literals reach the function as values so it can prepare them once.
-            (ParamKind::Value, _) => match (literal(expr), &expr.kind) {
-                (Some(value), _) => Arg::Constant(value),
-                (None, ExprKind::Path(path)) => {
-                    let compiled = self.path(path)?;
-                    match compiled.stored_getter() {
-                        Some(stored) => Arg::Stored(stored),
-                        None => Arg::Value(compiled.getter()),
-                    }
-                }
-                (None, _) => Arg::Value(self.expr(expr)),
+            (ParamKind::Value, _) => match literal(expr) {
+                Some(value) => Arg::Constant(value),
+                None => match self.operand(expr)? {
+                    Operand::Stored(stored) => Arg::Stored(stored),
+                    Operand::Getter(getter) => Arg::Value(getter),
+                },
             },
             // All-caps converter names (`SHA256`) parse as enum symbols.
             (ParamKind::Function, ExprKind::Enum(name)) => {

@@ -3,7 +3,7 @@
 
 use super::Compiler;
 use super::compare::compare;
-use super::expr::literal;
+use super::expr::{Operand, literal};
 use crate::RuntimeError;
 use crate::RuntimeErrorKind;
 use crate::context::TransformContext;
@@ -60,10 +60,16 @@ impl Compiler<'_> {
                 // A literal side is compared in place rather than produced (and cloned) by a
                 // getter on every record: `attributes["code"] >= 500` reads one value.
                 match (literal(&comparison.left), literal(&comparison.right)) {
-                    (None, Some(right)) => {
-                        let left = self.expr(&comparison.left);
-                        Box::new(move |ctx| Ok(compare(&left(ctx)?, op, &right)))
-                    }
+                    (None, Some(right)) => match self.operand(&comparison.left) {
+                        Some(Operand::Stored(left)) => Box::new(move |ctx| {
+                            let left = left(ctx)?.map_or(Value::Nil, Value::from_any);
+                            Ok(compare(&left, op, &right))
+                        }),
+                        Some(Operand::Getter(left)) => {
+                            Box::new(move |ctx| Ok(compare(&left(ctx)?, op, &right)))
+                        }
+                        None => Box::new(|_| Ok(false)),
+                    },
                     (Some(left), None) => {
                         let right = self.expr(&comparison.right);
                         Box::new(move |ctx| Ok(compare(&left, op, &right(ctx)?)))

@@ -7,7 +7,7 @@ use super::math::{self, MathOp};
 use super::path::CompiledPath;
 use crate::context::{self, enum_value};
 use crate::diag::{Code, Diagnostic, suggest};
-use crate::function::{Compiled, FunctionKind, Getter};
+use crate::function::{Compiled, FunctionKind, Getter, StoredGetter};
 use crate::model::{AnyValue, Map, Str};
 use crate::syntax::{Converter, Expr, ExprKind, Key, Path, UnaryOp};
 use crate::value::Value;
@@ -52,7 +52,30 @@ pub(crate) fn literal(expr: &Expr) -> Option<Value<'static>> {
     })
 }
 
+/// How a non-literal value is read: a path to a stored OTLP value by reference, anything else
+/// through a getter.
+pub(crate) enum Operand {
+    /// A path to an OTLP value stored in the record.
+    Stored(StoredGetter),
+    /// Any other expression.
+    Getter(Getter),
+}
+
 impl Compiler<'_> {
+    /// `expr` compiled to be read: by reference when it is a path to a stored value.
+    pub(crate) fn operand(&mut self, expr: &Expr) -> Option<Operand> {
+        if let ExprKind::Path(path) = &expr.kind
+            && literal(expr).is_none()
+        {
+            let compiled = self.path(path)?;
+            return Some(match compiled.stored_getter() {
+                Some(stored) => Operand::Stored(stored),
+                None => Operand::Getter(compiled.getter()),
+            });
+        }
+        Some(Operand::Getter(self.expr(expr)))
+    }
+
     /// A getter for `expr`; on a mistake, records it and returns a getter yielding nil.
     pub(crate) fn expr(&mut self, expr: &Expr) -> Getter {
         if let Some(value) = literal(expr) {
