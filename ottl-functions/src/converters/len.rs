@@ -1,5 +1,6 @@
 //! `Len(target)`.
 
+use crate::convert::Input;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
@@ -19,9 +20,9 @@ impl Function for Len {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = args.getter(0)?;
+        let target = Input::at(&mut args, 0)?;
         Ok(Compiled::converter(move |ctx| {
-            let len = match target(ctx)? {
+            let len = match target.get(ctx)? {
                 Value::Str(text) => text.len(),
                 Value::Bytes(bytes) => bytes.len(),
                 Value::List(items) => items.len(),
