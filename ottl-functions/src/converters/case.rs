@@ -27,15 +27,22 @@ fn map_char(c: char, case: Case) -> char {
 
 /// `text` in `case`; borrowed back unchanged when no character changes.
 pub(crate) fn convert(text: Cow<'_, Str>, case: Case) -> Cow<'_, Str> {
-    if text.is_ascii() {
-        // The common case, without a Unicode table lookup per character.
-        let changes = match case {
-            Case::Lower => text.bytes().any(|b| b.is_ascii_uppercase()),
-            Case::Upper => text.bytes().any(|b| b.is_ascii_lowercase()),
-        };
+    // One pass over the bytes, without an early exit so that it vectorises, decides the
+    // common case: ASCII text already in the wanted case comes back as it is.
+    let changes_ascii = |b: u8| match case {
+        Case::Lower => b.is_ascii_uppercase(),
+        Case::Upper => b.is_ascii_lowercase(),
+    };
+    let (changes, non_ascii) = text
+        .bytes()
+        .fold((false, false), |(changes, non_ascii), b| {
+            (changes | changes_ascii(b), non_ascii | !b.is_ascii())
+        });
+    if !non_ascii {
         if !changes {
             return text;
         }
+        // Without a Unicode table lookup per character.
         let converted = match case {
             Case::Lower => text.to_ascii_lowercase(),
             Case::Upper => text.to_ascii_uppercase(),
