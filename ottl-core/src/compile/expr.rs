@@ -8,7 +8,7 @@ use super::path::CompiledPath;
 use crate::context::{self, enum_value};
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::function::{Compiled, FunctionKind, Getter, StoredGetter};
-use crate::model::{AnyValue, Map, Str};
+use crate::model::{AnyValue, Map, MapKey, Str};
 use crate::syntax::{Converter, Expr, ExprKind, Key, Path, UnaryOp};
 use crate::value::Value;
 use std::borrow::Cow;
@@ -210,7 +210,7 @@ impl Compiler<'_> {
     pub(crate) fn keys(&mut self, keys: &[Key]) -> Vec<KeyStep> {
         keys.iter()
             .map(|key| match &key.index.kind {
-                ExprKind::String(text) => KeyStep::Str(Str::from(text.as_str())),
+                ExprKind::String(text) => KeyStep::Str(MapKey::new(text.as_str())),
                 ExprKind::Int(index) => KeyStep::Int(*index),
                 _ => KeyStep::Dynamic(Arc::new(self.expr(&key.index))),
             })

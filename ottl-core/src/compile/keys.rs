@@ -9,7 +9,7 @@
 use crate::RuntimeErrorKind;
 use crate::context::TransformContext;
 use crate::function::Getter;
-use crate::model::{AnyValue, Map, Str};
+use crate::model::{AnyValue, Map, MapKey, Str};
 use crate::value::{Value, ValueType};
 use crate::{Limits, RuntimeError};
 use std::borrow::Cow;
@@ -18,8 +18,8 @@ use std::sync::Arc;
 /// One compiled key.
 #[derive(Clone)]
 pub(crate) enum KeyStep {
-    /// `["k"]`
-    Str(Str),
+    /// `["k"]`, hashed once.
+    Str(MapKey),
     /// `[0]`
     Int(i64),
     /// `[expr]`, evaluated per record: must give a string or an int.
@@ -42,7 +42,7 @@ pub(crate) fn evaluate<'k>(
         .iter()
         .map(|step| {
             Ok(match step {
-                KeyStep::Str(key) => KeyValue::Str(Cow::Borrowed(key)),
+                KeyStep::Str(key) => KeyValue::Str(Cow::Borrowed(key.key())),
                 KeyStep::Int(index) => KeyValue::Int(*index),
                 KeyStep::Dynamic(getter) => match getter(ctx)? {
                     Value::Str(text) => KeyValue::Str(Cow::Owned(text.into_owned())),
@@ -186,14 +186,18 @@ pub(crate) fn entry<'m>(
     key: &Str,
     limits: &Limits,
 ) -> Result<&'m mut AnyValue, RuntimeError> {
-    room_for(map, key, limits)?;
+    room_for(map, |map| map.contains_key(key), limits)?;
     Ok(map.get_or_insert_with(key.clone(), AnyValue::default))
 }
 
-/// Whether `map` may take `key`: a key it has, or a new one while it is under `max_map_len`.
-/// One comparison unless the map is full.
-pub(crate) fn room_for(map: &Map, key: &Str, limits: &Limits) -> Result<(), RuntimeError> {
-    if map.len() >= limits.max_map_len && !map.contains_key(key) {
+/// Whether `map` may take a key: one it has (`has_key`), or a new one while it is under
+/// `max_map_len`. One comparison unless the map is full.
+pub(crate) fn room_for(
+    map: &Map,
+    has_key: impl FnOnce(&Map) -> bool,
+    limits: &Limits,
+) -> Result<(), RuntimeError> {
+    if map.len() >= limits.max_map_len && !has_key(map) {
         limits.check_new_key(map.len())?;
     }
     Ok(())

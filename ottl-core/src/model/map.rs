@@ -1,8 +1,9 @@
 //! [`Map`], the ordered attribute map, and [`KeyValue`], one of its entries.
 
 use std::hash::BuildHasher;
+use std::sync::LazyLock;
 
-use foldhash::fast::RandomState;
+use foldhash::fast::SeedableRandomState;
 use hashbrown::HashTable;
 
 use super::value::drop_iteratively;
@@ -16,6 +17,36 @@ use super::{AnyValue, Str};
 /// lookups. A record's attributes rarely see that many, and a transform that grows them past
 /// 16 (the benchmark's P8 adds 10 to 10) would pay for an index it never uses.
 pub const INDEX_THRESHOLD: usize = 32;
+
+/// The hasher of every map's index: seeded at random once per process (so inputs can't be
+/// crafted to collide), and shared so that a key known before any record — a statement's
+/// `attributes["k"]` — is hashed once, as a [`MapKey`], not on every lookup.
+static HASHER: LazyLock<SeedableRandomState> = LazyLock::new(SeedableRandomState::random);
+
+fn hash(key: &str) -> u64 {
+    HASHER.hash_one(key)
+}
+
+/// A key with its hash computed once, for a lookup repeated on many maps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapKey {
+    key: Str,
+    hash: u64,
+}
+
+impl MapKey {
+    /// Hashes `key`.
+    pub fn new(key: impl Into<Str>) -> Self {
+        let key = key.into();
+        let hash = hash(&key);
+        Self { key, hash }
+    }
+
+    /// The key.
+    pub fn key(&self) -> &Str {
+        &self.key
+    }
+}
 
 /// One entry of a [`Map`]: an OTLP `KeyValue`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -70,14 +101,12 @@ impl Clone for Map {
 
 #[derive(Clone)]
 struct Index {
-    hasher: RandomState,
     table: HashTable<u32>,
 }
 
 impl Index {
     fn build(entries: &[KeyValue]) -> Box<Self> {
         let mut index = Box::new(Self {
-            hasher: RandomState::default(),
             table: HashTable::with_capacity(entries.len()),
         });
         for position in 0..entries.len() {
@@ -89,7 +118,7 @@ impl Index {
     /// Records `entries[position]` unless an earlier entry has the same key.
     fn add(&mut self, entries: &[KeyValue], position: usize) {
         let key = entries[position].key.as_str();
-        let hash = self.hasher.hash_one(key);
+        let hash = hash(key);
         if self
             .table
             .find(hash, |&p| entries[p as usize].key == *key)
@@ -97,16 +126,13 @@ impl Index {
         {
             return;
         }
-        let hasher = &self.hasher;
         // Positions fit in u32: a map of 4 billion entries would not fit in memory first.
         let slot = u32::try_from(position).unwrap_or(u32::MAX);
-        self.table.insert_unique(hash, slot, |&p| {
-            hasher.hash_one(entries[p as usize].key.as_str())
-        });
+        self.table
+            .insert_unique(hash, slot, |&p| self::hash(&entries[p as usize].key));
     }
 
-    fn find(&self, entries: &[KeyValue], key: &str) -> Option<usize> {
-        let hash = self.hasher.hash_one(key);
+    fn find(&self, entries: &[KeyValue], key: &str, hash: u64) -> Option<usize> {
         self.table
             .find(hash, |&p| entries[p as usize].key == *key)
             .map(|&p| p as usize)
@@ -150,9 +176,36 @@ impl Map {
     }
 
     fn position(&self, key: &str) -> Option<usize> {
+        self.position_hashed(key, || hash(key))
+    }
+
+    /// Where `key` is; `hash` is called only if the map has an index.
+    fn position_hashed(&self, key: &str, hash: impl FnOnce() -> u64) -> Option<usize> {
         match &self.index {
-            Some(index) => index.find(&self.entries, key),
+            Some(index) => index.find(&self.entries, key, hash()),
             None => self.entries.iter().position(|entry| entry.key == *key),
+        }
+    }
+
+    /// The value under a hashed key.
+    pub fn get_key(&self, key: &MapKey) -> Option<&AnyValue> {
+        self.position_hashed(&key.key, || key.hash)
+            .map(|p| &self.entries[p].value)
+    }
+
+    /// Whether an entry has this hashed key.
+    pub fn contains_map_key(&self, key: &MapKey) -> bool {
+        self.position_hashed(&key.key, || key.hash).is_some()
+    }
+
+    /// Sets a hashed key to `value` like [`Map::put`].
+    pub fn put_key(&mut self, key: &MapKey, value: AnyValue) {
+        match self.position_hashed(&key.key, || key.hash) {
+            Some(p) => self.entries[p].value = value,
+            None => self.push(KeyValue {
+                key: key.key.clone(),
+                value,
+            }),
         }
     }
 

@@ -146,8 +146,8 @@ impl CompiledPath {
         if let [KeyStep::Str(key)] = keys.as_slice() {
             let key = key.clone();
             return Box::new(move |ctx| match map_of(field, ctx)? {
-                Some(map) => Ok(map.get(&key).map_or(Value::Nil, Value::from_any)),
-                None => keys::index(read(field, ctx)?, &KeyValue::Str(Cow::Borrowed(&key))),
+                Some(map) => Ok(map.get_key(&key).map_or(Value::Nil, Value::from_any)),
+                None => keys::index(read(field, ctx)?, &KeyValue::Str(Cow::Borrowed(key.key()))),
             });
         }
         Box::new(move |ctx| {
@@ -171,7 +171,7 @@ impl CompiledPath {
             [KeyStep::Str(key)] if field.is_map() => {
                 let key = key.clone();
                 Some(Box::new(move |ctx| {
-                    Ok(map_of(field, ctx)?.and_then(|map| map.get(&key)))
+                    Ok(map_of(field, ctx)?.and_then(|map| map.get_key(&key)))
                 }))
             }
             _ => None,
@@ -202,8 +202,8 @@ impl CompiledPath {
                         found,
                     })?;
                 let map = map_of_mut(field, ctx)?;
-                keys::room_for(map, &key, limits)?;
-                map.put(&key, value);
+                keys::room_for(map, |map| map.contains_map_key(&key), limits)?;
+                map.put_key(&key, value);
                 Ok(())
             });
         }
@@ -252,8 +252,8 @@ impl CompiledPath {
                 let limits = ctx.limits;
                 limits.check_any_value(&value)?;
                 let map = map_of_mut(field, ctx)?;
-                keys::room_for(map, &key, limits)?;
-                map.put(&key, value);
+                keys::room_for(map, |map| map.contains_map_key(&key), limits)?;
+                map.put_key(&key, value);
                 Ok(())
             }));
         }
@@ -329,7 +329,7 @@ fn body_container(log: &mut LogRecord) -> Result<&mut AnyValue, RuntimeError> {
 /// rejects anything else when the statement runs.
 fn trace_state_key(keys: &[KeyStep]) -> Result<crate::model::Str, RuntimeError> {
     match keys {
-        [KeyStep::Str(key)] => Ok(key.clone()),
+        [KeyStep::Str(key)] => Ok(key.key().clone()),
         _ => Err(RuntimeErrorKind::NotIndexable {
             found: ValueType::Str,
             key: "anything but one string literal (trace_state indexing type must be a string)",
