@@ -4,12 +4,12 @@
 
 use crate::convert::{self, Input};
 use crate::pattern::Matcher;
-use ottl_core::RuntimeError;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, ConverterRef};
 use ottl_core::value::Value;
+use ottl_core::{Limits, RuntimeError};
 use std::borrow::Cow;
 
 /// `replacement`, `function` and `replacementFormat`, from argument `first` on.
@@ -86,25 +86,13 @@ impl Replacement {
         text: &str,
         template: &str,
     ) -> Result<Option<String>, RuntimeError> {
+        if self.function.is_none() {
+            return replace_plain(matcher, text, template, ctx.limits());
+        }
         if !matcher.may_match(text) {
             return Ok(None);
         }
         let regex = matcher.regex();
-        if self.function.is_none() {
-            let replaced = if template.contains('$') {
-                match regex.replace_all(text, template) {
-                    Cow::Borrowed(_) => None,
-                    Cow::Owned(replaced) => Some(replaced),
-                }
-            } else {
-                matcher.replace_all_literally(text, template)
-            };
-            // The result replaces the value in place, past the setters' checks.
-            if let Some(replaced) = &replaced {
-                ctx.limits().check_string_len(replaced.len())?;
-            }
-            return Ok(replaced);
-        }
         // As the reference does: for each match in turn, the expanded template goes through
         // the converter and the format, and every occurrence of the matched text is replaced
         // with the result (Go's `strings.ReplaceAll`).
@@ -143,6 +131,32 @@ impl Replacement {
 /// Go's `fmt.Sprintf(format, value)` for a format that passes the reference's check: it must
 /// contain `%s`, no newline, and no `%` followed by anything but `s`. A second `%s` prints
 /// `%!s(MISSING)`, a trailing `%` prints `%!(NOVERB)`, as Go does.
+/// `text` with every match of `matcher` replaced by the expanded `template` (no converter, no
+/// format), or `None` if nothing matched.
+pub(crate) fn replace_plain(
+    matcher: &Matcher,
+    text: &str,
+    template: &str,
+    limits: &Limits,
+) -> Result<Option<String>, RuntimeError> {
+    if !matcher.may_match(text) {
+        return Ok(None);
+    }
+    let replaced = if template.contains('$') {
+        match matcher.regex().replace_all(text, template) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(replaced) => Some(replaced),
+        }
+    } else {
+        matcher.replace_all_literally(text, template)
+    };
+    // The result replaces the value in place, past the setters' checks.
+    if let Some(replaced) = &replaced {
+        limits.check_string_len(replaced.len())?;
+    }
+    Ok(replaced)
+}
+
 fn apply_format(format: &str, value: &str) -> Option<String> {
     let valid = format.contains("%s")
         && !format.contains('\n')

@@ -1,13 +1,15 @@
 //! `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`.
 
 use super::edit_map;
+use crate::convert::Input;
 use crate::pattern::{Matcher, Pattern, Syntax};
-use crate::replace::Replacement;
+use crate::replace::{Replacement, replace_plain};
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, Target};
 use ottl_core::model::{AnyValue, Map, Str};
+use ottl_core::value::Value;
 
 /// `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`
 /// — in the map `target`, replaces the matches of `regex` in every string value
@@ -59,6 +61,23 @@ impl Function for ReplaceAllPatterns {
         };
         let pattern = Pattern::at(&mut args, 2, Syntax::Regex, NAME)?;
         let replacement = Replacement::at(&mut args, 3, NAME)?;
+        if let (
+            Mode::Value,
+            Pattern::Compiled(matcher),
+            Input::Constant(Value::Str(template)),
+            false,
+        ) = (
+            mode,
+            &pattern,
+            &replacement.template,
+            replacement.has_function(),
+        ) {
+            return Ok(values_in_place(
+                target,
+                matcher.clone(),
+                template.to_string(),
+            ));
+        }
         Ok(Compiled::editor(move |ctx| {
             // Read first (a converter passed as `function` reads the record), then write.
             let changes = {
@@ -85,6 +104,25 @@ impl Function for ReplaceAllPatterns {
 }
 
 /// One entry's new text (value or key) by position; `None` for an entry to drop.
+/// The common case — a literal pattern and template, no function — needs nothing from the
+/// record but the map: its values are replaced in one pass, in place. (A value that would
+/// outgrow `max_string_len` fails the statement with the values before it already replaced.)
+fn values_in_place(target: Target, matcher: Matcher, template: String) -> Compiled {
+    Compiled::editor(move |ctx| {
+        let limits = *ctx.limits();
+        edit_map(&target, ctx, |map| {
+            for (_, value) in map.iter_mut() {
+                if let AnyValue::Str(text) = value
+                    && let Some(updated) = replace_plain(&matcher, text, &template, &limits)?
+                {
+                    *value = AnyValue::Str(Str::from(updated));
+                }
+            }
+            Ok(())
+        })
+    })
+}
+
 type Changes = Vec<(usize, Option<String>)>;
 
 /// The replaced string values; `None` if nothing matched.
