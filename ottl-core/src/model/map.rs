@@ -2,6 +2,7 @@
 
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use foldhash::fast::SeedableRandomState;
 use hashbrown::HashTable;
@@ -28,18 +29,47 @@ fn hash(key: &str) -> u64 {
 }
 
 /// A key with its hash computed once, for a lookup repeated on many maps.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// It also remembers where it was last found in an indexed map: records of one source tend to
+/// hold their attributes in one order, so the next map usually has the key at the same place,
+/// and one comparison there saves the index's probe (three dependent memory reads in a large
+/// map, the bulk of a lookup's cost). The guess is always checked against the key, and is only
+/// taken in maps whose index has seen no repeated key, where the first match is the only one.
+#[derive(Debug)]
 pub struct MapKey {
     key: Str,
     hash: u64,
+    last_position: AtomicU32,
 }
+
+impl Clone for MapKey {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            hash: self.hash,
+            last_position: AtomicU32::new(self.last_position.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+impl PartialEq for MapKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for MapKey {}
 
 impl MapKey {
     /// Hashes `key`.
     pub fn new(key: impl Into<Str>) -> Self {
         let key = key.into();
         let hash = hash(&key);
-        Self { key, hash }
+        Self {
+            key,
+            hash,
+            last_position: AtomicU32::new(0),
+        }
     }
 
     /// The key.
@@ -102,12 +132,15 @@ impl Clone for Map {
 #[derive(Clone)]
 struct Index {
     table: HashTable<u32>,
+    /// Whether some key occurs more than once in the entries (decoded input may repeat one).
+    repeated_keys: bool,
 }
 
 impl Index {
     fn build(entries: &[KeyValue]) -> Box<Self> {
         let mut index = Box::new(Self {
             table: HashTable::with_capacity(entries.len()),
+            repeated_keys: false,
         });
         for position in 0..entries.len() {
             index.add(entries, position);
@@ -124,6 +157,7 @@ impl Index {
             .find(hash, |&p| entries[p as usize].key == *key)
             .is_some()
         {
+            self.repeated_keys = true;
             return;
         }
         // Positions fit in u32: a map of 4 billion entries would not fit in memory first.
@@ -176,31 +210,49 @@ impl Map {
     }
 
     fn position(&self, key: &str) -> Option<usize> {
-        self.position_hashed(key, || hash(key))
-    }
-
-    /// Where `key` is; `hash` is called only if the map has an index.
-    fn position_hashed(&self, key: &str, hash: impl FnOnce() -> u64) -> Option<usize> {
         match &self.index {
-            Some(index) => index.find(&self.entries, key, hash()),
+            Some(index) => index.find(&self.entries, key, hash(key)),
             None => self.entries.iter().position(|entry| entry.key == *key),
         }
     }
 
+    /// Where a hashed key is: at its last position if it is there (see [`MapKey`]).
+    fn position_of(&self, key: &MapKey) -> Option<usize> {
+        let Some(index) = &self.index else {
+            return self.entries.iter().position(|entry| entry.key == key.key);
+        };
+        if !index.repeated_keys {
+            let last = key.last_position.load(Ordering::Relaxed) as usize;
+            if self
+                .entries
+                .get(last)
+                .is_some_and(|entry| entry.key == key.key)
+            {
+                return Some(last);
+            }
+        }
+        let found = index.find(&self.entries, &key.key, key.hash);
+        if let Some(position) = found {
+            // Positions of an indexed map fit in u32 (see `Index::add`).
+            key.last_position
+                .store(u32::try_from(position).unwrap_or(0), Ordering::Relaxed);
+        }
+        found
+    }
+
     /// The value under a hashed key.
     pub fn get_key(&self, key: &MapKey) -> Option<&AnyValue> {
-        self.position_hashed(&key.key, || key.hash)
-            .map(|p| &self.entries[p].value)
+        self.position_of(key).map(|p| &self.entries[p].value)
     }
 
     /// Whether an entry has this hashed key.
     pub fn contains_map_key(&self, key: &MapKey) -> bool {
-        self.position_hashed(&key.key, || key.hash).is_some()
+        self.position_of(key).is_some()
     }
 
     /// Sets a hashed key to `value` like [`Map::put`].
     pub fn put_key(&mut self, key: &MapKey, value: AnyValue) {
-        match self.position_hashed(&key.key, || key.hash) {
+        match self.position_of(key) {
             Some(p) => self.entries[p].value = value,
             None => self.push(KeyValue {
                 key: key.key.clone(),
@@ -398,6 +450,47 @@ mod tests {
         assert_eq!(keys(&map), ["b", "c"]);
         assert_eq!(map.get("b"), Some(&AnyValue::Int(20)));
         assert_eq!(map.get("a"), None);
+    }
+
+    #[test]
+    fn a_hashed_key_finds_its_entry_wherever_it_moved() {
+        let big = |order: &[usize]| -> Map {
+            order
+                .iter()
+                .map(|&i| (format!("key.{i}"), AnyValue::Int(i as i64)))
+                .collect()
+        };
+        let forward: Vec<usize> = (0..100).collect();
+        let backward: Vec<usize> = (0..100).rev().collect();
+        let key = MapKey::new("key.7");
+        for map in [big(&forward), big(&backward), big(&forward)] {
+            assert_eq!(map.get_key(&key), Some(&AnyValue::Int(7)));
+        }
+        let mut shorter = big(&(50..100).collect::<Vec<_>>());
+        assert_eq!(shorter.get_key(&key), None);
+        shorter.put_key(&key, AnyValue::Bool(true));
+        assert_eq!(shorter.get("key.7"), Some(&AnyValue::Bool(true)));
+    }
+
+    #[test]
+    fn a_hashed_key_sees_the_first_of_repeated_keys() {
+        let mut entries: Vec<KeyValue> = (0..40)
+            .map(|i| KeyValue::new(format!("k{i}"), i as i64))
+            .collect();
+        entries.push(KeyValue::new("k3", 99_i64));
+        let key = MapKey::new("k3");
+        // First found at position 40, in a map where only that entry has the key ...
+        let mut only_last = entries.clone();
+        only_last[3].key = Str::from("x3");
+        assert_eq!(
+            Map::from_decoded(only_last).get_key(&key),
+            Some(&AnyValue::Int(99))
+        );
+        // ... then looked up where position 40 repeats an earlier key: the first one counts.
+        assert_eq!(
+            Map::from_decoded(entries).get_key(&key),
+            Some(&AnyValue::Int(3))
+        );
     }
 
     #[test]
