@@ -16,7 +16,10 @@
 //! # Ok::<(), ottl_core::run::StatementError>(())
 //! ```
 
+mod filter;
 mod signals;
+
+pub use filter::{ConditionError, FilterConditions, FilterError, FilterGroup, FilterGroupError};
 
 use crate::compile::{CompiledStatement, ConditionFn, compile_condition, compile_statement};
 use crate::context::{ContextKind, TransformContext};

@@ -1,0 +1,293 @@
+//! The filter processor's semantics: condition groups that remove the records they match.
+//!
+//! A [`FilterGroup`] holds, for one signal, the [`FilterConditions`] of up to four levels:
+//! resource, scope, item (log, span, metric) and sub-item (span event, data point).
+//! [`FilterGroup::filter_logs`], [`filter_traces`](FilterGroup::filter_traces) and
+//! [`filter_metrics`](FilterGroup::filter_metrics) walk a batch resources → scopes → items →
+//! sub-items as the reference's filter processor does:
+//!
+//! - an element whose level's conditions hold (any of them) is removed, and its children are
+//!   not looked at;
+//! - span events and data points are looked at inside the spans and metrics that stay; a span
+//!   whose events are all removed stays, a metric whose points are all removed goes (also one
+//!   that had none, unless its type is empty);
+//! - a resource left without scopes is removed; a scope left without items is removed when
+//!   the group has scope, item or sub-item conditions;
+//! - a condition that fails under [`ErrorMode::Propagate`] keeps its element, the walk goes
+//!   on, and every failure comes back together in a [`FilterError`]; under `Ignore` failures
+//!   go to the report and count as "does not hold"; under `Silent` they only count as that.
+//!
+//! ```
+//! use ottl_core::context::{ContextKind, Signal};
+//! use ottl_core::function::Registry;
+//! use ottl_core::model::{LogRecord, Logs, ResourceLogs, ScopeLogs, SeverityNumber};
+//! use ottl_core::run::{ErrorMode, FilterConditions, FilterGroup};
+//!
+//! let registry = Registry::new();
+//! let drop_debug = FilterConditions::compile(&["log.severity_number < 9"], ContextKind::Log,
+//!     ErrorMode::Propagate, &registry).expect("the condition compiles");
+//! let group = FilterGroup::new(Signal::Logs, vec![drop_debug])?;
+//! let debug = LogRecord { severity_number: SeverityNumber::DEBUG, ..LogRecord::default() };
+//! let mut logs = Logs { resource_logs: vec![ResourceLogs {
+//!     scope_logs: vec![ScopeLogs { log_records: vec![debug], ..ScopeLogs::default() }],
+//!     ..ResourceLogs::default()
+//! }] };
+//! group.filter_logs(&mut logs, &mut |_| {}).expect("no condition fails");
+//! assert!(logs.resource_logs.is_empty()); // the record went, and its empty scope and resource
+//! # Ok::<(), ottl_core::run::FilterGroupError>(())
+//! ```
+
+mod logs;
+mod metrics;
+#[cfg(test)]
+mod tests;
+mod traces;
+
+use super::{ErrorMode, Program};
+use crate::RuntimeError;
+use crate::context::{ContextKind, Signal, TransformContext};
+use crate::diag::Diagnostics;
+use crate::function::Registry;
+use crate::model::{InstrumentationScope, Map, Metric, Resource, Span, Str};
+use std::fmt;
+
+/// The conditions of one filter group, by level, for one signal.
+#[derive(Debug)]
+pub struct FilterGroup {
+    signal: Signal,
+    resource: Option<FilterConditions>,
+    scope: Option<FilterConditions>,
+    item: Option<FilterConditions>,
+    sub_item: Option<FilterConditions>,
+}
+
+/// Compiled conditions for one context, any of which removes a record, with their error mode.
+#[derive(Debug)]
+pub struct FilterConditions {
+    program: Program,
+    sources: Vec<String>,
+}
+
+impl FilterConditions {
+    /// Compiles `conditions` for `context`. Reports the mistakes of every condition, each
+    /// with the index of the condition it belongs to.
+    pub fn compile(
+        conditions: &[&str],
+        context: ContextKind,
+        error_mode: ErrorMode,
+        registry: &Registry,
+    ) -> Result<FilterConditions, Vec<(usize, Diagnostics)>> {
+        let program = Program::compile(&[], conditions, context, error_mode, registry)?;
+        Ok(FilterConditions {
+            program,
+            sources: conditions.iter().map(|&c| c.to_owned()).collect(),
+        })
+    }
+
+    /// The context the conditions are evaluated in.
+    pub fn context(&self) -> ContextKind {
+        self.program.context
+    }
+}
+
+/// Why programs cannot make a filter group.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilterGroupError {
+    /// A context does not run on the group's signal (`log` in a traces group).
+    #[error("the {context} context does not run on {signal:?}")]
+    WrongSignal {
+        /// The program's context.
+        context: ContextKind,
+        /// The group's signal.
+        signal: Signal,
+    },
+    /// Two condition lists have the same context; compile them as one.
+    #[error("two condition lists for the {0} context; compile them as one")]
+    DuplicateContext(ContextKind),
+}
+
+/// A condition that failed on a record.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("failed to eval condition: {condition}, {error} (at {record})")]
+pub struct ConditionError {
+    /// The condition as written.
+    pub condition: String,
+    /// The record, as a JSON path into the input (`resourceLogs[0].scopeLogs[0]`).
+    pub record: String,
+    /// Why it failed.
+    pub error: RuntimeError,
+}
+
+/// Every condition that failed under [`ErrorMode::Propagate`] while a batch was filtered.
+/// The elements they were evaluated on were kept.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct FilterError {
+    /// The failures, in document order.
+    pub failures: Vec<ConditionError>,
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let messages: Vec<String> = self.failures.iter().map(ToString::to_string).collect();
+        f.write_str(&messages.join("; "))
+    }
+}
+
+/// Where failures go under [`ErrorMode::Ignore`].
+type Report<'a> = &'a mut dyn FnMut(ConditionError);
+
+impl FilterGroup {
+    /// A group of `levels` (one per context) for `signal`.
+    pub fn new(
+        signal: Signal,
+        levels: Vec<FilterConditions>,
+    ) -> Result<FilterGroup, FilterGroupError> {
+        let mut group = FilterGroup {
+            signal,
+            resource: None,
+            scope: None,
+            item: None,
+            sub_item: None,
+        };
+        for level in levels {
+            let context = level.context();
+            if !context.runs_on(signal) {
+                return Err(FilterGroupError::WrongSignal { context, signal });
+            }
+            let slot = match context {
+                ContextKind::Resource => &mut group.resource,
+                ContextKind::Scope => &mut group.scope,
+                ContextKind::Log | ContextKind::Span | ContextKind::Metric => &mut group.item,
+                ContextKind::SpanEvent | ContextKind::DataPoint => &mut group.sub_item,
+            };
+            if slot.is_some() {
+                return Err(FilterGroupError::DuplicateContext(context));
+            }
+            *slot = Some(level);
+        }
+        Ok(group)
+    }
+
+    /// The signal the group filters.
+    pub fn signal(&self) -> Signal {
+        self.signal
+    }
+
+    /// Whether the group looks below resources (so empty scopes are removed).
+    fn has_lower_levels(&self) -> bool {
+        self.scope.is_some() || self.item.is_some() || self.sub_item.is_some()
+    }
+}
+
+/// What one walk collects: the failures to return, and where to report the ignored ones.
+struct Walk<'r> {
+    failures: Vec<ConditionError>,
+    report: Report<'r>,
+}
+
+impl<'r> Walk<'r> {
+    fn new(report: Report<'r>) -> Self {
+        Walk {
+            failures: Vec::new(),
+            report,
+        }
+    }
+
+    /// Whether `level` removes the record `ctx` (see [`FilterConditions::holds`]).
+    fn holds(
+        &mut self,
+        level: &FilterConditions,
+        record: &dyn Fn() -> String,
+        ctx: TransformContext<'_>,
+    ) -> bool {
+        level.holds(&ctx, record, &mut self.failures, self.report)
+    }
+
+    fn finish(self) -> Result<(), FilterError> {
+        if self.failures.is_empty() {
+            Ok(())
+        } else {
+            Err(FilterError {
+                failures: self.failures,
+            })
+        }
+    }
+}
+
+/// The resource and scope of the items being filtered, and the cache their contexts use.
+struct Parents<'a> {
+    resource: &'a mut Resource,
+    resource_url: &'a mut Str,
+    scope: &'a mut InstrumentationScope,
+    scope_url: &'a mut Str,
+    cache: &'a mut Map,
+}
+
+impl Parents<'_> {
+    /// A scope context over a cleared cache, to narrow to a record.
+    fn context(&mut self) -> TransformContext<'_> {
+        TransformContext::scope(
+            self.resource,
+            self.resource_url,
+            self.scope,
+            self.scope_url,
+            fresh(self.cache),
+        )
+    }
+}
+
+/// The per-record cache, emptied for the next record.
+fn fresh(cache: &mut Map) -> &mut Map {
+    cache.clear();
+    cache
+}
+
+impl FilterConditions {
+    /// Whether any of the conditions holds on the record `ctx` (the reference's condition
+    /// sequence, OR). A failing condition counts as not holding; under `Propagate` it ends the
+    /// evaluation and is kept in `failures`, under `Ignore` it is reported.
+    fn holds(
+        &self,
+        ctx: &TransformContext<'_>,
+        record: &dyn Fn() -> String,
+        failures: &mut Vec<ConditionError>,
+        report: Report<'_>,
+    ) -> bool {
+        for (condition, source) in self.program.conditions.iter().zip(&self.sources) {
+            match condition(ctx) {
+                Ok(true) => return true,
+                Ok(false) => {}
+                Err(error) => {
+                    let failure = || ConditionError {
+                        condition: source.clone(),
+                        record: record(),
+                        error,
+                    };
+                    match self.program.error_mode {
+                        ErrorMode::Propagate => {
+                            failures.push(failure());
+                            return false;
+                        }
+                        ErrorMode::Ignore => report(failure()),
+                        ErrorMode::Silent => {}
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+/// What the filter-only functions read from the record: these are the reference's
+/// `IsRootSpan` and `HasAttr*OnDatapoint`, which see the span and the metric themselves.
+impl TransformContext<'_> {
+    /// The span of a span or span-event context.
+    pub fn current_span(&self) -> Result<&Span, RuntimeError> {
+        self.span_record()
+    }
+
+    /// The metric of a metric or data-point context.
+    pub fn current_metric(&self) -> Result<&Metric, RuntimeError> {
+        self.metric_record()
+    }
+}
