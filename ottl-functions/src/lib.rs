@@ -9,6 +9,7 @@
 
 pub mod converters;
 pub mod editors;
+pub mod filter;
 
 mod convert;
 mod json;

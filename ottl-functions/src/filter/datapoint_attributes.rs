@@ -1,0 +1,95 @@
+//! `HasAttrKeyOnDatapoint(key)` and `HasAttrOnDatapoint(key, value)`: a metric's data point
+//! attributes, read from the metric context.
+
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::model::{AnyValue, Map, MetricData};
+use ottl_core::value::Value;
+use ottl_core::{RuntimeError, RuntimeErrorKind};
+
+/// `HasAttrKeyOnDatapoint(key)` — whether any data point of the metric has the attribute
+/// `key` (metric context, filter conditions).
+pub struct HasAttrKeyOnDatapoint;
+
+impl Function for HasAttrKeyOnDatapoint {
+    fn signature(&self) -> Signature {
+        Signature::converter(
+            "HasAttrKeyOnDatapoint",
+            "whether any data point of the metric has the attribute key",
+        )
+        .param("key", ParamKind::String)
+        .example(r#"HasAttrKeyOnDatapoint("http.method")"#, "true")
+        .example(r#"HasAttrKeyOnDatapoint("absent")"#, "false")
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let key = args.string(0)?;
+        Ok(Compiled::converter(move |ctx| {
+            let data = &ctx.current_metric()?.data;
+            let found = point_attributes(data, "HasAttrKeyOnDatapoint")?
+                .iter()
+                .any(|attributes| attributes.get(&key).is_some());
+            Ok(Value::Bool(found))
+        }))
+    }
+}
+
+/// `HasAttrOnDatapoint(key, value)` — whether the first data point of the metric that has the
+/// attribute `key` has it set to the string `value` (metric context, filter conditions).
+pub struct HasAttrOnDatapoint;
+
+impl Function for HasAttrOnDatapoint {
+    fn signature(&self) -> Signature {
+        Signature::converter(
+            "HasAttrOnDatapoint",
+            "whether the first data point with the attribute key has it equal to the string value",
+        )
+        .param("key", ParamKind::String)
+        .param("value", ParamKind::String)
+        .example(r#"HasAttrOnDatapoint("http.method", "GET")"#, "true")
+        .example(r#"HasAttrOnDatapoint("http.method", "POST")"#, "false")
+        .example(r#"HasAttrOnDatapoint("code", "")"#, "true")
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let key = args.string(0)?;
+        let expected = args.string(1)?;
+        Ok(Compiled::converter(move |ctx| {
+            let data = &ctx.current_metric()?.data;
+            let first = point_attributes(data, "HasAttrOnDatapoint")?
+                .into_iter()
+                .find_map(|attributes| attributes.get(&key));
+            // As the reference reads it, a value that is not a string compares as "".
+            let matches = first.map(|value| match value {
+                AnyValue::Str(text) => text.as_str() == expected,
+                _ => expected.is_empty(),
+            });
+            Ok(Value::Bool(matches.unwrap_or(false)))
+        }))
+    }
+}
+
+/// The attributes of every data point of the metric, in order; an empty-type metric has no
+/// points to look at, which the reference reports as an error.
+fn point_attributes<'a>(
+    data: &'a MetricData,
+    function: &'static str,
+) -> Result<Vec<&'a Map>, RuntimeError> {
+    let attributes = match data {
+        MetricData::Gauge(gauge) => gauge.data_points.iter().map(|p| &p.attributes).collect(),
+        MetricData::Sum(sum) => sum.data_points.iter().map(|p| &p.attributes).collect(),
+        MetricData::Histogram(h) => h.data_points.iter().map(|p| &p.attributes).collect(),
+        MetricData::ExponentialHistogram(h) => {
+            h.data_points.iter().map(|p| &p.attributes).collect()
+        }
+        MetricData::Summary(s) => s.data_points.iter().map(|p| &p.attributes).collect(),
+        MetricData::Empty => {
+            return Err(RuntimeErrorKind::Function {
+                function,
+                message: "unknown metric type".to_owned(),
+            }
+            .into());
+        }
+    };
+    Ok(attributes)
+}
