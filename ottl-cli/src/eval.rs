@@ -20,14 +20,17 @@ Examples:
   ottl eval -c datapoint -e 'set(attributes[\"unit\"], metric.unit)' metrics.json
   ottl eval -f statements.ottl --error-mode propagate logs.json -o out.json
   cat logs.json | ottl eval -e 'delete_key(attributes, \"secret\")' --pretty
-  ottl eval --config collector.yaml logs.json traces.json  # the config's transform processors
+  ottl eval --config collector.yaml logs.json traces.json  # the config's transform/filter processors
 
-With --config, every `transform` and `transform/<name>` processor under `processors:` runs on
-each input of its signal, as the collector runs them: processors in file order, then their
-groups in order, each group over the whole input before the next. Basic style (a list of
-statements) infers the context from path prefixes (`log.body`); advanced style groups give
-`context:`, `conditions:` and `error_mode:`. Rejected statements are shown inside the YAML.
-Other processors are skipped (filter processors with a note).
+With --config, every `transform`, `filter`, `transform/<name>` and `filter/<name>` processor
+under `processors:` runs on each input of its signal, as the collector runs them: processors in
+file order, then their groups in order, each group over the whole input before the next. Basic
+style (a list of statements) infers the context from path prefixes (`log.body`); advanced style
+groups give `context:`, `conditions:` and `error_mode:`. Filter processors drop what their
+conditions match (`*_conditions`, or the legacy `traces`/`metrics`/`logs` keys); a basic-style
+condition's context is inferred on its own. Rejected statements and conditions are shown
+inside the YAML. Other processors are skipped (filter processors with pre-OTTL matchers with a
+note).
 
 Exit codes: 0 ok; 1 statements rejected (diagnostics on stderr; before any input is read when
 the context is given or inferred from a prefix);
@@ -50,7 +53,8 @@ pub struct Args {
     /// What a failing statement does: ignore (report and go on), silent, or propagate (stop).
     #[arg(long = "error-mode", value_name = "MODE", default_value = "ignore")]
     error_mode: ErrorMode,
-    /// Run the transform processors of a collector configuration (YAML) instead of -e/-f.
+    /// Run the transform and filter processors of a collector configuration (YAML) instead of
+    /// -e/-f.
     #[arg(long = "config", value_name = "YAML")]
     config: Option<PathBuf>,
     /// Indent the output.
@@ -104,7 +108,8 @@ pub fn run(args: Args) -> ExitCode {
     write_output(args.output.as_ref(), &output)
 }
 
-/// `--config`: the transform processors of a collector configuration instead of statements.
+/// `--config`: the transform and filter processors of a collector configuration instead of
+/// statements.
 fn eval_config(config: &Path, args: &Args) -> ExitCode {
     let conflicting = [
         (!args.statements.is_empty(), "-e/--statement"),
@@ -115,7 +120,7 @@ fn eval_config(config: &Path, args: &Args) -> ExitCode {
     if let Some((_, flag)) = conflicting.iter().find(|(given, _)| *given) {
         eprintln!(
             "error: {flag} cannot be used with --config: the configuration's transform \
-             processors give the statements, contexts and conditions"
+             and filter processors give the statements, contexts and conditions"
         );
         return ExitCode::BadInput;
     }

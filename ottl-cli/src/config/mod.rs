@@ -1,11 +1,13 @@
-//! Collector configurations: the transform processors of a collector's YAML, as statement
-//! groups ready to compile and run the way the collector runs them.
+//! Collector configurations: the transform and filter processors of a collector's YAML, as
+//! statement and condition groups ready to compile and run the way the collector runs them.
 //!
 //! [`load`] reads the YAML ([`yaml`]) and checks its shape: basic style (a list of statements:
 //! one group without a context) or advanced style (a list of groups), never both in one list;
-//! contexts that exist and fit the signal; valid error modes. [`run`] compiles the groups and
-//! runs them over OTLP/JSON documents.
+//! contexts that exist and fit the signal; valid error modes. Filter processors are read by
+//! [`filter`]. [`run`] compiles the groups and runs them over OTLP/JSON documents.
 
+pub mod filter;
+mod filter_run;
 mod position;
 pub mod run;
 mod yaml;
@@ -16,22 +18,31 @@ use position::ScalarMap;
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
 
-/// The transform processors of a configuration, in document order.
+/// The transform and filter processors of a configuration, in document order.
 #[derive(Debug)]
 pub struct Config {
-    /// The transform processors.
+    /// The processors to run.
     pub processors: Vec<Processor>,
-    /// The keys of filter processors, which `eval --config` does not run yet.
-    pub skipped_filters: Vec<String>,
+    /// Processors that are not run, with why (`filter/old`: pre-OTTL matchers).
+    pub skipped: Vec<(String, String)>,
 }
 
-/// One transform processor.
+/// One transform or filter processor.
 #[derive(Debug)]
 pub struct Processor {
-    /// Its key (`transform`, `transform/redact`).
+    /// Its key (`transform`, `transform/redact`, `filter/drop`).
     pub name: String,
-    /// Its statement groups, each for one signal, in configuration order.
-    pub groups: Vec<Group>,
+    /// What it does.
+    pub kind: ProcessorKind,
+}
+
+/// What a processor does.
+#[derive(Debug)]
+pub enum ProcessorKind {
+    /// A transform processor's statement groups, each for one signal, in configuration order.
+    Transform(Vec<Group>),
+    /// A filter processor's condition groups, each for one signal, in configuration order.
+    Filter(Vec<filter::FilterGroupSpec>),
 }
 
 /// A statement group: statements that run together, in one context, over a whole batch.
@@ -116,7 +127,7 @@ fn contexts_of(signal: Signal) -> Vec<ContextKind> {
     contexts
 }
 
-/// Reads the transform processors of the configuration `text`. A text that is not YAML is one
+/// Reads the transform and filter processors of the configuration `text`. A text that is not YAML is one
 /// error; shape mistakes are all reported together.
 pub fn load(text: &str) -> Result<Config, Vec<ConfigError>> {
     let document = yaml::parse(text).map_err(|error| {
@@ -128,13 +139,24 @@ pub fn load(text: &str) -> Result<Config, Vec<ConfigError>> {
     })?;
     let mut errors = Vec::new();
     let mut processors = Vec::new();
-    for (key, processor) in document.transforms {
-        processors.push(build_processor(text, key, processor, &mut errors));
+    let mut skipped = Vec::new();
+    for processor in document.processors {
+        match processor {
+            yaml::ProcessorYaml::Transform(key, processor) => {
+                processors.push(build_processor(text, key, processor, &mut errors));
+            }
+            yaml::ProcessorYaml::Filter(key, processor) => {
+                match filter::build(text, key, *processor, &mut errors) {
+                    Ok(processor) => processors.push(processor),
+                    Err(skip) => skipped.push(skip),
+                }
+            }
+        }
     }
     if errors.is_empty() {
         Ok(Config {
             processors,
-            skipped_filters: document.filters,
+            skipped,
         })
     } else {
         Err(errors)
@@ -156,18 +178,19 @@ fn build_processor(
     let mut groups = Vec::new();
     for (signal, list) in lists {
         let list = list.unwrap_or_default();
-        build_list(file, signal, list, error_mode, &mut groups, errors);
+        let name = list_name(signal);
+        build_list(file, (signal, name), list, error_mode, &mut groups, errors);
     }
     Processor {
         name: key.value,
-        groups,
+        kind: ProcessorKind::Transform(groups),
     }
 }
 
-/// The groups of one `*_statements` list.
+/// The groups of one `*_statements` (or `*_conditions`) list, named `name`.
 fn build_list(
     file: &str,
-    signal: Signal,
+    (signal, name): (Signal, &str),
     list: Vec<Spanned<yaml::Entry>>,
     error_mode: ErrorMode,
     groups: &mut Vec<Group>,
@@ -186,9 +209,8 @@ fn build_list(
         errors.push(ConfigError::at(
             &location,
             format!(
-                "{}: configuring multiple configuration styles is not supported, please use \
-                 only Basic configuration or only Advanced configuration",
-                list_name(signal)
+                "{name}: configuring multiple configuration styles is not supported, please use \
+                 only Basic configuration or only Advanced configuration"
             ),
         ));
         return;
@@ -204,15 +226,18 @@ fn build_list(
                 let number = groups.iter().filter(|g| g.signal == signal).count() + 1;
                 let line = entry.referenced.line();
                 groups.push(build_group(
-                    file, signal, number, line, group, error_mode, errors,
+                    file,
+                    (signal, name),
+                    number,
+                    line,
+                    group,
+                    error_mode,
+                    errors,
                 ));
             }
             yaml::Entry::Other(what) => errors.push(ConfigError::at(
                 &entry.referenced,
-                format!(
-                    "{}: expected a statement or a statement group, found {what}",
-                    list_name(signal)
-                ),
+                format!("{name}: expected a statement or a statement group, found {what}"),
             )),
         }
     }
@@ -231,7 +256,7 @@ fn build_list(
 
 fn build_group(
     file: &str,
-    signal: Signal,
+    (signal, name): (Signal, &str),
     number: usize,
     line: u64,
     group: yaml::GroupYaml,
@@ -241,7 +266,7 @@ fn build_group(
     let context = group
         .context
         .as_ref()
-        .and_then(|c| parse_context(c, signal, errors));
+        .and_then(|c| parse_context(c, (signal, name), errors));
     Group {
         signal,
         number,
@@ -264,7 +289,7 @@ fn build_group(
 /// A group's `context:`, case-insensitive, checked against the signal.
 fn parse_context(
     context: &Spanned<String>,
-    signal: Signal,
+    (signal, list): (Signal, &str),
     errors: &mut Vec<ConfigError>,
 ) -> Option<ContextKind> {
     let name = context.value.to_ascii_lowercase();
@@ -273,9 +298,8 @@ fn parse_context(
     let message = match ContextKind::from_name(&name) {
         Some(kind) if kind.runs_on(signal) => return Some(kind),
         Some(_) => format!(
-            "context `{}` is not valid in {}; expected one of: {}",
+            "context `{}` is not valid in {list}; expected one of: {}",
             context.value,
-            list_name(signal),
             names.join(", ")
         ),
         None if matches!(name.as_str(), "exemplar" | "profile") => {

@@ -1,15 +1,15 @@
-//! `ottl eval --config`: compile every transform processor's groups, then run them over each
-//! input as the collector does — processors in order, groups in order, each group over the
-//! whole batch before the next.
+//! `ottl eval --config`: compile every transform and filter processor's groups, then run them
+//! over each input as the collector does — processors in the order the file defines them,
+//! groups in order, each group over the whole batch before the next.
 
-use super::{Config, Group, Text, list_name};
+use super::{Config, Group, ProcessorKind, Text, filter_run, list_name};
 use crate::eval::{read_document, run_program, signal, write_document, write_output};
 use crate::render::{self, Source};
 use crate::{ExitCode, read_input};
 use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Registry;
-use ottl_core::run::{Program, StatementError};
+use ottl_core::run::{FilterGroup, Program, StatementError};
 use ottl_core::syntax;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +17,15 @@ use std::path::{Path, PathBuf};
 struct CompiledGroup {
     label: String,
     signal: ottl_core::context::Signal,
-    program: Program,
+    step: Step,
+}
+
+/// What a compiled group does to a batch.
+enum Step {
+    /// Runs a transform group's statements.
+    Transform(Program),
+    /// Removes what a filter group's conditions match.
+    Filter(Box<FilterGroup>),
 }
 
 /// What `eval --config` needs besides the configuration.
@@ -30,7 +38,7 @@ pub struct Options<'a> {
     pub output: Option<&'a PathBuf>,
 }
 
-/// Runs the transform processors of the configuration at `path` over the inputs.
+/// Runs the transform and filter processors of the configuration at `path` over the inputs.
 pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
     let (file_name, file_text) = match read_input(path) {
         Ok(read) => read,
@@ -46,17 +54,16 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
             return ExitCode::BadInput;
         }
     };
+    for (name, reason) in &config.skipped {
+        eprintln!("note: {file_name}: skipping processor `{name}`: {reason}");
+    }
     if config.processors.is_empty() {
         eprintln!(
-            "error: {file_name}: no transform processor (a `transform` or `transform/<name>` key \
-             under `processors:`)"
+            "error: {file_name}: no transform processor or filter processor to run (a \
+             `transform`, `filter`, `transform/<name>` or `filter/<name>` key under \
+             `processors:`)"
         );
         return ExitCode::BadInput;
-    }
-    for filter in &config.skipped_filters {
-        eprintln!(
-            "note: {file_name}: skipping processor `{filter}`: filter processors are not run yet"
-        );
     }
     let registry = ottl_functions::standard();
     let source = Source {
@@ -90,20 +97,37 @@ fn compile(
     let mut compiled = Vec::new();
     let mut rejected = false;
     for processor in &config.processors {
-        for group in &processor.groups {
-            let label = format!(
-                "{}: {} group {}",
-                processor.name,
-                list_name(group.signal),
-                group.number
-            );
-            match compile_group(group, &label, source, registry) {
-                Some(program) => compiled.push(CompiledGroup {
-                    label,
-                    signal: group.signal,
-                    program,
-                }),
-                None => rejected = true,
+        match &processor.kind {
+            ProcessorKind::Transform(groups) => {
+                for group in groups {
+                    let label = format!(
+                        "{}: {} group {}",
+                        processor.name,
+                        list_name(group.signal),
+                        group.number
+                    );
+                    match compile_group(group, &label, source, registry) {
+                        Some(program) => compiled.push(CompiledGroup {
+                            label,
+                            signal: group.signal,
+                            step: Step::Transform(program),
+                        }),
+                        None => rejected = true,
+                    }
+                }
+            }
+            ProcessorKind::Filter(groups) => {
+                for group in groups {
+                    let label = format!("{}: {}", processor.name, group.label);
+                    match filter_run::compile(group, &label, source) {
+                        Some(filter) => compiled.push(CompiledGroup {
+                            label,
+                            signal: group.signal,
+                            step: Step::Filter(Box::new(filter)),
+                        }),
+                        None => rejected = true,
+                    }
+                }
             }
         }
     }
@@ -198,7 +222,12 @@ fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextK
 
 /// Renders the diagnostics of `text`: inside the YAML file when its scalar could be mapped,
 /// else over the statement alone with a note saying where it is.
-fn render_in_file(text: &Text, diagnostics: Vec<Diagnostic>, label: &str, file: &Source<'_>) {
+pub(super) fn render_in_file(
+    text: &Text,
+    diagnostics: Vec<Diagnostic>,
+    label: &str,
+    file: &Source<'_>,
+) {
     let mapped: Option<Vec<Diagnostic>> =
         diagnostics.iter().map(|d| remap(d.clone(), text)).collect();
     match mapped {
@@ -237,11 +266,27 @@ fn eval_input(
     let (name, mut document, input_len) = read_document(path)?;
     let (signal, _) = signal(&document);
     for group in groups.iter().filter(|g| g.signal == signal) {
-        let mut report =
-            |failure: StatementError| eprintln!("warning: {name}: {}: {failure}", group.label);
-        if let Err(failure) = run_program(&group.program, &mut document, &mut report) {
-            eprintln!("error: {name}: {}: {failure}", group.label);
-            return Err(ExitCode::RuntimeError);
+        let label = &group.label;
+        match &group.step {
+            Step::Transform(program) => {
+                let mut report =
+                    |failure: StatementError| eprintln!("warning: {name}: {label}: {failure}");
+                if let Err(failure) = run_program(program, &mut document, &mut report) {
+                    eprintln!("error: {name}: {label}: {failure}");
+                    return Err(ExitCode::RuntimeError);
+                }
+            }
+            Step::Filter(filter) => {
+                let mut report = |failure: ottl_core::run::ConditionError| {
+                    eprintln!("warning: {name}: {label}: {failure}");
+                };
+                if let Err(error) = filter_run::run(filter, &mut document, &mut report) {
+                    for failure in error.failures {
+                        eprintln!("error: {name}: {label}: {failure}");
+                    }
+                    return Err(ExitCode::RuntimeError);
+                }
+            }
         }
     }
     write_document(&name, &document, input_len, pretty, output)

@@ -1,5 +1,6 @@
-//! The collector configuration as YAML: the processors section, and in it the transform
-//! processors, read with serde-saphyr so that every statement keeps its position in the file.
+//! The collector configuration as YAML: the processors section, and in it the transform and
+//! filter processors, read with serde-saphyr so that every statement and condition keeps its
+//! position in the file.
 //!
 //! Only what `eval --config` needs is kept; every other section and processor is skipped
 //! without building a value for it.
@@ -9,13 +10,31 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// What the configuration holds for `eval --config`: its processors, in document order.
+/// What the configuration holds for `eval --config`: its transform and filter processors,
+/// in document order.
 #[derive(Debug, Default)]
 pub(crate) struct Document {
-    /// Every processor whose key is `transform` or starts with `transform/`.
-    pub(crate) transforms: Vec<(Spanned<String>, TransformYaml)>,
-    /// The keys of the filter processors, which are not run yet.
-    pub(crate) filters: Vec<String>,
+    /// Every processor whose key is `transform`, `filter`, or one of them with `/<name>`.
+    pub(crate) processors: Vec<ProcessorYaml>,
+}
+
+/// A processor `eval --config` runs, with its key.
+#[derive(Debug)]
+pub(crate) enum ProcessorYaml {
+    /// A transform processor.
+    Transform(Spanned<String>, TransformYaml),
+    /// A filter processor.
+    Filter(Spanned<String>, Box<FilterYaml>),
+}
+
+impl ProcessorYaml {
+    /// The processor's key.
+    #[cfg(test)]
+    fn key(&self) -> &str {
+        match self {
+            ProcessorYaml::Transform(key, _) | ProcessorYaml::Filter(key, _) => &key.value,
+        }
+    }
 }
 
 /// One transform processor as written. Unknown keys are rejected, as the collector rejects
@@ -37,7 +56,78 @@ pub(crate) struct TransformYaml {
     pub(crate) flatten_data: Option<IgnoredAny>,
 }
 
-/// One item of a `*_statements` list: a statement (basic style) or a group (advanced style).
+/// One filter processor as written. Unknown keys are rejected, as the collector rejects them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct FilterYaml {
+    /// The processor's error mode; `ignore` when absent.
+    pub(crate) error_mode: Option<Spanned<String>>,
+    /// `trace_conditions`, basic or advanced style.
+    pub(crate) trace_conditions: Option<Vec<Spanned<Entry>>>,
+    /// `metric_conditions`, basic or advanced style.
+    pub(crate) metric_conditions: Option<Vec<Spanned<Entry>>>,
+    /// `log_conditions`, basic or advanced style.
+    pub(crate) log_conditions: Option<Vec<Spanned<Entry>>>,
+    /// `profile_conditions`: there is no profile signal here, so they are not read.
+    pub(crate) profile_conditions: Option<IgnoredAny>,
+    /// The legacy `traces:` section (OTTL conditions per context).
+    pub(crate) traces: Option<Spanned<LegacyTraces>>,
+    /// The legacy `metrics:` section (OTTL conditions per context, or pre-OTTL matchers).
+    pub(crate) metrics: Option<Spanned<LegacyMetrics>>,
+    /// The legacy `logs:` section (OTTL conditions per context, or pre-OTTL matchers).
+    pub(crate) logs: Option<Spanned<LegacyLogs>>,
+    /// `profiles:`: there is no profile signal here, so it is not read.
+    pub(crate) profiles: Option<IgnoredAny>,
+    /// `spans:`: pre-OTTL span matchers, which `eval --config` does not run.
+    pub(crate) spans: Option<IgnoredAny>,
+}
+
+/// The legacy `traces:` section of a filter processor.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct LegacyTraces {
+    /// Resource conditions.
+    pub(crate) resource: Vec<Spanned<String>>,
+    /// Span conditions.
+    pub(crate) span: Vec<Spanned<String>>,
+    /// Span event conditions.
+    pub(crate) spanevent: Vec<Spanned<String>>,
+}
+
+/// The legacy `metrics:` section of a filter processor.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct LegacyMetrics {
+    /// Resource conditions.
+    pub(crate) resource: Vec<Spanned<String>>,
+    /// Metric conditions.
+    pub(crate) metric: Vec<Spanned<String>>,
+    /// Data point conditions.
+    pub(crate) datapoint: Vec<Spanned<String>>,
+    /// Pre-OTTL matchers (not run).
+    pub(crate) include: Option<IgnoredAny>,
+    /// Pre-OTTL matchers (not run).
+    pub(crate) exclude: Option<IgnoredAny>,
+    /// Pre-OTTL regexp cache settings (not run).
+    pub(crate) regexp: Option<IgnoredAny>,
+}
+
+/// The legacy `logs:` section of a filter processor.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct LegacyLogs {
+    /// Resource conditions.
+    pub(crate) resource: Vec<Spanned<String>>,
+    /// Log record conditions.
+    pub(crate) log_record: Vec<Spanned<String>>,
+    /// Pre-OTTL matchers (not run).
+    pub(crate) include: Option<IgnoredAny>,
+    /// Pre-OTTL matchers (not run).
+    pub(crate) exclude: Option<IgnoredAny>,
+}
+
+/// One item of a `*_statements` or `*_conditions` list: a statement or condition (basic
+/// style) or a group (advanced style).
 #[derive(Debug)]
 pub(crate) enum Entry {
     /// A statement string.
@@ -77,11 +167,10 @@ pub(crate) fn parse(text: &str) -> Result<Document, serde_saphyr::Error> {
     for top in documents {
         let document = match top.processors {
             Some(processors) => processors,
-            None if top.bare.transforms.is_empty() => top.nested,
+            None if top.bare.processors.is_empty() => top.nested,
             None => top.bare,
         };
-        all.transforms.extend(document.transforms);
-        all.filters.extend(document.filters);
+        all.processors.extend(document.processors);
     }
     Ok(all)
 }
@@ -130,15 +219,15 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
                 processor_value(&mut top.bare, key, &mut map)?;
             } else {
                 let Nested(found) = map.next_value()?;
-                top.nested.transforms.extend(found.transforms);
-                top.nested.filters.extend(found.filters);
+                top.nested.processors.extend(found.processors);
             }
         }
         Ok(top)
     }
 }
 
-/// Reads the value of the processor `key`: a transform processor is kept, the others skipped.
+/// Reads the value of the processor `key`: transform and filter processors are kept, the
+/// others skipped.
 fn processor_value<'de, A: MapAccess<'de>>(
     document: &mut Document,
     key: Spanned<String>,
@@ -147,13 +236,13 @@ fn processor_value<'de, A: MapAccess<'de>>(
     let name = key.value.as_str();
     if is_kind(name, "transform") {
         let processor = map.next_value::<Option<TransformYaml>>()?;
-        document
-            .transforms
-            .push((key, processor.unwrap_or_default()));
+        let processor = ProcessorYaml::Transform(key, processor.unwrap_or_default());
+        document.processors.push(processor);
+    } else if is_kind(name, "filter") {
+        let processor = map.next_value::<Option<FilterYaml>>()?;
+        let processor = ProcessorYaml::Filter(key, Box::new(processor.unwrap_or_default()));
+        document.processors.push(processor);
     } else {
-        if is_kind(name, "filter") {
-            document.filters.push(key.value);
-        }
         map.next_value::<IgnoredAny>()?;
     }
     Ok(())
@@ -229,8 +318,7 @@ impl<'de> Visitor<'de> for NestedVisitor {
             } else {
                 map.next_value::<Nested>()?.0
             };
-            document.transforms.extend(found.transforms);
-            document.filters.extend(found.filters);
+            document.processors.extend(found.processors);
         }
         Ok(Nested(document))
     }
@@ -238,8 +326,7 @@ impl<'de> Visitor<'de> for NestedVisitor {
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
         let mut document = Document::default();
         while let Some(Nested(found)) = seq.next_element()? {
-            document.transforms.extend(found.transforms);
-            document.filters.extend(found.filters);
+            document.processors.extend(found.processors);
         }
         Ok(Nested(document))
     }
@@ -330,7 +417,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         parse(text)
-            .map(|d| d.transforms.into_iter().map(|(k, _)| k.value).collect())
+            .map(|d| d.processors.iter().map(|p| p.key().to_owned()).collect())
             .unwrap_or_default()
     }
 
@@ -351,8 +438,8 @@ mod tests {
     #[test]
     fn top_level_processors_are_a_processors_section() {
         assert_eq!(
-            names("transform:\ntransformer:\nfilter/a:\n"),
-            ["transform"]
+            names("transform:\ntransformer:\nfilter/a:\nfilters:\n"),
+            ["transform", "filter/a"]
         );
     }
 }
