@@ -134,12 +134,33 @@ impl Matcher {
     }
 
     /// Every match in `text` replaced by `with`, taken literally (no `$` expansion), as
-    /// `Regex::replace_all` with `NoExpand` does; `None` if nothing matched.
-    pub(crate) fn replace_all_literally(&self, text: &str, with: &str) -> Option<String> {
+    /// `Regex::replace_all` with `NoExpand` does.
+    pub(crate) fn replace_all_literally(&self, text: &str, with: &str, max_len: usize) -> Spliced {
+        let literal = |(): (), out: &mut String| out.push_str(with);
         match &self.start {
-            Some(start) => splice(text, start.matches(text), with),
-            None => splice(text, self.regex.find_iter(text).map(|m| m.range()), with),
+            Some(start) => splice(text, start.matches(text).map(|m| (m, ())), max_len, literal),
+            None => {
+                let matches = self.regex.find_iter(text).map(|m| (m.range(), ()));
+                splice(text, matches, max_len, literal)
+            }
         }
+    }
+
+    /// Every match in `text` replaced by `template` with its `$1`, `${name}` and `$$` expanded,
+    /// as `Regex::replace_all` does.
+    pub(crate) fn replace_all_expanding(
+        &self,
+        text: &str,
+        template: &str,
+        max_len: usize,
+    ) -> Spliced {
+        let matches = self
+            .regex
+            .captures_iter(text)
+            .filter_map(|found| Some((found.get(0)?.range(), found)));
+        splice(text, matches, max_len, |found, out| {
+            found.expand(template, out)
+        })
     }
 }
 
@@ -172,19 +193,44 @@ impl LiteralStart {
     }
 }
 
-/// `text` with each of `spans` (in order, not overlapping) replaced by `with`; `None` when
-/// there are no spans or one does not fall on character boundaries.
-fn splice(text: &str, mut spans: impl Iterator<Item = Range<usize>>, with: &str) -> Option<String> {
-    let first = spans.next()?;
-    let mut out = String::with_capacity(text.len() + with.len());
+/// The outcome of replacing matches: the new text, `None` if nothing matched (or a match did
+/// not fall on character boundaries), or `Err` with the length the text had reached when it
+/// passed the limit — checked as it is built, so that a replacement that would multiply a long
+/// text never allocates more than the limit allows.
+pub(crate) type Spliced = Result<Option<String>, usize>;
+
+/// `text` with each match (in order, not overlapping) replaced by what `write` appends for it.
+fn splice<M>(
+    text: &str,
+    matches: impl Iterator<Item = (Range<usize>, M)>,
+    max_len: usize,
+    mut write: impl FnMut(M, &mut String),
+) -> Spliced {
+    let mut matches = matches.peekable();
+    if matches.peek().is_none() {
+        return Ok(None);
+    }
+    let mut out = String::with_capacity(text.len().min(max_len));
     let mut copied = 0;
-    for span in std::iter::once(first).chain(spans) {
-        out.push_str(text.get(copied..span.start)?);
-        out.push_str(with);
+    for (span, found) in matches {
+        let Some(before) = text.get(copied..span.start) else {
+            return Ok(None);
+        };
+        out.push_str(before);
+        write(found, &mut out);
+        if out.len() > max_len {
+            return Err(out.len());
+        }
         copied = span.end;
     }
-    out.push_str(text.get(copied..)?);
-    Some(out)
+    let Some(rest) = text.get(copied..) else {
+        return Ok(None);
+    };
+    out.push_str(rest);
+    if out.len() > max_len {
+        return Err(out.len());
+    }
+    Ok(Some(out))
 }
 
 /// The one non-empty literal every match of `translated` starts with, if its prefixes reduce
@@ -207,8 +253,51 @@ pub(crate) fn compile(pattern: &str, syntax: Syntax) -> Result<Regex, String> {
 /// `pattern` in the `regex` crate's syntax.
 fn translate(pattern: &str, syntax: Syntax) -> Result<String, String> {
     match syntax {
-        Syntax::Regex => Ok(go_regex(pattern)),
+        Syntax::Regex => {
+            let translated = go_regex(pattern);
+            check_repeat_counts(&translated)?;
+            Ok(translated)
+        }
         Syntax::Glob => glob(pattern),
+    }
+}
+
+/// The largest count RE2 accepts in `{n}`, `{n,}` and `{n,m}`.
+const MAX_REPEAT: u32 = 1000;
+
+/// Rejects counted repetitions above [`MAX_REPEAT`], as Go's `regexp` does ("invalid repeat
+/// count"); the `regex` crate would accept them and spend seconds compiling one.
+fn check_repeat_counts(translated: &str) -> Result<(), String> {
+    use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+    fn walk(ast: &Ast) -> Result<(), String> {
+        match ast {
+            Ast::Repetition(repetition) => {
+                if let RepetitionKind::Range(range) = &repetition.op.kind {
+                    let (RepetitionRange::Exactly(n)
+                    | RepetitionRange::AtLeast(n)
+                    | RepetitionRange::Bounded(_, n)) = *range;
+                    let low = match *range {
+                        RepetitionRange::Bounded(m, _) => m,
+                        _ => n,
+                    };
+                    if n > MAX_REPEAT || low > MAX_REPEAT {
+                        return Err(format!(
+                            "invalid repeat count: at most {MAX_REPEAT} (RE2's limit)"
+                        ));
+                    }
+                }
+                walk(&repetition.ast)
+            }
+            Ast::Group(group) => walk(&group.ast),
+            Ast::Alternation(alternation) => alternation.asts.iter().try_for_each(walk),
+            Ast::Concat(concat) => concat.asts.iter().try_for_each(walk),
+            _ => Ok(()),
+        }
+    }
+    // A pattern that does not parse is reported by the regex compiler itself.
+    match regex_syntax::ast::parse::Parser::new().parse(translated) {
+        Ok(ast) => walk(&ast),
+        Err(_) => Ok(()),
     }
 }
 
@@ -374,6 +463,61 @@ mod tests {
     }
 
     #[test]
+    fn repeat_counts_above_re2s_limit_are_rejected() {
+        for pattern in [
+            "a{1001}",
+            "a{2,1001}",
+            "a{1001,}",
+            "(x(a{82293}))",
+            "b|c{5000}",
+        ] {
+            let error = compile(pattern, Syntax::Regex).expect_err(pattern);
+            assert!(error.contains("invalid repeat count"), "{pattern}: {error}");
+        }
+        for pattern in ["a{1000}", "a{0,1000}", "a{3,}", "[{]1001}"] {
+            assert!(compile(pattern, Syntax::Regex).is_ok(), "{pattern}");
+        }
+    }
+
+    #[test]
+    fn expanding_replacements_match_the_regex_crate() {
+        let cases = [
+            (r"(\w+)@(\w+)", "$2 at $1", "ann@example bob@test"),
+            (r"(?P<k>[a-z]+)=(?P<v>\d+)", "${v}:${k}$$", "a=1 b=22 c"),
+            (r"x*", "<$0>", "axxb"),
+        ];
+        for (pattern, template, text) in cases {
+            let (Ok(matcher), Ok(regex)) = (
+                Matcher::compile(pattern, Syntax::Regex),
+                compile(pattern, Syntax::Regex),
+            ) else {
+                panic!("{pattern} does not compile");
+            };
+            let expected = match regex.replace_all(text, template) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(replaced) => Some(replaced),
+            };
+            assert_eq!(
+                matcher.replace_all_expanding(text, template, usize::MAX),
+                Ok(expected),
+                "{pattern} with {template} on {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_replacement_stops_growing_at_the_limit() {
+        let Ok(matcher) = Matcher::compile("", Syntax::Regex) else {
+            panic!("the empty pattern compiles");
+        };
+        let text = "a".repeat(1000);
+        let Err(found) = matcher.replace_all_literally(&text, "0123456789", 5000) else {
+            panic!("11 010 bytes exceed 5 000");
+        };
+        assert!((5001..=5011).contains(&found), "stopped at {found}");
+    }
+
+    #[test]
     fn required_literals_are_prefixes_every_match_has() {
         let literal = |pattern: &str| required_literal(pattern).map(String::from_utf8);
         assert_eq!(
@@ -434,8 +578,8 @@ mod tests {
                 Cow::Owned(replaced) => Some(replaced),
             };
             assert_eq!(
-                matcher.replace_all_literally(text, "<>"),
-                expected,
+                matcher.replace_all_literally(text, "<>", usize::MAX),
+                Ok(expected),
                 "{pattern} on {text}"
             );
         }

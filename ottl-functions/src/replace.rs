@@ -142,19 +142,21 @@ pub(crate) fn replace_plain(
     if !matcher.may_match(text) {
         return Ok(None);
     }
+    let max = limits.max_string_len;
+    // The result replaces the value in place, past the setters' checks: bounded as it grows.
     let replaced = if template.contains('$') {
-        match matcher.regex().replace_all(text, template) {
-            Cow::Borrowed(_) => None,
-            Cow::Owned(replaced) => Some(replaced),
-        }
+        matcher.replace_all_expanding(text, template, max)
     } else {
-        matcher.replace_all_literally(text, template)
+        matcher.replace_all_literally(text, template, max)
     };
-    // The result replaces the value in place, past the setters' checks.
-    if let Some(replaced) = &replaced {
-        limits.check_string_len(replaced.len())?;
-    }
-    Ok(replaced)
+    replaced.map_err(|found| {
+        RuntimeErrorKind::LimitExceeded {
+            limit: "max_string_len",
+            max,
+            found,
+        }
+        .into()
+    })
 }
 
 fn apply_format(format: &str, value: &str) -> Option<String> {
