@@ -164,8 +164,8 @@ impl<'r> TransformContext<'r> {
         }
     }
 
-    /// The span, or the span of the event.
-    pub(crate) fn span_record(&self) -> Result<&Span, RuntimeError> {
+    /// The span of a span or span-event context (what `IsRootSpan()` looks at).
+    pub fn span_record(&self) -> Result<&Span, RuntimeError> {
         match &self.item {
             Item::Span(span) | Item::SpanEvent { span, .. } => Ok(span),
             _ => Err(no_record("span")),
@@ -202,8 +202,8 @@ impl<'r> TransformContext<'r> {
         }
     }
 
-    /// The metric, or the metric of the data point.
-    pub(crate) fn metric_record(&self) -> Result<&Metric, RuntimeError> {
+    /// The metric of a metric or data-point context.
+    pub fn metric_record(&self) -> Result<&Metric, RuntimeError> {
         match &self.item {
             Item::Metric(metric) | Item::DataPoint { metric, .. } => Ok(metric),
             _ => Err(no_record("metric")),

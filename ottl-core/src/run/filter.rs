@@ -48,7 +48,7 @@ use crate::RuntimeError;
 use crate::context::{ContextKind, Signal, TransformContext};
 use crate::diag::Diagnostics;
 use crate::function::Registry;
-use crate::model::{InstrumentationScope, Map, Metric, Resource, Span, Str};
+use crate::model::{InstrumentationScope, Map, Resource, Str};
 use std::fmt;
 
 /// The conditions of one filter group, by level, for one signal.
@@ -275,19 +275,5 @@ impl FilterConditions {
             }
         }
         false
-    }
-}
-
-/// What the filter-only functions read from the record: these are the reference's
-/// `IsRootSpan` and `HasAttr*OnDatapoint`, which see the span and the metric themselves.
-impl TransformContext<'_> {
-    /// The span of a span or span-event context.
-    pub fn current_span(&self) -> Result<&Span, RuntimeError> {
-        self.span_record()
-    }
-
-    /// The metric of a metric or data-point context.
-    pub fn current_metric(&self) -> Result<&Metric, RuntimeError> {
-        self.metric_record()
     }
 }

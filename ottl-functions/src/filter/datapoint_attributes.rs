@@ -25,7 +25,7 @@ impl Function for HasAttrKeyOnDatapoint {
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
         let key = args.string(0)?;
         Ok(Compiled::converter(move |ctx| {
-            let data = &ctx.current_metric()?.data;
+            let data = &ctx.metric_record()?.data;
             let found = point_attributes(data, "HasAttrKeyOnDatapoint")?
                 .iter()
                 .any(|attributes| attributes.get(&key).is_some());
@@ -55,7 +55,7 @@ impl Function for HasAttrOnDatapoint {
         let key = args.string(0)?;
         let expected = args.string(1)?;
         Ok(Compiled::converter(move |ctx| {
-            let data = &ctx.current_metric()?.data;
+            let data = &ctx.metric_record()?.data;
             let first = point_attributes(data, "HasAttrOnDatapoint")?
                 .into_iter()
                 .find_map(|attributes| attributes.get(&key));

@@ -15,7 +15,7 @@ impl Function for IsRootSpan {
 
     fn compile(&self, _args: Args) -> Result<Compiled, Diagnostic> {
         Ok(Compiled::converter(|ctx| {
-            Ok(Value::Bool(ctx.current_span()?.parent_span_id.is_empty()))
+            Ok(Value::Bool(ctx.span_record()?.parent_span_id.is_empty()))
         }))
     }
 }
