@@ -43,6 +43,7 @@ mod metrics;
 mod tests;
 mod traces;
 
+use super::entries::{ResourceEntry, ScopeEntry};
 use super::{ErrorMode, Program};
 use crate::RuntimeError;
 use crate::context::{ContextKind, Signal, TransformContext};
@@ -240,6 +241,69 @@ impl Parents<'_> {
 fn fresh(cache: &mut Map) -> &mut Map {
     cache.clear();
     cache
+}
+
+impl FilterGroup {
+    /// The walk every signal shares: removes the resources and scopes the group's conditions
+    /// match, hands each remaining scope's items to `items` (which removes what it must), and
+    /// removes the containers left empty. `names` are the signal's JSON names for resource and
+    /// scope entries (`resourceLogs`, `scopeLogs`), for the positions in messages.
+    fn filter_entries<R: ResourceEntry>(
+        &self,
+        resources: &mut Vec<R>,
+        names: [&str; 2],
+        report: Report<'_>,
+        mut items: impl FnMut(
+            &mut Vec<<R::Scope as ScopeEntry>::Item>,
+            &mut Parents<'_>,
+            &mut Walk<'_>,
+            &dyn Fn() -> String,
+        ),
+    ) -> Result<(), FilterError> {
+        let [resource_name, scope_name] = names;
+        let mut walk = Walk::new(report);
+        let mut cache = Map::new();
+        let lower = self.has_lower_levels();
+        let mut next_resource = 0;
+        resources.retain_mut(|entry| {
+            let r = next_resource;
+            next_resource += 1;
+            let at = || format!("{resource_name}[{r}]");
+            let (resource, resource_url, scopes) = entry.parts();
+            if let Some(level) = &self.resource {
+                let ctx = TransformContext::resource(resource, resource_url, fresh(&mut cache));
+                if walk.holds(level, &at, ctx) {
+                    return false;
+                }
+            }
+            if !lower {
+                return !scopes.is_empty();
+            }
+            let mut next_scope = 0;
+            scopes.retain_mut(|entry| {
+                let s = next_scope;
+                next_scope += 1;
+                let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
+                let (scope, scope_url, records) = entry.parts();
+                let mut parents = Parents {
+                    resource,
+                    resource_url,
+                    scope,
+                    scope_url,
+                    cache: &mut cache,
+                };
+                if let Some(level) = &self.scope
+                    && walk.holds(level, &at, parents.context())
+                {
+                    return false;
+                }
+                items(records, &mut parents, &mut walk, &at);
+                !records.is_empty()
+            });
+            !scopes.is_empty()
+        });
+        walk.finish()
+    }
 }
 
 impl FilterConditions {

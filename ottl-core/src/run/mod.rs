@@ -16,6 +16,7 @@
 //! # Ok::<(), ottl_core::run::StatementError>(())
 //! ```
 
+mod entries;
 mod filter;
 mod signals;
 

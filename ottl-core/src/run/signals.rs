@@ -3,13 +3,12 @@
 //! record. A program whose context does not belong to the signal (a `log` program over
 //! traces) runs on nothing.
 
+use super::entries::{ResourceEntry, ScopeEntry, point_count};
 use super::{Program, StatementError};
 use crate::Limits;
 use crate::context::{ContextKind, TransformContext};
 use crate::model::{
-    InstrumentationScope, LogRecord, Logs, Map, Metric, MetricData, Metrics, Resource,
-    ResourceLogs, ResourceMetrics, ResourceSpans, ScopeLogs, ScopeMetrics, ScopeSpans, Span, Str,
-    Traces,
+    InstrumentationScope, LogRecord, Logs, Map, Metric, Metrics, Resource, Span, Str, Traces,
 };
 
 /// Where failures go under `ErrorMode::Ignore`.
@@ -220,41 +219,6 @@ type ItemsFn<'a, T> = fn(
     Report<'_>,
 ) -> Result<(), StatementError>;
 
-/// A signal's resource entry (`ResourceLogs`, …): its resource, schema URL and scope entries.
-trait ResourceEntry {
-    type Scope: ScopeEntry;
-    fn parts(&mut self) -> (&mut Resource, &mut Str, &mut [Self::Scope]);
-}
-
-/// A signal's scope entry (`ScopeLogs`, …): its scope, schema URL and items.
-trait ScopeEntry {
-    type Item;
-    fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut [Self::Item]);
-}
-
-macro_rules! entries {
-    ($($resource:ty => $scopes:ident: $scope:ty => $items:ident: $item:ty;)*) => {$(
-        impl ResourceEntry for $resource {
-            type Scope = $scope;
-            fn parts(&mut self) -> (&mut Resource, &mut Str, &mut [$scope]) {
-                (&mut self.resource, &mut self.schema_url, &mut self.$scopes)
-            }
-        }
-        impl ScopeEntry for $scope {
-            type Item = $item;
-            fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut [$item]) {
-                (&mut self.scope, &mut self.schema_url, &mut self.$items)
-            }
-        }
-    )*};
-}
-
-entries! {
-    ResourceLogs => scope_logs: ScopeLogs => log_records: LogRecord;
-    ResourceSpans => scope_spans: ScopeSpans => spans: Span;
-    ResourceMetrics => scope_metrics: ScopeMetrics => metrics: Metric;
-}
-
 /// The resource and scope the items of one scope belong to.
 struct Parents<'a> {
     resource: &'a mut Resource,
@@ -274,17 +238,5 @@ impl Parents<'_> {
             cache,
         )
         .with_limits(limits)
-    }
-}
-
-/// How many data points a metric has, whatever their kind.
-fn point_count(data: &MetricData) -> usize {
-    match data {
-        MetricData::Empty => 0,
-        MetricData::Gauge(gauge) => gauge.data_points.len(),
-        MetricData::Sum(sum) => sum.data_points.len(),
-        MetricData::Histogram(h) => h.data_points.len(),
-        MetricData::ExponentialHistogram(h) => h.data_points.len(),
-        MetricData::Summary(summary) => summary.data_points.len(),
     }
 }

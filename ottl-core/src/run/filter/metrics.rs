@@ -1,9 +1,9 @@
 //! Filtering metrics: resources, then their scopes, their metrics, and the data points of the
 //! metrics that stay. A metric left without points goes.
 
-use super::{FilterConditions, FilterError, FilterGroup, Parents, Report, Walk, fresh};
-use crate::context::TransformContext;
-use crate::model::{Map, Metric, MetricData, Metrics};
+use super::super::entries::point_count;
+use super::{FilterConditions, FilterError, FilterGroup, Parents, Report, Walk};
+use crate::model::{Metric, MetricData, Metrics};
 
 impl FilterGroup {
     /// Removes from `metrics` the resources, scopes, metrics and data points the group's
@@ -17,65 +17,25 @@ impl FilterGroup {
         metrics: &mut Metrics,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
-        let mut walk = Walk::new(report);
-        let mut cache = Map::new();
-        let lower = self.has_lower_levels();
-        let mut next_resource = 0;
-        metrics.resource_metrics.retain_mut(|entry| {
-            let r = next_resource;
-            next_resource += 1;
-            let at = || format!("resourceMetrics[{r}]");
-            if let Some(level) = &self.resource {
-                let ctx = TransformContext::resource(
-                    &mut entry.resource,
-                    &mut entry.schema_url,
-                    fresh(&mut cache),
-                );
-                if walk.holds(level, &at, ctx) {
-                    return false;
-                }
-            }
-            if !lower {
-                return !entry.scope_metrics.is_empty();
-            }
-            let (resource, resource_url) = (&mut entry.resource, &mut entry.schema_url);
-            let mut next_scope = 0;
-            entry.scope_metrics.retain_mut(|scope| {
-                let s = next_scope;
-                next_scope += 1;
-                let at = || format!("resourceMetrics[{r}].scopeMetrics[{s}]");
-                let mut parents = Parents {
-                    resource,
-                    resource_url,
-                    scope: &mut scope.scope,
-                    scope_url: &mut scope.schema_url,
-                    cache: &mut cache,
-                };
-                if let Some(level) = &self.scope
-                    && walk.holds(level, &at, parents.context())
+        let names = ["resourceMetrics", "scopeMetrics"];
+        let metrics = &mut metrics.resource_metrics;
+        self.filter_entries(metrics, names, report, |metrics, parents, walk, at| {
+            let mut next_metric = 0;
+            metrics.retain_mut(|metric| {
+                let m = next_metric;
+                next_metric += 1;
+                let at = || format!("{}.metrics[{m}]", at());
+                if let Some(level) = &self.item
+                    && walk.holds(level, &at, parents.context().metric(metric))
                 {
                     return false;
                 }
-                let mut next_metric = 0;
-                scope.metrics.retain_mut(|metric| {
-                    let m = next_metric;
-                    next_metric += 1;
-                    let at = || format!("{}.metrics[{m}]", at());
-                    if let Some(level) = &self.item
-                        && walk.holds(level, &at, parents.context().metric(metric))
-                    {
-                        return false;
-                    }
-                    match &self.sub_item {
-                        Some(level) => filter_points(level, metric, &mut parents, &mut walk, &at),
-                        None => true,
-                    }
-                });
-                !scope.metrics.is_empty()
+                match &self.sub_item {
+                    Some(level) => filter_points(level, metric, parents, walk, &at),
+                    None => true,
+                }
             });
-            !entry.scope_metrics.is_empty()
-        });
-        walk.finish()
+        })
     }
 }
 
@@ -99,18 +59,6 @@ fn filter_points(
         remove.push(walk.holds(level, &|| format!("{}.dataPoints[{p}]", metric_at()), ctx));
     }
     retain_points(&mut metric.data, &remove) > 0
-}
-
-/// How many data points a metric has, whatever their kind.
-fn point_count(data: &MetricData) -> usize {
-    match data {
-        MetricData::Empty => 0,
-        MetricData::Gauge(gauge) => gauge.data_points.len(),
-        MetricData::Sum(sum) => sum.data_points.len(),
-        MetricData::Histogram(h) => h.data_points.len(),
-        MetricData::ExponentialHistogram(h) => h.data_points.len(),
-        MetricData::Summary(summary) => summary.data_points.len(),
-    }
 }
 
 /// Removes the points whose flag in `remove` is set; returns how many are left.

@@ -1,0 +1,59 @@
+//! The three signals' containers seen alike: a resource entry holds a resource and its scope
+//! entries, a scope entry a scope and its items. The transform walk (`signals.rs`) and the
+//! filter walk (`filter.rs`) go through resources and scopes once, for every signal.
+
+use crate::model::{
+    InstrumentationScope, LogRecord, Metric, MetricData, Resource, ResourceLogs, ResourceMetrics,
+    ResourceSpans, ScopeLogs, ScopeMetrics, ScopeSpans, Span, Str,
+};
+
+/// A signal's resource entry (`ResourceLogs`, …): its resource, schema URL and scope entries.
+pub(super) trait ResourceEntry {
+    /// The signal's scope entry.
+    type Scope: ScopeEntry;
+    /// The resource, its schema URL and the scope entries.
+    fn parts(&mut self) -> (&mut Resource, &mut Str, &mut Vec<Self::Scope>);
+}
+
+/// A signal's scope entry (`ScopeLogs`, …): its scope, schema URL and items.
+pub(super) trait ScopeEntry {
+    /// The signal's item (log record, span, metric).
+    type Item;
+    /// The scope, its schema URL and the items.
+    fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut Vec<Self::Item>);
+}
+
+macro_rules! entries {
+    ($($resource:ty => $scopes:ident: $scope:ty => $items:ident: $item:ty;)*) => {$(
+        impl ResourceEntry for $resource {
+            type Scope = $scope;
+            fn parts(&mut self) -> (&mut Resource, &mut Str, &mut Vec<$scope>) {
+                (&mut self.resource, &mut self.schema_url, &mut self.$scopes)
+            }
+        }
+        impl ScopeEntry for $scope {
+            type Item = $item;
+            fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut Vec<$item>) {
+                (&mut self.scope, &mut self.schema_url, &mut self.$items)
+            }
+        }
+    )*};
+}
+
+entries! {
+    ResourceLogs => scope_logs: ScopeLogs => log_records: LogRecord;
+    ResourceSpans => scope_spans: ScopeSpans => spans: Span;
+    ResourceMetrics => scope_metrics: ScopeMetrics => metrics: Metric;
+}
+
+/// How many data points a metric has, whatever their kind.
+pub(super) fn point_count(data: &MetricData) -> usize {
+    match data {
+        MetricData::Empty => 0,
+        MetricData::Gauge(gauge) => gauge.data_points.len(),
+        MetricData::Sum(sum) => sum.data_points.len(),
+        MetricData::Histogram(h) => h.data_points.len(),
+        MetricData::ExponentialHistogram(h) => h.data_points.len(),
+        MetricData::Summary(summary) => summary.data_points.len(),
+    }
+}
