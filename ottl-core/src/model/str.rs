@@ -54,8 +54,15 @@ impl Borrow<str> for Str {
 }
 
 impl From<&str> for Str {
+    #[inline]
     fn from(text: &str) -> Self {
-        Self(SmolStr::new(text))
+        // `SmolStr::new` is an out-of-line call whose result is copied back through memory;
+        // `new_inline` builds short strings in place (the common case for keys and values).
+        if text.len() <= SmolStr::INLINE_CAP {
+            Self(SmolStr::new_inline(text))
+        } else {
+            Self(SmolStr::new(text))
+        }
     }
 }
 
