@@ -54,7 +54,6 @@ impl Borrow<str> for Str {
 }
 
 impl From<&str> for Str {
-    #[inline]
     fn from(text: &str) -> Self {
         // `SmolStr::new` is an out-of-line call whose result is copied back through memory;
         // `new_inline` builds short strings in place (the common case for keys and values).
