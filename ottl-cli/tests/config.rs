@@ -258,3 +258,32 @@ fn real_config_redacts_user_data_in_spans() {
         Some(&serde_json::json!({"stringValue": "****"}))
     );
 }
+
+#[test]
+fn group_conditions_may_call_the_filter_functions_of_their_context() {
+    let out = ottl(
+        &[
+            "eval",
+            "--config",
+            "testdata/configs/transform-root-span-condition.yaml",
+            "testdata/otlp/traces-every-field.json",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let spans: Vec<&Value> = doc["resourceSpans"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|r| r["scopeSpans"].as_array().into_iter().flatten())
+        .flat_map(|s| s["spans"].as_array().into_iter().flatten())
+        .collect();
+    let root = serde_json::json!({"boolValue": true});
+    // Exactly the spans without a parent are root spans.
+    for span in &spans {
+        let marked = attribute(&span["attributes"], "root") == Some(&root);
+        assert_eq!(marked, span["parentSpanId"].is_null(), "{span}");
+    }
+    assert!(spans.iter().any(|span| span["parentSpanId"].is_string()));
+    assert!(spans.iter().any(|span| span["parentSpanId"].is_null()));
+}

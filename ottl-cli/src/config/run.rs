@@ -152,12 +152,15 @@ fn compile_group(
     };
     let statements: Vec<&str> = group.statements.iter().map(|t| t.value.as_str()).collect();
     let conditions: Vec<&str> = group.conditions.iter().map(|t| t.value.as_str()).collect();
-    let compiled = Program::compile(
+    // As the reference does, group conditions get the filter processor's functions.
+    let condition_functions = ottl_functions::filter::registry(context);
+    let compiled = Program::compile_with_condition_functions(
         &statements,
         &conditions,
         context,
         group.error_mode,
         registry,
+        &condition_functions,
     );
     compiled
         .map_err(|failures| {

@@ -91,6 +91,22 @@ impl Program {
         error_mode: ErrorMode,
         registry: &Registry,
     ) -> Result<Program, Vec<(usize, Diagnostics)>> {
+        Self::compile_with_condition_functions(
+            statements, conditions, context, error_mode, registry, registry,
+        )
+    }
+
+    /// Like [`Program::compile`], with the group conditions checked against a function set of
+    /// their own: the transform processor gives a group's `conditions` the filter processor's
+    /// functions of its context (`IsRootSpan()` for spans, …), not the statements' ones.
+    pub fn compile_with_condition_functions(
+        statements: &[&str],
+        conditions: &[&str],
+        context: ContextKind,
+        error_mode: ErrorMode,
+        registry: &Registry,
+        condition_registry: &Registry,
+    ) -> Result<Program, Vec<(usize, Diagnostics)>> {
         let mut failures = Vec::new();
         let mut compiled = Vec::new();
         for (index, source) in statements.iter().enumerate() {
@@ -101,7 +117,7 @@ impl Program {
         }
         let mut compiled_conditions = Vec::new();
         for (index, source) in conditions.iter().enumerate() {
-            match compile_condition(source, context, registry) {
+            match compile_condition(source, context, condition_registry) {
                 Ok(condition) => compiled_conditions.push(condition),
                 Err(diagnostics) => failures.push((statements.len() + index, diagnostics)),
             }
