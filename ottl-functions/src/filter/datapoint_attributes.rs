@@ -26,10 +26,10 @@ impl Function for HasAttrKeyOnDatapoint {
         let key = args.string(0)?;
         Ok(Compiled::converter(move |ctx| {
             let data = &ctx.metric_record()?.data;
-            let found = point_attributes(data, "HasAttrKeyOnDatapoint")?
-                .iter()
-                .any(|attributes| attributes.get(&key).is_some());
-            Ok(Value::Bool(found))
+            let found = first_in_points(data, "HasAttrKeyOnDatapoint", |attributes| {
+                attributes.get(&key)
+            })?;
+            Ok(Value::Bool(found.is_some()))
         }))
     }
 }
@@ -56,9 +56,9 @@ impl Function for HasAttrOnDatapoint {
         let expected = args.string(1)?;
         Ok(Compiled::converter(move |ctx| {
             let data = &ctx.metric_record()?.data;
-            let first = point_attributes(data, "HasAttrOnDatapoint")?
-                .into_iter()
-                .find_map(|attributes| attributes.get(&key));
+            let first = first_in_points(data, "HasAttrOnDatapoint", |attributes| {
+                attributes.get(&key)
+            })?;
             // As the reference reads it, a value that is not a string compares as "".
             let matches = first.map(|value| match value {
                 AnyValue::Str(text) => text.as_str() == expected,
@@ -69,20 +69,22 @@ impl Function for HasAttrOnDatapoint {
     }
 }
 
-/// The attributes of every data point of the metric, in order; an empty-type metric has no
-/// points to look at, which the reference reports as an error.
-fn point_attributes<'a>(
+/// The first `Some` that `find` gives for the attributes of the metric's data points, in
+/// order; an empty-type metric has no points to look at, which the reference reports as an
+/// error.
+fn first_in_points<'a, T>(
     data: &'a MetricData,
     function: &'static str,
-) -> Result<Vec<&'a Map>, RuntimeError> {
-    let attributes = match data {
-        MetricData::Gauge(gauge) => gauge.data_points.iter().map(|p| &p.attributes).collect(),
-        MetricData::Sum(sum) => sum.data_points.iter().map(|p| &p.attributes).collect(),
-        MetricData::Histogram(h) => h.data_points.iter().map(|p| &p.attributes).collect(),
+    mut find: impl FnMut(&'a Map) -> Option<T>,
+) -> Result<Option<T>, RuntimeError> {
+    Ok(match data {
+        MetricData::Gauge(gauge) => gauge.data_points.iter().find_map(|p| find(&p.attributes)),
+        MetricData::Sum(sum) => sum.data_points.iter().find_map(|p| find(&p.attributes)),
+        MetricData::Histogram(h) => h.data_points.iter().find_map(|p| find(&p.attributes)),
         MetricData::ExponentialHistogram(h) => {
-            h.data_points.iter().map(|p| &p.attributes).collect()
+            h.data_points.iter().find_map(|p| find(&p.attributes))
         }
-        MetricData::Summary(s) => s.data_points.iter().map(|p| &p.attributes).collect(),
+        MetricData::Summary(s) => s.data_points.iter().find_map(|p| find(&p.attributes)),
         MetricData::Empty => {
             return Err(RuntimeErrorKind::Function {
                 function,
@@ -90,6 +92,5 @@ fn point_attributes<'a>(
             }
             .into());
         }
-    };
-    Ok(attributes)
+    })
 }
