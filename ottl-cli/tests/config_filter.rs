@@ -143,3 +143,17 @@ fn an_empty_condition_is_a_configuration_error() {
     assert!(err.contains("filter-empty-condition.yaml:4:9"), "{err}");
     assert!(err.contains("condition cannot be empty"), "{err}");
 }
+
+#[test]
+fn a_function_only_a_lower_context_has_moves_the_condition_there() {
+    let doc = json(&eval(
+        "filter-infer-lower-context.yaml",
+        "traces-every-field.json",
+    ));
+    // Inferred as `span` (not `resource`, its only path): every root span goes, the span with
+    // a parent stays.
+    let parents = items(&doc, SPANS, "parentSpanId");
+    let left: Vec<&Value> = parents.iter().flatten().flatten().collect();
+    assert!(!left.is_empty(), "{doc}");
+    assert!(left.iter().all(|parent| parent.is_string()), "{left:?}");
+}

@@ -80,7 +80,16 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
     };
     let at = format!("{file_name}:{}:{}", text.line, text.column);
     match context::infer(syntax::condition_paths(&condition)) {
-        Some(context) if context.runs_on(spec.signal) => Some(context),
+        Some(context) if context.runs_on(spec.signal) => {
+            // A function only a lower context has (`IsRootSpan()`) moves the condition there.
+            let functions = syntax::condition_functions(&condition);
+            let has = |context, function: &str| {
+                ottl_functions::filter::registry(context)
+                    .get(function)
+                    .is_some()
+            };
+            Some(context::infer_supported(context, spec.signal, &functions, has).unwrap_or(context))
+        }
         Some(context) => {
             eprintln!(
                 "error: {at}: {label}: the paths name the `{context}` context, which does not \

@@ -157,9 +157,8 @@ impl ContextKind {
 /// reference's priority (log, datapoint, metric, spanevent, span, scope, resource). `None`
 /// when no path names a context.
 ///
-/// Unlike the reference, this looks at paths only: it does not move to a lower context when
-/// the candidate lacks a function or enum the statements use, and an `instrumentation_scope.`
-/// prefix counts as `scope`.
+/// This looks at paths only ([`infer_supported`] takes the next step, for functions), and an
+/// `instrumentation_scope.` prefix counts as `scope`.
 ///
 /// ```
 /// use ottl_core::context::{ContextKind, infer};
@@ -185,4 +184,42 @@ impl fmt::Display for ContextKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// The reference's second step of inference (language.md §8.5): `candidate` (from [`infer`])
+/// if it has every one of `functions`, else the first of its lower contexts in `signal` — by
+/// the same priority, the contexts that reach it as a prefix (`scope`, `spanevent`, `span` for
+/// `resource` over traces) — that has them all. `None` when no context has them all: the
+/// caller keeps the candidate and lets compiling name the missing function.
+///
+/// ```
+/// use ottl_core::context::{ContextKind, Signal, infer_supported};
+///
+/// // `IsRootSpan()` is a span function: a condition whose only path is `resource.…` runs
+/// // on spans.
+/// let has = |context: ContextKind, function: &str| {
+///     function != "IsRootSpan" || context == ContextKind::Span
+/// };
+/// let inferred = infer_supported(ContextKind::Resource, Signal::Traces, &["IsRootSpan"], has);
+/// assert_eq!(inferred, Some(ContextKind::Span));
+/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Traces, &[], has), Some(ContextKind::Resource));
+/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Logs, &["IsRootSpan"], has), None);
+/// ```
+pub fn infer_supported(
+    candidate: ContextKind,
+    signal: Signal,
+    functions: &[&str],
+    has: impl Fn(ContextKind, &str) -> bool,
+) -> Option<ContextKind> {
+    let has_all = |context: ContextKind| functions.iter().all(|f| has(context, f));
+    if has_all(candidate) {
+        return Some(candidate);
+    }
+    ContextKind::ALL
+        .iter()
+        .copied()
+        .filter(|lower| {
+            lower.runs_on(signal) && lower.higher_prefixes().contains(&candidate.name())
+        })
+        .find(|&lower| has_all(lower))
 }

@@ -26,7 +26,7 @@ mod visit;
 
 pub use ast::*;
 pub use spans::ClearSpans;
-pub use visit::{condition_paths, statement_paths};
+pub use visit::{condition_functions, condition_paths, statement_functions, statement_paths};
 
 use crate::diag::Diagnostics;
 use parser::{Builder, Rule};
