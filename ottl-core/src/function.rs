@@ -297,9 +297,7 @@ impl ValueArg {
     pub fn into_getter(self) -> Getter {
         match self {
             ValueArg::Constant(value) => Box::new(move |_| Ok(value.clone())),
-            ValueArg::Stored(stored) => {
-                Box::new(move |ctx| Ok(stored(ctx)?.map_or(Value::Nil, Value::from_any)))
-            }
+            ValueArg::Stored(stored) => Box::new(move |ctx| Ok(Value::from_stored(stored(ctx)?))),
             ValueArg::Getter(getter) => getter,
         }
     }

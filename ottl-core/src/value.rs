@@ -109,6 +109,12 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// Reads a stored OTLP value that may be absent: absent and empty both read as `Nil`.
+    #[inline]
+    pub fn from_stored(value: Option<&'a AnyValue>) -> Self {
+        value.map_or(Value::Nil, Value::from_any)
+    }
+
     /// A string value that owns its text.
     pub fn string(text: impl Into<Str>) -> Self {
         Value::Str(Cow::Owned(text.into()))

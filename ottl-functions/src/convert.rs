@@ -51,7 +51,7 @@ impl Input {
     ) -> Result<Value<'a>, RuntimeError> {
         match self {
             Input::Constant(value) => Ok(value.clone()),
-            Input::Stored(stored) => Ok(stored(ctx)?.map_or(Value::Nil, Value::from_any)),
+            Input::Stored(stored) => Ok(Value::from_stored(stored(ctx)?)),
             Input::Getter(getter) => getter(ctx),
         }
     }
@@ -64,7 +64,7 @@ impl Input {
     ) -> Result<Value<'b>, RuntimeError> {
         match self {
             Input::Constant(value) => Ok(view(value)),
-            Input::Stored(stored) => Ok(stored(ctx)?.map_or(Value::Nil, Value::from_any)),
+            Input::Stored(stored) => Ok(Value::from_stored(stored(ctx)?)),
             Input::Getter(getter) => getter(ctx),
         }
     }

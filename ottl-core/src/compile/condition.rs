@@ -62,7 +62,7 @@ impl Compiler<'_> {
                 match (literal(&comparison.left), literal(&comparison.right)) {
                     (None, Some(right)) => match self.operand(&comparison.left) {
                         Some(Operand::Stored(left)) => Box::new(move |ctx| {
-                            let left = left(ctx)?.map_or(Value::Nil, Value::from_any);
+                            let left = Value::from_stored(left(ctx)?);
                             Ok(compare(&left, op, &right))
                         }),
                         Some(Operand::Getter(left)) => {

@@ -64,9 +64,7 @@ pub(crate) enum Operand {
 impl Compiler<'_> {
     /// `expr` compiled to be read: by reference when it is a path to a stored value.
     pub(crate) fn operand(&mut self, expr: &Expr) -> Option<Operand> {
-        if let ExprKind::Path(path) = &expr.kind
-            && literal(expr).is_none()
-        {
+        if let ExprKind::Path(path) = &expr.kind {
             let compiled = self.path(path)?;
             return Some(match compiled.stored_getter() {
                 Some(stored) => Operand::Stored(stored),

@@ -65,7 +65,7 @@ pub(crate) fn index<'a>(value: Value<'a>, key: &KeyValue<'_>) -> Result<Value<'a
     match (value, key) {
         (Value::Nil, _) => Ok(Value::Nil),
         (Value::Map(Cow::Borrowed(map)), KeyValue::Str(key)) => {
-            Ok(map.get(key).map_or(Value::Nil, Value::from_any))
+            Ok(Value::from_stored(map.get(key)))
         }
         (Value::Map(Cow::Owned(map)), KeyValue::Str(key)) => Ok(map
             .get(key)

@@ -146,7 +146,7 @@ impl CompiledPath {
         if let [KeyStep::Str(key)] = keys.as_slice() {
             let key = key.clone();
             return Box::new(move |ctx| match map_of(field, ctx)? {
-                Some(map) => Ok(map.get_key(&key).map_or(Value::Nil, Value::from_any)),
+                Some(map) => Ok(Value::from_stored(map.get_key(&key))),
                 None => keys::index(read(field, ctx)?, &KeyValue::Str(Cow::Borrowed(key.key()))),
             });
         }
