@@ -4,7 +4,7 @@ use super::Text;
 use super::filter::{FilterGroupSpec, Level};
 use super::run::render_in_file;
 use crate::render::Source;
-use ottl_core::context::{self, ContextKind};
+use ottl_core::context::{self, ContextKind, Signal};
 use ottl_core::model::json::Document;
 use ottl_core::run::{ConditionError, FilterConditions, FilterError, FilterGroup};
 use ottl_core::syntax;
@@ -80,16 +80,11 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
     };
     let at = format!("{file_name}:{}:{}", text.line, text.column);
     match context::infer(syntax::condition_paths(&condition)) {
-        Some(context) if context.runs_on(spec.signal) => {
-            // A function only a lower context has (`IsRootSpan()`) moves the condition there.
-            let functions = syntax::condition_functions(&condition);
-            let has = |context, function: &str| {
-                ottl_functions::filter::registry(context)
-                    .get(function)
-                    .is_some()
-            };
-            Some(context::infer_supported(context, spec.signal, &functions, has).unwrap_or(context))
-        }
+        Some(context) if context.runs_on(spec.signal) => Some(with_functions(
+            context,
+            spec.signal,
+            &syntax::condition_functions(&condition),
+        )),
         Some(context) => {
             eprintln!(
                 "error: {at}: {label}: the paths name the `{context}` context, which does not \
@@ -109,6 +104,18 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
             None
         }
     }
+}
+
+/// `context`, inferred from paths, or the lower context of `signal` that has every one of
+/// the condition `functions` when it lacks one (`IsRootSpan()` moves `resource.…` to `span`).
+/// Without such a context, `context` stays and compiling names the missing function.
+pub(super) fn with_functions(
+    context: ContextKind,
+    signal: Signal,
+    functions: &[&str],
+) -> ContextKind {
+    context::infer_supported(context, signal, functions, ottl_functions::filter::supports)
+        .unwrap_or(context)
 }
 
 /// Runs `group` over `document` when it holds the group's signal. Failures under `ignore`

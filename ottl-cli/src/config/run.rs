@@ -199,20 +199,16 @@ fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextK
         .chain(conditions.iter().flat_map(syntax::condition_paths));
     match context::infer(paths) {
         Some(context) if context.runs_on(group.signal) => {
-            // A condition function only a lower context has (`IsRootSpan()`) moves the group
-            // there; the statements' functions are the same in every context.
+            // Only the conditions matter: the statements' functions are the same everywhere.
             let functions: Vec<&str> = conditions
                 .iter()
                 .flat_map(syntax::condition_functions)
                 .collect();
-            let has = |context, function: &str| {
-                ottl_functions::filter::registry(context)
-                    .get(function)
-                    .is_some()
-            };
-            Some(
-                context::infer_supported(context, group.signal, &functions, has).unwrap_or(context),
-            )
+            Some(filter_run::with_functions(
+                context,
+                group.signal,
+                &functions,
+            ))
         }
         Some(context) => {
             eprintln!(

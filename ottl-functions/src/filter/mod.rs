@@ -9,6 +9,7 @@
 //! assert!(span.get("IsRootSpan").is_some());
 //! assert!(span.get("set").is_none());
 //! assert!(ottl_functions::filter::registry(ContextKind::Log).get("IsRootSpan").is_none());
+//! assert!(ottl_functions::filter::supports(ContextKind::Span, "IsRootSpan"));
 //! ```
 
 mod datapoint_attributes;
@@ -33,6 +34,11 @@ pub fn registry(context: ContextKind) -> Registry {
         _ => {}
     }
     registry
+}
+
+/// Whether filter conditions of `context` may call `function` (for context inference).
+pub fn supports(context: ContextKind, function: &str) -> bool {
+    registry(context).get(function).is_some()
 }
 
 #[cfg(test)]
