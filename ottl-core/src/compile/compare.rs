@@ -16,6 +16,11 @@ pub(crate) fn compare(left: &Value<'_>, op: CompareOp, right: &Value<'_>) -> boo
         (V::Int(a), V::Double(b)) => (*a as f64).partial_cmp(b),
         (V::Double(a), V::Int(b)) => a.partial_cmp(&(*b as f64)),
         (V::Double(a), V::Double(b)) => a.partial_cmp(b),
+        // Equality looks at the lengths first, so a value that can't match is never read
+        // (its characters may be far away in memory).
+        (V::Str(a), V::Str(b)) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            return equality(op, a == b);
+        }
         (V::Str(a), V::Str(b)) => Some(a.as_bytes().cmp(b.as_bytes())),
         (V::Bytes(a), V::Bytes(b)) => Some(a.as_ref().cmp(b.as_ref())),
         (V::Time(a), V::Time(b)) | (V::Duration(a), V::Duration(b)) => Some(a.cmp(b)),
@@ -66,5 +71,31 @@ fn any_equal(a: &AnyValue, b: &AnyValue) -> bool {
         (AnyValue::KvList(x), AnyValue::KvList(y)) => maps_equal(x, y),
         (AnyValue::Array(x), AnyValue::Array(y)) => lists_equal(x, y),
         _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Value<'static> {
+        Value::string(s)
+    }
+
+    #[test]
+    fn strings_compare_by_bytes_whatever_their_lengths() {
+        use CompareOp::*;
+        for (a, op, b, holds) in [
+            ("abc", Eq, "abc", true),
+            ("abc", Eq, "ab", false),
+            ("abc", Ne, "ab", true),
+            ("abc", Ne, "abc", false),
+            ("ab", Lt, "abc", true),
+            ("b", Gt, "abc", true),
+            ("abc", Le, "abc", true),
+            ("", Ge, "a", false),
+        ] {
+            assert_eq!(compare(&text(a), op, &text(b)), holds, "{a:?} {op:?} {b:?}");
+        }
     }
 }

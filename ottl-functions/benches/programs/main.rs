@@ -8,8 +8,10 @@
 //! Go reference's `BenchmarkStatementSequenceExecuteLogs` does.
 //!
 //! `cargo bench -p ottl-functions --bench programs [-- --records N --repeat R --only P1,P3]`
-//! prints one JSON line per program. The records come from `gen_logs.py` (python3 and
-//! `../shared/bench` must be present); they are generated once into `target/otlp-bench/`.
+//! prints one JSON line per program; `-- --statement S [--statement S2 …]` instead measures
+//! those statements alone as program `custom` (its `verified` is false: there is no native edit
+//! to check it against). The records come from `gen_logs.py` (python3 and `../shared/bench` must
+//! be present); they are generated once into `target/otlp-bench/`.
 
 mod native;
 mod records;
@@ -64,6 +66,7 @@ struct Options {
     records: usize,
     repeat: usize,
     only: Option<Vec<String>>,
+    statements: Vec<String>,
 }
 
 fn options() -> Options {
@@ -71,6 +74,7 @@ fn options() -> Options {
         records: 100_000,
         repeat: 5,
         only: None,
+        statements: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -92,6 +96,7 @@ fn options() -> Options {
                     .next()
                     .map(|v| v.split(',').map(str::to_owned).collect())
             }
+            "--statement" => options.statements.extend(args.next()),
             _ => {} // `cargo bench` passes `--bench`; other flags are not ours.
         }
     }
@@ -111,31 +116,47 @@ fn main() {
         eprintln!("skipping suite 1: the gen_logs.py records are not available");
         return;
     };
+    if !options.statements.is_empty() {
+        let statements: Vec<&str> = options.statements.iter().map(String::as_str).collect();
+        measure("custom", &statements, &registry, &records, options.repeat);
+        return;
+    }
     for (name, statements) in PROGRAMS.iter().filter(|(name, _)| selected(name)) {
-        match Program::compile(
-            statements,
-            &[],
-            ContextKind::Log,
-            ErrorMode::Propagate,
-            &registry,
-        ) {
-            Ok(program) => suite_one(name, &program, &records, options.repeat),
-            Err(failures) => println!(
-                "{{\"program\":\"{name}\",\"skipped\":\"{}\"}}",
-                failures
-                    .iter()
-                    .map(|(_, d)| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-                    .replace('"', "'")
-            ),
-        }
+        measure(name, statements, &registry, &records, options.repeat);
     }
     for n in [10, 50, 200] {
         let name = format!("go-mix-{n}");
         if selected(&name) {
             suite_two(&name, n, &registry, options.repeat);
         }
+    }
+}
+
+/// Compiles one program of suite 1 and measures it, or says why it was skipped.
+fn measure(
+    name: &str,
+    statements: &[&str],
+    registry: &ottl_core::function::Registry,
+    records: &Logs,
+    repeat: usize,
+) {
+    match Program::compile(
+        statements,
+        &[],
+        ContextKind::Log,
+        ErrorMode::Propagate,
+        registry,
+    ) {
+        Ok(program) => suite_one(name, &program, records, repeat),
+        Err(failures) => println!(
+            "{{\"program\":\"{name}\",\"skipped\":\"{}\"}}",
+            failures
+                .iter()
+                .map(|(_, d)| d.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+                .replace('"', "'")
+        ),
     }
 }
 
