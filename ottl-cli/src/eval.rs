@@ -4,6 +4,7 @@ use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::{ExitCode, read_input};
 use ottl_core::context::{self, ContextKind, Signal};
+use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::run::{ErrorMode, Program};
 use ottl_core::syntax;
@@ -166,28 +167,42 @@ impl Programs<'_> {
             self.error_mode,
             &self.registry,
         );
-        compiled.map_err(|failures| {
-            for (index, diagnostics) in failures {
-                let (name, text, offset) = match self.sources.get(index) {
-                    Some(source) => (
-                        source.name.as_str(),
-                        source.file_text.as_str(),
-                        source.offset,
-                    ),
-                    None => (
-                        "<condition>",
-                        self.conditions
-                            .get(index - self.sources.len())
-                            .copied()
-                            .unwrap_or_default(),
-                        0,
-                    ),
-                };
-                let shifted: Vec<_> = diagnostics.into_iter().map(|d| d.shifted(offset)).collect();
-                render::to_stderr(&Source { name, text }, &shifted);
+        match compiled {
+            Ok(program) => {
+                // Warnings don't stop the run; they are shown once, when the program compiles.
+                for (index, warning) in program.warnings() {
+                    self.report(*index, vec![warning.clone()]);
+                }
+                Ok(program)
             }
-            ExitCode::Rejected
-        })
+            Err(failures) => {
+                for (index, diagnostics) in failures {
+                    self.report(index, diagnostics.into_iter().collect());
+                }
+                Err(ExitCode::Rejected)
+            }
+        }
+    }
+
+    /// Renders diagnostics about text `index` (statements, then conditions) to stderr.
+    fn report(&self, index: usize, diagnostics: Vec<Diagnostic>) {
+        let (name, text, offset) = match self.sources.get(index) {
+            Some(source) => (
+                source.name.as_str(),
+                source.file_text.as_str(),
+                source.offset,
+            ),
+            None => (
+                "<condition>",
+                self.conditions
+                    .get(index - self.sources.len())
+                    .copied()
+                    .unwrap_or_default(),
+                0,
+            ),
+        };
+        let shifted: Vec<_> = diagnostics.into_iter().map(|d| d.shifted(offset)).collect();
+        render::to_stderr(&Source { name, text }, &shifted);
     }
 }
 

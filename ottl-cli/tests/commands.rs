@@ -119,6 +119,27 @@ fn eval_reports_failures_under_ignore_and_goes_on() {
 }
 
 #[test]
+fn eval_warns_about_a_comparison_that_never_holds_and_still_runs() {
+    let out = ottl(
+        &[
+            "eval",
+            "-c",
+            "log",
+            "-e",
+            r#"set(attributes["error"], true) where severity_number == "ERROR""#,
+            "testdata/otlp/logs-every-field.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("warning[W0001]"), "{stderr}");
+    assert!(stderr.contains("false on every record"), "{stderr}");
+    assert!(stderr.contains("help: compare with an int"), "{stderr}");
+    assert!(!text(&out.stdout).contains(r#""key":"error""#));
+}
+
+#[test]
 fn eval_without_statements_writes_every_sample_back_unchanged() {
     let samples = std::fs::read_dir(repo().join("testdata/otlp")).expect("samples exist");
     for sample in samples

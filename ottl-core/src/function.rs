@@ -34,8 +34,10 @@ use crate::RuntimeErrorKind;
 use crate::context::TransformContext;
 use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
-use crate::value::Value;
+use crate::value::{Value, ValueType};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Reads a value from the record (or computes it) each time it runs.
@@ -77,6 +79,21 @@ pub struct Target {
     /// body): an editor holding an [`AnyValue`](crate::model::AnyValue) skips the conversion
     /// back to a [`Value`] that [`Target::set`] would undo.
     pub put: Option<Putter>,
+    /// The one type of value [`Target::set`] takes, when the path takes only one
+    /// (`severity_number` an int, `name` a string, `attributes` a map — or nil, which clears
+    /// it); `None` where any value may do (`attributes["k"]`, `body`).
+    pub value_type: Option<ValueType>,
+}
+
+impl Target {
+    /// Whether [`Target::set`] fails for every value of type `found`, whatever the record.
+    pub fn never_takes(&self, found: ValueType) -> bool {
+        match self.value_type {
+            Some(ValueType::Map) => !matches!(found, ValueType::Map | ValueType::Nil),
+            Some(wanted) => wanted != found,
+            None => false,
+        }
+    }
 }
 
 /// Writes an OTLP value to a path that stores one.
@@ -344,8 +361,13 @@ impl ConverterRef {
         slots.resize_with(self.signature.params.len(), || None);
         let args = Args {
             function: name,
+            spans: slots
+                .iter()
+                .map(|s| s.as_ref().map(|(_, span)| *span))
+                .collect(),
             slots,
             call: self.span,
+            warnings: Rc::default(),
         };
         match self.function.compile(args) {
             Ok(Compiled::Converter(converter)) => converter(ctx),
@@ -367,16 +389,21 @@ impl ConverterRef {
 pub struct Args {
     pub(crate) function: &'static str,
     pub(crate) slots: Vec<Option<(Arg, Span)>>,
+    /// Where each argument was written, kept after the argument is taken.
+    pub(crate) spans: Vec<Option<Span>>,
     pub(crate) call: Span,
+    /// Shared with the compiler, which reports them with the statement.
+    pub(crate) warnings: Rc<RefCell<Vec<Diagnostic>>>,
 }
 
 impl Args {
     /// Where the argument for parameter `index` was written (the call, if it was left out).
     pub fn span(&self, index: usize) -> Span {
-        self.slots
+        self.spans
             .get(index)
-            .and_then(|slot| slot.as_ref())
-            .map_or(self.call, |(_, span)| *span)
+            .copied()
+            .flatten()
+            .unwrap_or(self.call)
     }
 
     fn take(&mut self, index: usize) -> Option<Arg> {
@@ -504,7 +531,21 @@ impl Args {
         }
     }
 
-    /// A diagnostic about the argument at `index`, for a function rejecting a literal.
+    /// Reports, as a warning with the statement, that the argument at `index` makes the call
+    /// fail wherever it runs (a literal of a type the function never takes, say): the reference
+    /// accepts such a statement, so it still compiles.
+    pub fn warn(&self, index: usize, message: impl Into<String>, help: impl Into<String>) {
+        let warning = Diagnostic::warning(
+            Code::FailsOnEveryRecord,
+            message,
+            self.span(index),
+            "fails on every record it runs on",
+        )
+        .with_help(help);
+        self.warnings.borrow_mut().push(warning);
+    }
+
+    /// A diagnostic saying the literal argument at `index` is rejected, with a fix.
     pub fn invalid(
         &self,
         index: usize,

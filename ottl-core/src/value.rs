@@ -73,6 +73,18 @@ pub enum ValueType {
     Object(ObjectType),
 }
 
+impl ValueType {
+    /// The type's name with its article, for messages: `an int`, `a string`.
+    pub fn with_article(self) -> String {
+        let name = self.to_string();
+        let article = match name.chars().next() {
+            Some('a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U') => "an",
+            _ => "a",
+        };
+        format!("{article} {name}")
+    }
+}
+
 impl fmt::Display for ValueType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

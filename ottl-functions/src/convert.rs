@@ -37,6 +37,27 @@ impl Input {
         Ok(args.value(index)?.into())
     }
 
+    /// The value argument at `index`, which the function reads with a strict getter. A
+    /// literal of another kind is rejected when the statement compiles, as the reference
+    /// evaluates literal arguments of typed getters at parse time.
+    pub(crate) fn strict_at(
+        args: &mut Args,
+        index: usize,
+        kind: Strict,
+    ) -> Result<Self, Diagnostic> {
+        let input = Self::at(args, index)?;
+        if let Input::Constant(value) = &input
+            && let Err(error) = kind.check(view(value))
+        {
+            return Err(args.invalid(
+                index,
+                error.to_string(),
+                format!("pass {}", kind.expected()),
+            ));
+        }
+        Ok(input)
+    }
+
     /// The value argument at `index`, if given.
     pub(crate) fn optional_at(args: &mut Args, index: usize) -> Result<Option<Self>, Diagnostic> {
         Ok(args.optional_value(index)?.map(Input::from))
@@ -66,6 +87,39 @@ impl Input {
             Input::Constant(value) => Ok(view(value)),
             Input::Stored(stored) => Ok(Value::from_stored(stored(ctx)?)),
             Input::Getter(getter) => getter(ctx),
+        }
+    }
+}
+
+/// The strict getters a literal argument can be checked against when a statement compiles.
+#[derive(Clone, Copy)]
+pub(crate) enum Strict {
+    /// [`string`].
+    String,
+    /// [`int`].
+    Int,
+    /// [`map`].
+    Map,
+    /// [`list`].
+    List,
+}
+
+impl Strict {
+    fn check(self, value: Value<'_>) -> Result<(), RuntimeError> {
+        match self {
+            Strict::String => string(value).map(drop),
+            Strict::Int => int(value).map(drop),
+            Strict::Map => map(value).map(drop),
+            Strict::List => list(value).map(drop),
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Strict::String => "a string",
+            Strict::Int => "an int",
+            Strict::Map => "a map",
+            Strict::List => "a list",
         }
     }
 }
@@ -105,6 +159,15 @@ pub(crate) fn string(value: Value<'_>) -> Result<Cow<'_, Str>, RuntimeError> {
     match value {
         Value::Str(text) => Ok(text),
         other => Err(type_error("string", &other)),
+    }
+}
+
+/// `IntGetter`: exactly an int.
+#[inline]
+pub(crate) fn int(value: Value<'_>) -> Result<i64, RuntimeError> {
+    match value {
+        Value::Int(number) => Ok(number),
+        other => Err(type_error("int", &other)),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use ottl_core::context::ContextKind;
+use ottl_core::diag::Code;
 use ottl_core::model::json::{self, Document};
 use ottl_core::run::{ErrorMode, Program};
 use serde_json::Value as Json;
@@ -71,7 +72,14 @@ fn run(case: &Case) -> Result<(), Failed> {
         case.error_mode,
         &registry,
     ) {
-        Ok(program) => program,
+        Ok(program) => {
+            if std::env::var_os("SHOW_WARNINGS").is_some() {
+                for (index, warning) in program.warnings() {
+                    eprintln!("WARNING #{index} {}: {warning}", warning.code);
+                }
+            }
+            program
+        }
         Err(failures) if matches!(expected_error, Some("parse" | "check")) => {
             let _ = failures;
             return Ok(());
@@ -99,6 +107,22 @@ fn run(case: &Case) -> Result<(), Failed> {
             Err(format!("expected a {kind} error, but the run succeeded").into())
         }
         (Ok(()), None) => {
+            // A warning that an unconditional statement fails wherever it runs is a false
+            // alarm if the statement ran without failing.
+            let false_alarm = program.warnings().iter().find(|(index, warning)| {
+                case.error_mode == ErrorMode::Propagate
+                    && case
+                        .statements
+                        .get(*index)
+                        .is_some_and(|s| !s.contains(" where "))
+                    && matches!(
+                        warning.code,
+                        Code::FailsOnEveryRecord | Code::DivisionByZero
+                    )
+            });
+            if let Some((index, warning)) = false_alarm {
+                return Err(format!("#{index} warned `{warning}`, yet the run succeeded").into());
+            }
             let actual: Json =
                 serde_json::from_slice(&json::encode(&document).map_err(|e| e.to_string())?)
                     .map_err(|e| e.to_string())?;

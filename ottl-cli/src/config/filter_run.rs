@@ -27,7 +27,14 @@ pub(super) fn compile(
         let conditions: Vec<&str> = texts.iter().map(|t| t.value.as_str()).collect();
         let registry = ottl_functions::filter::registry(context);
         match FilterConditions::compile(&conditions, context, spec.error_mode, &registry) {
-            Ok(level) => levels.push(level),
+            Ok(level) => {
+                for (index, warning) in level.warnings() {
+                    if let Some(text) = texts.get(*index) {
+                        render_in_file(text, vec![warning.clone()], label, source);
+                    }
+                }
+                levels.push(level);
+            }
             Err(failures) => {
                 ok = false;
                 for (index, diagnostics) in failures {

@@ -162,20 +162,31 @@ fn compile_group(
         registry,
         &condition_functions,
     );
-    compiled
-        .map_err(|failures| {
+    let text_at = |index: usize| {
+        group.statements.get(index).or_else(|| {
+            group
+                .conditions
+                .get(index.checked_sub(group.statements.len())?)
+        })
+    };
+    match compiled {
+        Ok(program) => {
+            for (index, warning) in program.warnings() {
+                if let Some(text) = text_at(*index) {
+                    render_in_file(text, vec![warning.clone()], label, source);
+                }
+            }
+            Some(program)
+        }
+        Err(failures) => {
             for (index, diagnostics) in failures {
-                let text = group.statements.get(index).or_else(|| {
-                    group
-                        .conditions
-                        .get(index.checked_sub(group.statements.len())?)
-                });
-                if let Some(text) = text {
+                if let Some(text) = text_at(index) {
                     render_in_file(text, diagnostics.0, label, source);
                 }
             }
-        })
-        .ok()
+            None
+        }
+    }
 }
 
 /// The context of a group without `context:`, from its path prefixes as the reference infers

@@ -8,6 +8,7 @@ use crate::diag::{Code, Diagnostic, suggest};
 use crate::function::{Arg, Args, Compiled, FunctionKind, Param, ParamKind, Signature};
 use crate::span::Span;
 use crate::syntax::{Argument, ArgumentValue, Call, Expr, ExprKind};
+use std::rc::Rc;
 
 impl Compiler<'_> {
     /// Compiles `call`, which must name a function of kind `expected`.
@@ -29,12 +30,20 @@ impl Compiler<'_> {
                 Some(argument) => Some((self.argument(param, argument, signature)?, argument.span)),
             });
         }
+        let warnings = Rc::default();
         let args = Args {
             function: signature.name,
+            spans: slots
+                .iter()
+                .map(|s| s.as_ref().map(|(_, span)| *span))
+                .collect(),
             slots,
             call: call.span,
+            warnings: Rc::clone(&warnings),
         };
-        match function.compile(args) {
+        let compiled = function.compile(args);
+        self.warnings.extend(warnings.take());
+        match compiled {
             Ok(compiled) => Some(compiled),
             Err(diagnostic) => {
                 self.errors.push(diagnostic);

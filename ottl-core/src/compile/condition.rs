@@ -50,6 +50,7 @@ impl Compiler<'_> {
                 })
             }
             BoolExprKind::Comparison(comparison) => {
+                self.warn_comparison(comparison);
                 let op = comparison.op;
                 if let (Some(left), Some(right)) =
                     (literal(&comparison.left), literal(&comparison.right))

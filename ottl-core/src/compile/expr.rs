@@ -101,6 +101,7 @@ impl Compiler<'_> {
                 self.chain(first, &rest)
             }
             ExprKind::Product { first, rest } => {
+                self.warn_division_by_zero(rest);
                 let rest = rest
                     .iter()
                     .map(|(op, e)| (MathOp::from(*op), e))

@@ -3,7 +3,10 @@
 //!
 //! Checking and compiling are one pass: every definite mistake (unknown path, function or enum,
 //! wrong arity, an argument of the wrong kind, a literal a function rejects) is collected as a
-//! [`Diagnostic`] and compiling goes on, so one run reports them all.
+//! [`Diagnostic`] and compiling goes on, so one run reports them all. What the reference accepts
+//! but what is certain to misbehave when it runs (a comparison between types that never compare,
+//! a write of a type the path never takes, a division by a literal zero) is a warning: the
+//! statement still compiles, and carries its warnings.
 
 mod call;
 mod compare;
@@ -13,6 +16,7 @@ mod keys;
 mod math;
 mod path;
 mod render;
+mod warn;
 
 pub use condition::ConditionFn;
 
@@ -26,12 +30,18 @@ pub struct CompiledStatement {
     pub(crate) editor: EditorFn,
     pub(crate) condition: Option<ConditionFn>,
     pub(crate) source: String,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl CompiledStatement {
     /// The statement as written.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// What may go wrong when it runs, found while compiling (warnings only).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 }
 
@@ -40,6 +50,7 @@ pub(crate) struct Compiler<'a> {
     context: ContextKind,
     registry: &'a Registry,
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Compiler<'a> {
@@ -48,13 +59,20 @@ impl<'a> Compiler<'a> {
             context,
             registry,
             errors: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
-    fn finish<T>(self, value: Option<T>) -> Result<T, Diagnostics> {
+    /// The compiled value with the warnings found, or every diagnostic (warnings after errors)
+    /// if there was an error.
+    fn finish<T>(self, value: Option<T>) -> Result<(T, Vec<Diagnostic>), Diagnostics> {
         match value {
-            Some(value) if self.errors.is_empty() => Ok(value),
-            _ => Err(Diagnostics(self.errors)),
+            Some(value) if self.errors.is_empty() => Ok((value, self.warnings)),
+            _ => {
+                let mut diagnostics = self.errors;
+                diagnostics.extend(self.warnings);
+                Err(Diagnostics(diagnostics))
+            }
         }
     }
 
@@ -67,21 +85,23 @@ impl<'a> Compiler<'a> {
         let editor = self.call(&statement.editor, FunctionKind::Editor);
         let condition = statement.condition.as_ref().map(|c| self.condition(c));
         let compiled = editor.and_then(|editor| match editor {
-            crate::function::Compiled::Editor(editor) => Some(CompiledStatement {
-                editor,
-                condition,
-                source: source.to_owned(),
-            }),
+            crate::function::Compiled::Editor(editor) => Some((editor, condition)),
             crate::function::Compiled::Converter(_) => None,
         });
-        self.finish(compiled)
+        let ((editor, condition), warnings) = self.finish(compiled)?;
+        Ok(CompiledStatement {
+            editor,
+            condition,
+            source: source.to_owned(),
+            warnings,
+        })
     }
 
     /// Compiles a parsed condition.
     pub(crate) fn standalone_condition(
         mut self,
         condition: &BoolExpr,
-    ) -> Result<ConditionFn, Diagnostics> {
+    ) -> Result<(ConditionFn, Vec<Diagnostic>), Diagnostics> {
         let compiled = self.condition(condition);
         self.finish(Some(compiled))
     }
@@ -97,12 +117,12 @@ pub fn compile_statement(
     Compiler::new(context, registry).statement(&statement, source)
 }
 
-/// Parses and compiles one condition for `context`.
+/// Parses and compiles one condition for `context`, with the warnings found.
 pub fn compile_condition(
     source: &str,
     context: ContextKind,
     registry: &Registry,
-) -> Result<ConditionFn, Diagnostics> {
+) -> Result<(ConditionFn, Vec<Diagnostic>), Diagnostics> {
     let condition = syntax::parse_condition(source)?;
     Compiler::new(context, registry).standalone_condition(&condition)
 }

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::syntax::{Key, Path, Segment};
+use crate::value::ValueType;
 
 /// A field a path can name: the cache of the statement's own context, or a field of one of
 /// the records it reaches.
@@ -40,6 +41,96 @@ impl Field {
                 | Field::Metric(MetricField::Metadata)
                 | Field::DataPoint(DataPointField::Attributes)
         )
+    }
+
+    /// The type every record gives the field, when there is one: what its getter yields and
+    /// its setter takes (a map field also takes nil, which clears it). `None` where the type
+    /// varies from record to record (a log body, a metric's temporality, the data point fields
+    /// of one point kind) and for whole OTLP objects (`span.status`, `span.events`).
+    pub(crate) fn fixed_type(self) -> Option<ValueType> {
+        use ValueType as T;
+        Some(match self {
+            Field::Cache
+            | Field::Resource(ResourceField::Attributes)
+            | Field::Scope(ScopeField::Attributes) => T::Map,
+            Field::Resource(ResourceField::DroppedAttributesCount) => T::Int,
+            Field::Resource(ResourceField::SchemaUrl) => T::Str,
+            Field::Scope(ScopeField::Name | ScopeField::Version | ScopeField::SchemaUrl) => T::Str,
+            Field::Scope(ScopeField::DroppedAttributesCount) => T::Int,
+            Field::Log(field) => match field {
+                LogField::Attributes => T::Map,
+                LogField::Body => return None,
+                LogField::BodyString
+                | LogField::SeverityText
+                | LogField::TraceIdString
+                | LogField::SpanIdString
+                | LogField::EventName => T::Str,
+                LogField::TimeUnixNano
+                | LogField::ObservedTimeUnixNano
+                | LogField::SeverityNumber
+                | LogField::DroppedAttributesCount
+                | LogField::Flags => T::Int,
+                LogField::Time | LogField::ObservedTime => T::Time,
+                LogField::TraceId => T::TraceId,
+                LogField::SpanId => T::SpanId,
+            },
+            Field::Span(field) => match field {
+                SpanField::TraceIdString
+                | SpanField::SpanIdString
+                | SpanField::ParentSpanIdString
+                | SpanField::TraceState
+                | SpanField::StatusMessage
+                | SpanField::Name
+                | SpanField::KindString
+                | SpanField::KindDeprecatedString => T::Str,
+                SpanField::StatusCode
+                | SpanField::Kind
+                | SpanField::StartTimeUnixNano
+                | SpanField::EndTimeUnixNano
+                | SpanField::DroppedAttributesCount
+                | SpanField::DroppedEventsCount
+                | SpanField::DroppedLinksCount
+                | SpanField::Flags => T::Int,
+                SpanField::StartTime | SpanField::EndTime => T::Time,
+                SpanField::TraceId => T::TraceId,
+                SpanField::SpanId | SpanField::ParentSpanId => T::SpanId,
+                SpanField::Attributes => T::Map,
+                SpanField::Status | SpanField::Events | SpanField::Links => return None,
+            },
+            Field::SpanEvent(field) => match field {
+                SpanEventField::Name => T::Str,
+                SpanEventField::TimeUnixNano
+                | SpanEventField::DroppedAttributesCount
+                | SpanEventField::EventIndex => T::Int,
+                SpanEventField::Time => T::Time,
+                SpanEventField::Attributes => T::Map,
+            },
+            Field::Metric(field) => match field {
+                MetricField::Name | MetricField::Description | MetricField::Unit => T::Str,
+                MetricField::Type => T::Int,
+                MetricField::Metadata => T::Map,
+                MetricField::AggregationTemporality
+                | MetricField::IsMonotonic
+                | MetricField::DataPoints => return None,
+            },
+            Field::DataPoint(field) => match field {
+                DataPointField::StartTimeUnixNano
+                | DataPointField::TimeUnixNano
+                | DataPointField::Flags => T::Int,
+                DataPointField::StartTime | DataPointField::Time => T::Time,
+                DataPointField::Attributes => T::Map,
+                _ => return None,
+            },
+        })
+    }
+
+    /// The type the field's setter takes: its [fixed type](Self::fixed_type), except for
+    /// `metric.type`, whose setter ignores whatever it is given.
+    pub(crate) fn write_type(self) -> Option<ValueType> {
+        match self {
+            Field::Metric(MetricField::Type) => None,
+            _ => self.fixed_type(),
+        }
     }
 
     /// Whether keys may follow the field: maps, a log body, and one key on a trace state.

@@ -171,4 +171,20 @@ codes! {
     InvalidArgument = "E0109": "a literal argument that the function rejects",
         "A function checks its literal arguments when statements compile: a regex must compile, a \
          mode must be one of the listed words. The message says what was expected.";
+    ComparisonNeverHolds = "W0001": "a comparison between types that never compare",
+        "Values of different types are never equal, and only numbers, strings, times, durations \
+         and bytes are ordered: `==` between a string and an int is false on every record, `!=` \
+         true, `<` false. The reference accepts such a comparison, so this is a warning; it is \
+         usually a mistaken literal.\n\n    \
+         set(attributes[\"error\"], true) where severity_number == \"ERROR\"\n    \
+         set(attributes[\"error\"], true) where severity_number == SEVERITY_NUMBER_ERROR";
+    FailsOnEveryRecord = "W0002": "a call that fails wherever it runs",
+        "Some mistakes are certain before any record is read, although the reference only \
+         reports them while running: a path set to a value of a type it never takes, a \
+         function given a literal it rejects. The statement fails on every record it runs on \
+         (logged under `ignore`, stopping the batch under `propagate`).\n\n    \
+         set(severity_number, \"9\")\n    set(severity_number, 9)";
+    DivisionByZero = "W0003": "a division by a literal zero",
+        "Dividing by `0` or `0.0` is an error (`attempted to divide by 0`) on every record where \
+         the division is evaluated.\n\n    set(attributes[\"ratio\"], attributes[\"a\"] / 0)";
 }

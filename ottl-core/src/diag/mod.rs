@@ -80,6 +80,24 @@ impl Diagnostic {
         }
     }
 
+    /// A warning with `code` and `message`, pointing at `span` with `label`.
+    pub fn warning(
+        code: Code,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message, span, label)
+        }
+    }
+
+    /// Whether this is an error (the input is rejected) rather than a warning.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// Adds a secondary label.
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.secondary.push(Label::new(span, message));

@@ -47,7 +47,7 @@ use super::entries::{ResourceEntry, ScopeEntry};
 use super::{ErrorMode, Program};
 use crate::RuntimeError;
 use crate::context::{ContextKind, Signal, TransformContext};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::function::Registry;
 use crate::model::{InstrumentationScope, Map, Resource, Str};
 use std::fmt;
@@ -88,6 +88,12 @@ impl FilterConditions {
     /// The context the conditions are evaluated in.
     pub fn context(&self) -> ContextKind {
         self.program.context
+    }
+
+    /// What may go wrong when the conditions run, found while compiling: warnings, each with
+    /// the index of its condition.
+    pub fn warnings(&self) -> &[(usize, Diagnostic)] {
+        self.program.warnings()
     }
 }
 

@@ -24,7 +24,7 @@ pub use filter::{ConditionError, FilterConditions, FilterError, FilterGroup, Fil
 
 use crate::compile::{CompiledStatement, ConditionFn, compile_condition, compile_statement};
 use crate::context::{ContextKind, TransformContext};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::function::Registry;
 use crate::{Limits, RuntimeError};
 use std::fmt;
@@ -76,6 +76,7 @@ pub struct Program {
     context: ContextKind,
     conditions: Vec<ConditionFn>,
     statements: Vec<CompiledStatement>,
+    warnings: Vec<(usize, Diagnostic)>,
     error_mode: ErrorMode,
     limits: Limits,
 }
@@ -115,10 +116,19 @@ impl Program {
                 Err(diagnostics) => failures.push((index, diagnostics)),
             }
         }
+        let mut warnings: Vec<(usize, Diagnostic)> = compiled
+            .iter()
+            .enumerate()
+            .flat_map(|(index, s)| s.warnings.iter().map(move |w| (index, w.clone())))
+            .collect();
         let mut compiled_conditions = Vec::new();
         for (index, source) in conditions.iter().enumerate() {
             match compile_condition(source, context, condition_registry) {
-                Ok(condition) => compiled_conditions.push(condition),
+                Ok((condition, found)) => {
+                    compiled_conditions.push(condition);
+                    let index = statements.len() + index;
+                    warnings.extend(found.into_iter().map(|w| (index, w)));
+                }
                 Err(diagnostics) => failures.push((statements.len() + index, diagnostics)),
             }
         }
@@ -129,6 +139,7 @@ impl Program {
             context,
             conditions: compiled_conditions,
             statements: compiled,
+            warnings,
             error_mode,
             limits: Limits::DEFAULT,
         })
@@ -161,6 +172,12 @@ impl Program {
     /// Whether the program has no statements (it then leaves every record as it is).
     pub fn is_empty(&self) -> bool {
         self.statements.is_empty()
+    }
+
+    /// What may go wrong when the program runs, found while compiling: warnings, each with the
+    /// index of the text it belongs to, numbered as [`Program::compile`] numbers failures.
+    pub fn warnings(&self) -> &[(usize, Diagnostic)] {
+        &self.warnings
     }
 
     /// The context the program runs in.

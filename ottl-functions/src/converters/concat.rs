@@ -1,6 +1,6 @@
 //! `Concat(vals, delimiter)`.
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -26,8 +26,8 @@ impl Function for Concat {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let vals = Input::at(&mut args, 0)?;
-        let delimiter = Input::at(&mut args, 1)?;
+        let vals = Input::strict_at(&mut args, 0, Strict::List)?;
+        let delimiter = Input::strict_at(&mut args, 1, Strict::String)?;
         Ok(Compiled::converter(move |ctx| {
             let items = convert::list(vals.get(ctx)?)?;
             let delimiter = convert::string(delimiter.get(ctx)?)?;

@@ -1,6 +1,6 @@
 //! `ContainsValue(target, item)`.
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -20,7 +20,7 @@ impl Function for ContainsValue {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = Input::strict_at(&mut args, 0, Strict::List)?;
         let item = Input::at(&mut args, 1)?;
         Ok(Compiled::converter(move |ctx| {
             let items = convert::list(target.get(ctx)?)?;

@@ -1,6 +1,6 @@
 //! `HasPrefix(target, prefix)`.
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -20,8 +20,8 @@ impl Function for HasPrefix {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
-        let prefix = Input::at(&mut args, 1)?;
+        let target = Input::strict_at(&mut args, 0, Strict::String)?;
+        let prefix = Input::strict_at(&mut args, 1, Strict::String)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
             let prefix = convert::string(prefix.get(ctx)?)?;

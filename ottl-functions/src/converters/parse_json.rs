@@ -1,6 +1,6 @@
 //! `ParseJSON(target)`.
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
@@ -24,7 +24,7 @@ impl Function for ParseJson {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = Input::strict_at(&mut args, 0, Strict::String)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
             let error = |message: String| {

@@ -1,6 +1,6 @@
 //! `SHA256(target)`.
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -20,7 +20,7 @@ impl Function for Sha256 {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = Input::strict_at(&mut args, 0, Strict::String)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
             let mut buffer = [0u8; 64];

@@ -1,6 +1,6 @@
 //! `Split(target, delimiter)`.
 
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::AnyValue;
@@ -23,8 +23,8 @@ impl Function for Split {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
-        let delimiter = Input::at(&mut args, 1)?;
+        let target = Input::strict_at(&mut args, 0, Strict::String)?;
+        let delimiter = Input::strict_at(&mut args, 1, Strict::String)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
             let delimiter = convert::string(delimiter.get(ctx)?)?;

@@ -1,7 +1,6 @@
 //! `Substring(target, start, length, [utf8_safe])`.
 
-use crate::convert::{self, Input};
-use ottl_core::RuntimeError;
+use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
@@ -12,17 +11,6 @@ use ottl_core::value::Value;
 pub struct Substring;
 
 const NAME: &str = "Substring";
-
-fn int(value: Value<'_>) -> Result<i64, RuntimeError> {
-    match value {
-        Value::Int(number) => Ok(number),
-        other => Err(RuntimeErrorKind::Type {
-            expected: "int",
-            found: other.value_type(),
-        }
-        .into()),
-    }
-}
 
 impl Function for Substring {
     fn signature(&self) -> Signature {
@@ -38,14 +26,14 @@ impl Function for Substring {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
-        let start = Input::at(&mut args, 1)?;
-        let length = Input::at(&mut args, 2)?;
+        let target = Input::strict_at(&mut args, 0, Strict::String)?;
+        let start = Input::strict_at(&mut args, 1, Strict::Int)?;
+        let length = Input::strict_at(&mut args, 2, Strict::Int)?;
         let utf8_safe = args.optional_bool(3)?.unwrap_or(false);
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.get(ctx)?)?;
-            let start = int(start.get(ctx)?)?;
-            let length = int(length.get(ctx)?)?;
+            let start = convert::int(start.get(ctx)?)?;
+            let length = convert::int(length.get(ctx)?)?;
             let error = |message: String| {
                 RuntimeErrorKind::Function {
                     function: NAME,

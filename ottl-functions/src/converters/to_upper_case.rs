@@ -1,7 +1,7 @@
 //! `ToUpperCase(target)`.
 
 use super::case::{self, Case};
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -19,7 +19,7 @@ impl Function for ToUpperCase {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = Input::strict_at(&mut args, 0, Strict::String)?;
         Ok(Compiled::converter(move |ctx| {
             let text = convert::string(target.value(ctx)?)?;
             Ok(Value::Str(case::convert(text, Case::Upper)))

@@ -1,7 +1,7 @@
 //! `merge_maps(target, source, strategy)`.
 
 use super::edit_map;
-use crate::convert::{self, Input};
+use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
@@ -45,7 +45,7 @@ impl Function for MergeMaps {
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
         let target = args.target(0)?;
-        let source = Input::at(&mut args, 1)?;
+        let source = Input::strict_at(&mut args, 1, Strict::Map)?;
         let strategy = match args.string(2)?.as_str() {
             "insert" => Strategy::Insert,
             "update" => Strategy::Update,

@@ -27,8 +27,23 @@ impl Function for Set {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let Target { set, put, .. } = args.target(0)?;
+        let target = args.target(0)?;
         let value = args.value(1)?;
+        if let ValueArg::Constant(literal) = &value
+            && target.never_takes(literal.value_type())
+            && let Some(wanted) = target.value_type
+        {
+            args.warn(
+                1,
+                format!(
+                    "the path takes {}, so setting it to {} fails",
+                    wanted.with_article(),
+                    literal.value_type().with_article()
+                ),
+                format!("write {} here", wanted.with_article()),
+            );
+        }
+        let Target { set, put, .. } = target;
         Ok(match (value, put) {
             // A path that stores an OTLP value takes one converted once: a literal here, a
             // computed value on each record.

@@ -305,7 +305,14 @@ where
 
 /// A path an editor changes: read, write, and (for maps) edit in place.
 pub(crate) fn target(path: CompiledPath) -> Target {
+    // Keys reach into values of any type.
+    let value_type = if path.keys.is_empty() {
+        path.field.write_type()
+    } else {
+        None
+    };
     Target {
+        value_type,
         get: path.clone().getter(),
         set: path.clone().setter(),
         map: path.clone().map_target(),
