@@ -1,8 +1,8 @@
 //! Resolving a path of the AST to a field of a context, through the per-context field tables.
 
 use super::{
-    ContextKind, DataPointField, LogField, MetricField, ResourceField, ScopeField, SpanEventField,
-    SpanField,
+    ContextKind, DataPointField, LogField, MetricField, OtelcolField, ResourceField, ScopeField,
+    SpanEventField, SpanField, request,
 };
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::syntax::{Key, Path, Segment};
@@ -20,12 +20,17 @@ pub(crate) enum Field {
     SpanEvent(SpanEventField),
     Metric(MetricField),
     DataPoint(DataPointField),
+    /// A field of the request the batch arrived with (`otelcol.*`, every context).
+    Otelcol(OtelcolField),
 }
 
 impl Field {
     /// Whether statements may only read the field (`spanevent.event_index`).
     pub(crate) fn is_read_only(self) -> bool {
-        matches!(self, Field::SpanEvent(SpanEventField::EventIndex))
+        matches!(
+            self,
+            Field::SpanEvent(SpanEventField::EventIndex) | Field::Otelcol(_)
+        )
     }
 
     /// Whether the field holds a map that keys index (`attributes["k"]`).
@@ -40,6 +45,11 @@ impl Field {
                 | Field::SpanEvent(SpanEventField::Attributes)
                 | Field::Metric(MetricField::Metadata)
                 | Field::DataPoint(DataPointField::Attributes)
+                | Field::Otelcol(
+                    OtelcolField::ClientAuthAttributes
+                        | OtelcolField::ClientMetadata
+                        | OtelcolField::GrpcMetadata
+                )
         )
     }
 
@@ -121,6 +131,9 @@ impl Field {
                 DataPointField::Attributes => T::Map,
                 _ => return None,
             },
+            // The address is nil when unknown.
+            Field::Otelcol(OtelcolField::ClientAddr) => return None,
+            Field::Otelcol(_) => T::Map,
         })
     }
 
@@ -185,6 +198,12 @@ const CONTEXT_NAMES: &[&str] = &[
 /// Resolves `path` as written in a statement of `context`.
 pub(crate) fn resolve(context: ContextKind, path: &Path) -> Result<ResolvedPath<'_>, Diagnostic> {
     let text = path.to_string();
+    if path
+        .context()
+        .is_some_and(|prefix| prefix.name == "otelcol")
+    {
+        return resolve_otelcol(path, text);
+    }
     let (target, segments) = match path.context() {
         Some(prefix) => match context.reach(&prefix.name) {
             Some(target) => (target, &path.segments[1..]),
@@ -235,6 +254,28 @@ pub(crate) fn resolve(context: ContextKind, path: &Path) -> Result<ResolvedPath<
             finish(*field, &rest[0], &rest[1..], text)
         }
         None => finish(*plain, first, rest, text),
+    }
+}
+
+/// An `otelcol.*` path, which every context has.
+fn resolve_otelcol(path: &Path, text: String) -> Result<ResolvedPath<'_>, Diagnostic> {
+    match request::resolve(&path.segments[1..]) {
+        Ok((field, last, extra)) => finish(field, last, extra, text),
+        Err(known) => {
+            let written = &path.segments[1];
+            let best = suggest(&text, known.iter().map(String::as_str));
+            let diagnostic = Diagnostic::error(
+                Code::UnknownPath,
+                format!("`{text}` is not a path of the request"),
+                path.span,
+                "unknown path",
+            )
+            .with_label(written.name.span, "after `otelcol.`");
+            Err(match best {
+                Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                None => diagnostic.with_note(format!("request paths: {}", known.join(", "))),
+            })
+        }
     }
 }
 

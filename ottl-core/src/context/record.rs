@@ -1,5 +1,6 @@
 //! [`TransformContext`]: one record and everything a statement on it can reach.
 
+use super::Request;
 use crate::RuntimeErrorKind;
 use crate::model::{
     ExponentialHistogramDataPoint, HistogramDataPoint, InstrumentationScope, LogRecord, Map,
@@ -16,6 +17,8 @@ pub struct TransformContext<'r> {
     pub(crate) cache: &'r mut Map,
     /// What statements may write; [`Limits::DEFAULT`] unless the runner sets the program's.
     pub(crate) limits: &'r Limits,
+    /// The request the batch arrived with, for `otelcol.*`; [`Request::NONE`] unless set.
+    pub(crate) request: &'r Request,
 }
 
 /// The scope a record belongs to.
@@ -121,12 +124,19 @@ impl<'r> TransformContext<'r> {
             item: Item::None,
             cache,
             limits: &Limits::DEFAULT,
+            request: &super::NO_REQUEST,
         }
     }
 
     /// The same context, checking writes against `limits` instead of [`Limits::DEFAULT`].
     pub fn with_limits(self, limits: &'r Limits) -> Self {
         Self { limits, ..self }
+    }
+
+    /// The same context, with `request` as the request the batch arrived with (what the
+    /// `otelcol.*` paths read) instead of [`Request::NONE`].
+    pub fn with_request(self, request: &'r Request) -> Self {
+        Self { request, ..self }
     }
 
     /// The limits writes are checked against.

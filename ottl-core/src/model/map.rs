@@ -175,8 +175,11 @@ impl Index {
 
 impl Map {
     /// An empty map.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        Self {
+            entries: Vec::new(),
+            index: None,
+        }
     }
 
     /// An empty map with room for `capacity` entries.

@@ -46,7 +46,7 @@ mod traces;
 use super::entries::{ResourceEntry, ScopeEntry};
 use super::{ErrorMode, Program};
 use crate::RuntimeError;
-use crate::context::{ContextKind, Signal, TransformContext};
+use crate::context::{ContextKind, Request, Signal, TransformContext};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::function::Registry;
 use crate::model::{InstrumentationScope, Map, Resource, Str};
@@ -228,6 +228,7 @@ struct Parents<'a> {
     scope: &'a mut InstrumentationScope,
     scope_url: &'a mut Str,
     cache: &'a mut Map,
+    request: &'a Request,
 }
 
 impl Parents<'_> {
@@ -240,6 +241,7 @@ impl Parents<'_> {
             self.scope_url,
             fresh(self.cache),
         )
+        .with_request(self.request)
     }
 }
 
@@ -258,6 +260,7 @@ impl FilterGroup {
         &self,
         resources: &mut Vec<R>,
         names: [&str; 2],
+        request: &Request,
         report: Report<'_>,
         mut items: impl FnMut(
             &mut Vec<<R::Scope as ScopeEntry>::Item>,
@@ -277,7 +280,8 @@ impl FilterGroup {
             let at = || format!("{resource_name}[{r}]");
             let (resource, resource_url, scopes) = entry.parts();
             if let Some(level) = &self.resource {
-                let ctx = TransformContext::resource(resource, resource_url, fresh(&mut cache));
+                let ctx = TransformContext::resource(resource, resource_url, fresh(&mut cache))
+                    .with_request(request);
                 if walk.holds(level, &at, ctx) {
                     return false;
                 }
@@ -297,6 +301,7 @@ impl FilterGroup {
                     scope,
                     scope_url,
                     cache: &mut cache,
+                    request,
                 };
                 if let Some(level) = &self.scope
                     && walk.holds(level, &at, parents.context())

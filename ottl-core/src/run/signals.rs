@@ -6,7 +6,7 @@
 use super::entries::{ResourceEntry, ScopeEntry, point_count};
 use super::{Program, StatementError};
 use crate::Limits;
-use crate::context::{ContextKind, TransformContext};
+use crate::context::{ContextKind, NO_REQUEST, Request, TransformContext};
 use crate::model::{
     InstrumentationScope, LogRecord, Logs, Map, Metric, Metrics, Resource, Span, Str, Traces,
 };
@@ -17,14 +17,23 @@ type Report<'a> = &'a mut dyn FnMut(StatementError);
 impl Program {
     /// Runs the program over every record of its context in `logs`, in document order.
     pub fn run_logs(&self, logs: &mut Logs, report: Report<'_>) -> Result<(), StatementError> {
+        self.run_logs_for(logs, &NO_REQUEST, report)
+    }
+
+    /// Like [`Program::run_logs`], for a batch that arrived with `request` (what the
+    /// `otelcol.*` paths read).
+    pub fn run_logs_for(
+        &self,
+        logs: &mut Logs,
+        request: &Request,
+        report: Report<'_>,
+    ) -> Result<(), StatementError> {
         let names = ["resourceLogs", "scopeLogs"];
-        self.walk(
-            &mut logs.resource_logs,
-            names,
-            &[ContextKind::Log],
-            report,
-            Self::on_logs,
-        )
+        let items = Items {
+            contexts: &[ContextKind::Log],
+            run: Self::on_logs,
+        };
+        self.walk(&mut logs.resource_logs, names, items, request, report)
     }
 
     /// Runs the program over every record of its context in `traces`, in document order:
@@ -34,15 +43,22 @@ impl Program {
         traces: &mut Traces,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        self.run_traces_for(traces, &NO_REQUEST, report)
+    }
+
+    /// Like [`Program::run_traces`], for a batch that arrived with `request`.
+    pub fn run_traces_for(
+        &self,
+        traces: &mut Traces,
+        request: &Request,
+        report: Report<'_>,
+    ) -> Result<(), StatementError> {
         let names = ["resourceSpans", "scopeSpans"];
-        let contexts = [ContextKind::Span, ContextKind::SpanEvent];
-        self.walk(
-            &mut traces.resource_spans,
-            names,
-            &contexts,
-            report,
-            Self::on_spans,
-        )
+        let items = Items {
+            contexts: &[ContextKind::Span, ContextKind::SpanEvent],
+            run: Self::on_spans,
+        };
+        self.walk(&mut traces.resource_spans, names, items, request, report)
     }
 
     /// Runs the program over every record of its context in `metrics`, in document order:
@@ -53,15 +69,22 @@ impl Program {
         metrics: &mut Metrics,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        self.run_metrics_for(metrics, &NO_REQUEST, report)
+    }
+
+    /// Like [`Program::run_metrics`], for a batch that arrived with `request`.
+    pub fn run_metrics_for(
+        &self,
+        metrics: &mut Metrics,
+        request: &Request,
+        report: Report<'_>,
+    ) -> Result<(), StatementError> {
         let names = ["resourceMetrics", "scopeMetrics"];
-        let contexts = [ContextKind::Metric, ContextKind::DataPoint];
-        self.walk(
-            &mut metrics.resource_metrics,
-            names,
-            &contexts,
-            report,
-            Self::on_metrics,
-        )
+        let items = Items {
+            contexts: &[ContextKind::Metric, ContextKind::DataPoint],
+            run: Self::on_metrics,
+        };
+        self.walk(&mut metrics.resource_metrics, names, items, request, report)
     }
 
     /// The walk all signals share: each resource, each of its scopes, and the scope's items
@@ -71,9 +94,9 @@ impl Program {
         &self,
         resources: &mut [R],
         names: [&str; 2],
-        item_contexts: &[ContextKind],
+        items: Items<'_, <R::Scope as ScopeEntry>::Item>,
+        request: &Request,
         report: Report<'_>,
-        on_items: ItemsFn<'_, <R::Scope as ScopeEntry>::Item>,
     ) -> Result<(), StatementError> {
         let [resource_name, scope_name] = names;
         let mut cache = Map::new();
@@ -81,40 +104,31 @@ impl Program {
             let (resource, resource_url, scopes) = entry.parts();
             let at = || format!("{resource_name}[{r}]");
             if self.context == ContextKind::Resource {
-                self.on_resource(resource, resource_url, &mut cache, &at, report)?;
+                cache.clear();
+                let mut ctx = TransformContext::resource(resource, resource_url, &mut cache)
+                    .with_limits(&self.limits)
+                    .with_request(request);
+                self.run_record(&mut ctx, &at, report)?;
                 continue;
             }
             for (s, entry) in scopes.iter_mut().enumerate() {
-                let (scope, scope_url, items) = entry.parts();
+                let (scope, scope_url, items_of) = entry.parts();
                 let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
                 let parents = Parents {
                     resource: &mut *resource,
                     resource_url: &mut *resource_url,
                     scope,
                     scope_url,
+                    request,
                 };
                 if self.context == ContextKind::Scope {
                     self.on_scope(parents, &mut cache, &at, report)?;
-                } else if item_contexts.contains(&self.context) {
-                    on_items(self, parents, items, &mut cache, &at, report)?;
+                } else if items.contexts.contains(&self.context) {
+                    (items.run)(self, parents, items_of, &mut cache, &at, report)?;
                 }
             }
         }
         Ok(())
-    }
-
-    fn on_resource(
-        &self,
-        resource: &mut Resource,
-        resource_url: &mut Str,
-        cache: &mut Map,
-        at: &dyn Fn() -> String,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        cache.clear();
-        let mut ctx =
-            TransformContext::resource(resource, resource_url, cache).with_limits(&self.limits);
-        self.run_record(&mut ctx, at, report)
     }
 
     fn on_scope(
@@ -209,6 +223,12 @@ impl Program {
     }
 }
 
+/// The items of one signal's scopes: the contexts that run on them, and how.
+struct Items<'a, T> {
+    contexts: &'a [ContextKind],
+    run: ItemsFn<'a, T>,
+}
+
 /// What runs a program over the items of one scope (`Program::on_logs`, …).
 type ItemsFn<'a, T> = fn(
     &Program,
@@ -225,6 +245,7 @@ struct Parents<'a> {
     resource_url: &'a mut Str,
     scope: &'a mut InstrumentationScope,
     scope_url: &'a mut Str,
+    request: &'a Request,
 }
 
 impl Parents<'_> {
@@ -238,5 +259,6 @@ impl Parents<'_> {
             cache,
         )
         .with_limits(limits)
+        .with_request(self.request)
     }
 }

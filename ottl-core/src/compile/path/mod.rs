@@ -14,8 +14,8 @@ use super::keys::{self, KeyStep, KeyValue};
 use crate::RuntimeError;
 use crate::RuntimeErrorKind;
 use crate::context::{
-    DataPointField, Field, LogField, MetricField, ResourceField, ScopeField, SpanEventField,
-    SpanField, TransformContext,
+    DataPointField, Field, LogField, MetricField, OtelcolField, Request, ResourceField, ScopeField,
+    SpanEventField, SpanField, TransformContext,
 };
 use crate::function::{Getter, MapTarget, Putter, Setter, StoredGetter, Target};
 use crate::model::{AnyValue, LogRecord, Map};
@@ -50,6 +50,9 @@ fn map_of<'a>(
         Field::SpanEvent(SpanEventField::Attributes) => &ctx.span_event_record()?.0.attributes,
         Field::Metric(MetricField::Metadata) => &ctx.metric_record()?.metadata,
         Field::DataPoint(DataPointField::Attributes) => metrics::attributes(ctx.point_record()?),
+        Field::Otelcol(OtelcolField::ClientAuthAttributes) => &ctx.request.auth_attributes,
+        Field::Otelcol(OtelcolField::ClientMetadata) => &ctx.request.client_metadata,
+        Field::Otelcol(OtelcolField::GrpcMetadata) => &ctx.request.grpc_metadata,
         _ => return Ok(None),
     }))
 }
@@ -103,7 +106,21 @@ fn read<'a>(field: Field, ctx: &'a TransformContext<'_>) -> Result<Value<'a>, Ru
         }
         Field::Metric(field) => metrics::read_metric(field, ctx.metric_record()?),
         Field::DataPoint(field) => metrics::read_point(field, ctx.point_record()?),
+        Field::Otelcol(field) => read_request(field, ctx.request),
     })
+}
+
+/// A field of the request: the address as a string (nil if unknown), the maps borrowed.
+fn read_request(field: OtelcolField, request: &Request) -> Value<'_> {
+    match field {
+        OtelcolField::ClientAddr => request
+            .client_addr
+            .as_ref()
+            .map_or(Value::Nil, common::text),
+        OtelcolField::ClientAuthAttributes => common::map(&request.auth_attributes),
+        OtelcolField::ClientMetadata => common::map(&request.client_metadata),
+        OtelcolField::GrpcMetadata => common::map(&request.grpc_metadata),
+    }
 }
 
 /// Writes the field itself (no keys).
@@ -130,6 +147,11 @@ fn write(
         Field::DataPoint(field) => {
             metrics::write_point(field, path, ctx.point_record_mut()?, value)
         }
+        // Rejected when the statement compiles; kept an error here for completeness.
+        Field::Otelcol(_) => Err(RuntimeErrorKind::ReadOnly {
+            path: path.to_owned(),
+        }
+        .into()),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Filtering logs: resources, then their scopes, then their log records.
 
 use super::{FilterError, FilterGroup, Report};
+use crate::context::{NO_REQUEST, Request};
 use crate::model::Logs;
 
 impl FilterGroup {
@@ -9,10 +10,22 @@ impl FilterGroup {
     /// failures under `Ignore` go to `report`; under `Propagate` they come back together,
     /// after the whole batch was filtered.
     pub fn filter_logs(&self, logs: &mut Logs, report: Report<'_>) -> Result<(), FilterError> {
+        self.filter_logs_for(logs, &NO_REQUEST, report)
+    }
+
+    /// Like [`FilterGroup::filter_logs`], for a batch that arrived with `request` (what the
+    /// `otelcol.*` paths read).
+    pub fn filter_logs_for(
+        &self,
+        logs: &mut Logs,
+        request: &Request,
+        report: Report<'_>,
+    ) -> Result<(), FilterError> {
         let names = ["resourceLogs", "scopeLogs"];
         self.filter_entries(
             &mut logs.resource_logs,
             names,
+            request,
             report,
             |logs, parents, walk, at| {
                 let Some(level) = &self.item else {

@@ -3,6 +3,7 @@
 
 use super::super::entries::point_count;
 use super::{FilterConditions, FilterError, FilterGroup, Parents, Report, Walk};
+use crate::context::{NO_REQUEST, Request};
 use crate::model::{Metric, MetricData, Metrics};
 
 impl FilterGroup {
@@ -17,25 +18,41 @@ impl FilterGroup {
         metrics: &mut Metrics,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
+        self.filter_metrics_for(metrics, &NO_REQUEST, report)
+    }
+
+    /// Like [`FilterGroup::filter_metrics`], for a batch that arrived with `request`.
+    pub fn filter_metrics_for(
+        &self,
+        metrics: &mut Metrics,
+        request: &Request,
+        report: Report<'_>,
+    ) -> Result<(), FilterError> {
         let names = ["resourceMetrics", "scopeMetrics"];
         let metrics = &mut metrics.resource_metrics;
-        self.filter_entries(metrics, names, report, |metrics, parents, walk, at| {
-            let mut next_metric = 0;
-            metrics.retain_mut(|metric| {
-                let m = next_metric;
-                next_metric += 1;
-                let at = || format!("{}.metrics[{m}]", at());
-                if let Some(level) = &self.item
-                    && walk.holds(level, &at, parents.context().metric(metric))
-                {
-                    return false;
-                }
-                match &self.sub_item {
-                    Some(level) => filter_points(level, metric, parents, walk, &at),
-                    None => true,
-                }
-            });
-        })
+        self.filter_entries(
+            metrics,
+            names,
+            request,
+            report,
+            |metrics, parents, walk, at| {
+                let mut next_metric = 0;
+                metrics.retain_mut(|metric| {
+                    let m = next_metric;
+                    next_metric += 1;
+                    let at = || format!("{}.metrics[{m}]", at());
+                    if let Some(level) = &self.item
+                        && walk.holds(level, &at, parents.context().metric(metric))
+                    {
+                        return false;
+                    }
+                    match &self.sub_item {
+                        Some(level) => filter_points(level, metric, parents, walk, &at),
+                        None => true,
+                    }
+                });
+            },
+        )
     }
 }
 

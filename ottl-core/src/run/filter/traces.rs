@@ -2,6 +2,7 @@
 //! that stay.
 
 use super::{FilterConditions, FilterError, FilterGroup, Parents, Report, Walk};
+use crate::context::{NO_REQUEST, Request};
 use crate::model::{Span, Traces};
 
 impl FilterGroup {
@@ -14,10 +15,21 @@ impl FilterGroup {
         traces: &mut Traces,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
+        self.filter_traces_for(traces, &NO_REQUEST, report)
+    }
+
+    /// Like [`FilterGroup::filter_traces`], for a batch that arrived with `request`.
+    pub fn filter_traces_for(
+        &self,
+        traces: &mut Traces,
+        request: &Request,
+        report: Report<'_>,
+    ) -> Result<(), FilterError> {
         let names = ["resourceSpans", "scopeSpans"];
         self.filter_entries(
             &mut traces.resource_spans,
             names,
+            request,
             report,
             |spans, parents, walk, at| {
                 let mut next_span = 0;
