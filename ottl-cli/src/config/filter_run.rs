@@ -91,6 +91,7 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
             context,
             spec.signal,
             &syntax::condition_functions(&condition),
+            &syntax::condition_enums(&condition),
         )),
         Some(context) => {
             eprintln!(
@@ -114,15 +115,16 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
 }
 
 /// `context`, inferred from paths, or the lower context of `signal` that has every one of
-/// the condition `functions` when it lacks one (`IsRootSpan()` moves `resource.…` to `span`).
-/// Without such a context, `context` stays and compiling names the missing function.
+/// the condition `functions` and `enums` when it lacks one (`IsRootSpan()` moves `resource.…`
+/// to `span`). Without such a context, `context` stays and compiling names what is missing.
 pub(super) fn with_functions(
     context: ContextKind,
     signal: Signal,
     functions: &[&str],
+    enums: &[&str],
 ) -> ContextKind {
-    context::infer_supported(context, signal, functions, ottl_functions::filter::supports)
-        .unwrap_or(context)
+    let has = ottl_functions::filter::supports;
+    context::infer_supported(context, signal, functions, enums, has).unwrap_or(context)
 }
 
 /// Runs `group` over `document` when it holds the group's signal. Failures under `ignore`

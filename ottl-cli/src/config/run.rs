@@ -210,15 +210,22 @@ fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextK
         .chain(conditions.iter().flat_map(syntax::condition_paths));
     match context::infer(paths) {
         Some(context) if context.runs_on(group.signal) => {
-            // Only the conditions matter: the statements' functions are the same everywhere.
+            // The statements' functions are the same in every context; the conditions' and
+            // the enum symbols are not.
             let functions: Vec<&str> = conditions
                 .iter()
                 .flat_map(syntax::condition_functions)
+                .collect();
+            let enums: Vec<&str> = statements
+                .iter()
+                .flat_map(syntax::statement_enums)
+                .chain(conditions.iter().flat_map(syntax::condition_enums))
                 .collect();
             Some(filter_run::with_functions(
                 context,
                 group.signal,
                 &functions,
+                &enums,
             ))
         }
         Some(context) => {

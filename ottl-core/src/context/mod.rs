@@ -190,31 +190,42 @@ impl fmt::Display for ContextKind {
 }
 
 /// The reference's second step of inference (language.md §8.5): `candidate` (from [`infer`])
-/// if it has every one of `functions`, else the first of its lower contexts in `signal` — by
-/// the same priority, the contexts that reach it as a prefix (`scope`, `spanevent`, `span` for
-/// `resource` over traces) — that has them all. `None` when no context has them all: the
-/// caller keeps the candidate and lets compiling name the missing function.
+/// if it has every one of `functions` and knows every one of the `enums` symbols, else the
+/// first of its lower contexts in `signal` — by the same priority, the contexts that reach it as
+/// a prefix (`scope`, `spanevent`, `span` for `resource` over traces) — that has them all.
+/// `None` when no context has them all: the caller keeps the candidate and lets compiling name
+/// what is missing. `has` says whether a context has a function; a symbol that names a
+/// function (`SHA256` passed by name) counts as known where the function is.
 ///
 /// ```
 /// use ottl_core::context::{ContextKind, Signal, infer_supported};
 ///
 /// // `IsRootSpan()` is a span function: a condition whose only path is `resource.…` runs
-/// // on spans.
+/// // on spans. (Here it is the only function there is.)
 /// let has = |context: ContextKind, function: &str| {
-///     function != "IsRootSpan" || context == ContextKind::Span
+///     function == "IsRootSpan" && context == ContextKind::Span
 /// };
-/// let inferred = infer_supported(ContextKind::Resource, Signal::Traces, &["IsRootSpan"], has);
+/// let inferred = infer_supported(ContextKind::Resource, Signal::Traces, &["IsRootSpan"], &[], has);
 /// assert_eq!(inferred, Some(ContextKind::Span));
-/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Traces, &[], has), Some(ContextKind::Resource));
-/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Logs, &["IsRootSpan"], has), None);
+/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Traces, &[], &[], has), Some(ContextKind::Resource));
+/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Logs, &["IsRootSpan"], &[], has), None);
+/// // Severity numbers are log enums: a `resource.…` condition naming one runs on logs.
+/// let severity = ["SEVERITY_NUMBER_WARN"];
+/// assert_eq!(infer_supported(ContextKind::Resource, Signal::Logs, &[], &severity, has), Some(ContextKind::Log));
 /// ```
 pub fn infer_supported(
     candidate: ContextKind,
     signal: Signal,
     functions: &[&str],
+    enums: &[&str],
     has: impl Fn(ContextKind, &str) -> bool,
 ) -> Option<ContextKind> {
-    let has_all = |context: ContextKind| functions.iter().all(|f| has(context, f));
+    let has_all = |context: ContextKind| {
+        functions.iter().all(|f| has(context, f))
+            && enums
+                .iter()
+                .all(|e| enum_value(context, e).is_some() || has(context, e))
+    };
     if has_all(candidate) {
         return Some(candidate);
     }

@@ -26,7 +26,10 @@ mod visit;
 
 pub use ast::*;
 pub use spans::ClearSpans;
-pub use visit::{condition_functions, condition_paths, statement_functions, statement_paths};
+pub use visit::{
+    condition_enums, condition_functions, condition_paths, statement_enums, statement_functions,
+    statement_paths,
+};
 
 use crate::diag::Diagnostics;
 use parser::{Builder, Rule};

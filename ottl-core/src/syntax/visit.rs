@@ -1,5 +1,5 @@
-//! Walking a tree: the paths a statement or condition uses and the functions it calls, for
-//! context inference.
+//! Walking a tree: the paths a statement or condition uses, the functions it calls and the
+//! enum symbols it names, for context inference.
 
 use super::ast::*;
 
@@ -25,11 +25,23 @@ pub fn condition_functions(condition: &BoolExpr) -> Vec<&str> {
     condition_uses(condition).functions
 }
 
-/// What a tree names: its paths and the functions it calls.
+/// The enum symbols `statement` names (`SEVERITY_NUMBER_WARN`), in source order. A converter
+/// passed by name (`SHA256` in `replace_pattern(…, SHA256)`) parses as one too.
+pub fn statement_enums(statement: &Statement) -> Vec<&str> {
+    statement_uses(statement).enums
+}
+
+/// The enum symbols `condition` names, in source order.
+pub fn condition_enums(condition: &BoolExpr) -> Vec<&str> {
+    condition_uses(condition).enums
+}
+
+/// What a tree names: its paths, the functions it calls and its enum symbols.
 #[derive(Default)]
 struct Uses<'a> {
     paths: Vec<&'a Path>,
     functions: Vec<&'a str>,
+    enums: Vec<&'a str>,
 }
 
 fn statement_uses(statement: &Statement) -> Uses<'_> {
@@ -106,8 +118,42 @@ impl<'a> Uses<'a> {
             | ExprKind::Int(_)
             | ExprKind::Float(_)
             | ExprKind::String(_)
-            | ExprKind::Bytes(_)
-            | ExprKind::Enum(_) => {}
+            | ExprKind::Bytes(_) => {}
+            ExprKind::Enum(symbol) => self.enums.push(symbol.as_str()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{parse_condition, parse_statement};
+
+    #[test]
+    fn uses_lists_functions_and_enum_symbols_in_source_order() {
+        let statement = parse_statement(
+            r#"set(log.severity_number, SEVERITY_NUMBER_WARN) where IsMatch(resource.attributes["a"], "x") and span.kind == SPAN_KIND_SERVER"#,
+        )
+        .expect("parses");
+        assert_eq!(statement_functions(&statement), ["set", "IsMatch"]);
+        assert_eq!(
+            statement_enums(&statement),
+            ["SEVERITY_NUMBER_WARN", "SPAN_KIND_SERVER"]
+        );
+        let paths: Vec<String> = statement_paths(&statement)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "log.severity_number",
+                "resource.attributes[\"a\"]",
+                "span.kind"
+            ]
+        );
+        let condition = parse_condition("metric.type == METRIC_DATA_TYPE_SUM").expect("parses");
+        assert_eq!(condition_enums(&condition), ["METRIC_DATA_TYPE_SUM"]);
+        assert_eq!(condition_functions(&condition), Vec::<&str>::new());
     }
 }
