@@ -359,16 +359,7 @@ impl ConverterRef {
         let mut slots: Vec<Option<(Arg, Span)>> = Vec::with_capacity(self.signature.params.len());
         slots.push(Some((Arg::Constant(argument), self.span)));
         slots.resize_with(self.signature.params.len(), || None);
-        let args = Args {
-            function: name,
-            spans: slots
-                .iter()
-                .map(|s| s.as_ref().map(|(_, span)| *span))
-                .collect(),
-            slots,
-            call: self.span,
-            warnings: Rc::default(),
-        };
+        let args = Args::new(name, slots, self.span, Rc::default());
         match self.function.compile(args) {
             Ok(Compiled::Converter(converter)) => converter(ctx),
             Ok(Compiled::Editor(_)) => Err(RuntimeErrorKind::Function {
@@ -397,6 +388,24 @@ pub struct Args {
 }
 
 impl Args {
+    pub(crate) fn new(
+        function: &'static str,
+        slots: Vec<Option<(Arg, Span)>>,
+        call: Span,
+        warnings: Rc<RefCell<Vec<Diagnostic>>>,
+    ) -> Self {
+        Self {
+            function,
+            spans: slots
+                .iter()
+                .map(|s| s.as_ref().map(|(_, span)| *span))
+                .collect(),
+            slots,
+            call,
+            warnings,
+        }
+    }
+
     /// Where the argument for parameter `index` was written (the call, if it was left out).
     pub fn span(&self, index: usize) -> Span {
         self.spans

@@ -72,14 +72,7 @@ fn run(case: &Case) -> Result<(), Failed> {
         case.error_mode,
         &registry,
     ) {
-        Ok(program) => {
-            if std::env::var_os("SHOW_WARNINGS").is_some() {
-                for (index, warning) in program.warnings() {
-                    eprintln!("WARNING #{index} {}: {warning}", warning.code);
-                }
-            }
-            program
-        }
+        Ok(program) => program,
         Err(failures) if matches!(expected_error, Some("parse" | "check")) => {
             let _ = failures;
             return Ok(());

@@ -31,16 +31,7 @@ impl Compiler<'_> {
             });
         }
         let warnings = Rc::default();
-        let args = Args {
-            function: signature.name,
-            spans: slots
-                .iter()
-                .map(|s| s.as_ref().map(|(_, span)| *span))
-                .collect(),
-            slots,
-            call: call.span,
-            warnings: Rc::clone(&warnings),
-        };
+        let args = Args::new(signature.name, slots, call.span, Rc::clone(&warnings));
         let compiled = function.compile(args);
         self.warnings.extend(warnings.take());
         match compiled {

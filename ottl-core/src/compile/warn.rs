@@ -78,8 +78,11 @@ impl Compiler<'_> {
     /// Warns about each division in `rest` by a literal zero, which fails wherever it runs.
     pub(super) fn warn_division_by_zero(&mut self, rest: &[(MulOp, Expr)]) {
         for (op, divisor) in rest {
-            let zero = matches!(literal(divisor), Some(Value::Int(0)))
-                || matches!(literal(divisor), Some(Value::Double(d)) if d == 0.0);
+            let zero = match literal(divisor) {
+                Some(Value::Int(n)) => n == 0,
+                Some(Value::Double(d)) => d == 0.0,
+                _ => false,
+            };
             if *op == MulOp::Div && zero {
                 self.warnings.push(
                     Diagnostic::warning(

@@ -56,23 +56,22 @@ const PATHS: &[(&[&str], OtelcolField)] = &[
     (&["grpc", "metadata"], OtelcolField::GrpcMetadata),
 ];
 
-/// The field the segments after `otelcol.` name, with the segment that ends it; or the
-/// written path's longest known beginning, for the message (`client` for `otelcol.client.x`).
+/// The field the segments after `otelcol.` name, the segment that names it and what follows
+/// that segment; or, when they name none, every request path, for the message.
 pub(super) fn resolve(segments: &[Segment]) -> Result<(Field, &Segment, &[Segment]), Vec<String>> {
     for (names, field) in PATHS {
-        let matches = names.len() <= segments.len()
-            && names
-                .iter()
-                .zip(segments)
-                .all(|(name, segment)| segment.name.name == *name);
-        // Keys may only follow the last segment (`otelcol.client.metadata["k"]`).
-        let keyless = segments[..names.len().min(segments.len())]
+        let Some(named) = segments.get(..names.len()) else {
+            continue;
+        };
+        let same_names = names
             .iter()
-            .rev()
-            .skip(1)
-            .all(|segment| segment.keys.is_empty());
-        if matches && keyless {
-            let last = &segments[names.len() - 1];
+            .zip(named)
+            .all(|(name, segment)| segment.name.name == *name);
+        // Keys may only follow the last segment (`otelcol.client.metadata["k"]`).
+        let Some((last, inner)) = named.split_last() else {
+            continue;
+        };
+        if same_names && inner.iter().all(|segment| segment.keys.is_empty()) {
             return Ok((Field::Otelcol(*field), last, &segments[names.len()..]));
         }
     }

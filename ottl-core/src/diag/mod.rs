@@ -93,11 +93,6 @@ impl Diagnostic {
         }
     }
 
-    /// Whether this is an error (the input is rejected) rather than a warning.
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-
     /// Adds a secondary label.
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.secondary.push(Label::new(span, message));
