@@ -2,9 +2,11 @@
 //! entries, a scope entry a scope and its items. The transform walk (`signals.rs`) and the
 //! filter walk (`filter.rs`) go through resources and scopes once, for every signal.
 
+use crate::Limits;
+use crate::context::{Request, TransformContext};
 use crate::model::{
-    InstrumentationScope, LogRecord, Metric, MetricData, Resource, ResourceLogs, ResourceMetrics,
-    ResourceSpans, ScopeLogs, ScopeMetrics, ScopeSpans, Span, Str,
+    InstrumentationScope, LogRecord, Map, Metric, MetricData, Resource, ResourceLogs,
+    ResourceMetrics, ResourceSpans, ScopeLogs, ScopeMetrics, ScopeSpans, Span, Str,
 };
 
 /// A signal's resource entry (`ResourceLogs`, …): its resource, schema URL and scope entries.
@@ -21,6 +23,34 @@ pub(super) trait ScopeEntry {
     type Item;
     /// The scope, its schema URL and the items.
     fn parts(&mut self) -> (&mut InstrumentationScope, &mut Str, &mut Vec<Self::Item>);
+}
+
+/// What the record contexts of one scope's items are built from: the resource and scope they
+/// belong to, the per-record cache, the limits on writes and the batch's request.
+pub(super) struct Parents<'a> {
+    pub(super) resource: &'a mut Resource,
+    pub(super) resource_url: &'a mut Str,
+    pub(super) scope: &'a mut InstrumentationScope,
+    pub(super) scope_url: &'a mut Str,
+    pub(super) cache: &'a mut Map,
+    pub(super) limits: &'a Limits,
+    pub(super) request: &'a Request,
+}
+
+impl Parents<'_> {
+    /// A scope context over an emptied cache, for one record: narrow it to the item.
+    pub(super) fn context(&mut self) -> TransformContext<'_> {
+        self.cache.clear();
+        TransformContext::scope(
+            self.resource,
+            self.resource_url,
+            self.scope,
+            self.scope_url,
+            self.cache,
+        )
+        .with_limits(self.limits)
+        .with_request(self.request)
+    }
 }
 
 macro_rules! entries {

@@ -43,13 +43,13 @@ mod metrics;
 mod tests;
 mod traces;
 
-use super::entries::{ResourceEntry, ScopeEntry};
+use super::entries::{Parents, ResourceEntry, ScopeEntry};
 use super::{ErrorMode, Program};
-use crate::RuntimeError;
 use crate::context::{ContextKind, Request, Signal, TransformContext};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::function::Registry;
-use crate::model::{InstrumentationScope, Map, Resource, Str};
+use crate::model::Map;
+use crate::{Limits, RuntimeError};
 use std::fmt;
 
 /// The conditions of one filter group, by level, for one signal.
@@ -221,36 +221,6 @@ impl<'r> Walk<'r> {
     }
 }
 
-/// The resource and scope of the items being filtered, and the cache their contexts use.
-struct Parents<'a> {
-    resource: &'a mut Resource,
-    resource_url: &'a mut Str,
-    scope: &'a mut InstrumentationScope,
-    scope_url: &'a mut Str,
-    cache: &'a mut Map,
-    request: &'a Request,
-}
-
-impl Parents<'_> {
-    /// A scope context over a cleared cache, to narrow to a record.
-    fn context(&mut self) -> TransformContext<'_> {
-        TransformContext::scope(
-            self.resource,
-            self.resource_url,
-            self.scope,
-            self.scope_url,
-            fresh(self.cache),
-        )
-        .with_request(self.request)
-    }
-}
-
-/// The per-record cache, emptied for the next record.
-fn fresh(cache: &mut Map) -> &mut Map {
-    cache.clear();
-    cache
-}
-
 impl FilterGroup {
     /// The walk every signal shares: removes the resources and scopes the group's conditions
     /// match, hands each remaining scope's items to `items` (which removes what it must), and
@@ -280,7 +250,8 @@ impl FilterGroup {
             let at = || format!("{resource_name}[{r}]");
             let (resource, resource_url, scopes) = entry.parts();
             if let Some(level) = &self.resource {
-                let ctx = TransformContext::resource(resource, resource_url, fresh(&mut cache))
+                cache.clear();
+                let ctx = TransformContext::resource(resource, resource_url, &mut cache)
                     .with_request(request);
                 if walk.holds(level, &at, ctx) {
                     return false;
@@ -295,12 +266,14 @@ impl FilterGroup {
                 next_scope += 1;
                 let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
                 let (scope, scope_url, records) = entry.parts();
+                // Conditions write nothing, so the default limits do.
                 let mut parents = Parents {
                     resource,
                     resource_url,
                     scope,
                     scope_url,
                     cache: &mut cache,
+                    limits: &Limits::DEFAULT,
                     request,
                 };
                 if let Some(level) = &self.scope

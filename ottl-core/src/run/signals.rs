@@ -3,13 +3,10 @@
 //! record. A program whose context does not belong to the signal (a `log` program over
 //! traces) runs on nothing.
 
-use super::entries::{ResourceEntry, ScopeEntry, point_count};
+use super::entries::{Parents, ResourceEntry, ScopeEntry, point_count};
 use super::{Program, StatementError};
-use crate::Limits;
 use crate::context::{ContextKind, NO_REQUEST, Request, TransformContext};
-use crate::model::{
-    InstrumentationScope, LogRecord, Logs, Map, Metric, Metrics, Resource, Span, Str, Traces,
-};
+use crate::model::{LogRecord, Logs, Map, Metric, Metrics, Span, Traces};
 
 /// Where failures go under `ErrorMode::Ignore`.
 type Report<'a> = &'a mut dyn FnMut(StatementError);
@@ -114,34 +111,23 @@ impl Program {
             for (s, entry) in scopes.iter_mut().enumerate() {
                 let (scope, scope_url, items_of) = entry.parts();
                 let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
-                let parents = Parents {
+                let mut parents = Parents {
                     resource: &mut *resource,
                     resource_url: &mut *resource_url,
                     scope,
                     scope_url,
+                    cache: &mut cache,
+                    limits: &self.limits,
                     request,
                 };
                 if self.context == ContextKind::Scope {
-                    self.on_scope(parents, &mut cache, &at, report)?;
+                    self.run_record(&mut parents.context(), &at, report)?;
                 } else if items.contexts.contains(&self.context) {
-                    (items.run)(self, parents, items_of, &mut cache, &at, report)?;
+                    (items.run)(self, parents, items_of, &at, report)?;
                 }
             }
         }
         Ok(())
-    }
-
-    fn on_scope(
-        &self,
-        parents: Parents<'_>,
-        cache: &mut Map,
-        at: &dyn Fn() -> String,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        cache.clear();
-        let mut parents = parents;
-        let mut ctx = parents.context(cache, &self.limits);
-        self.run_record(&mut ctx, at, report)
     }
 
     /// Each log record.
@@ -149,13 +135,11 @@ impl Program {
         &self,
         mut parents: Parents<'_>,
         logs: &mut [LogRecord],
-        cache: &mut Map,
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
         for (l, log) in logs.iter_mut().enumerate() {
-            cache.clear();
-            let mut ctx = parents.context(cache, &self.limits).log(log);
+            let mut ctx = parents.context().log(log);
             self.run_record(&mut ctx, &|| format!("{}.logRecords[{l}]", at()), report)?;
         }
         Ok(())
@@ -166,7 +150,6 @@ impl Program {
         &self,
         parents: Parents<'_>,
         spans: &mut [Span],
-        cache: &mut Map,
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
@@ -174,15 +157,13 @@ impl Program {
         for (i, span) in spans.iter_mut().enumerate() {
             let span_at = || format!("{}.spans[{i}]", at());
             if self.context == ContextKind::Span {
-                cache.clear();
-                let mut ctx = parents.context(cache, &self.limits).span(span);
+                let mut ctx = parents.context().span(span);
                 self.run_record(&mut ctx, &span_at, report)?;
                 continue;
             }
             let mut e = 0;
             while e < span.events.len() {
-                cache.clear();
-                let mut ctx = parents.context(cache, &self.limits).span_event(span, e);
+                let mut ctx = parents.context().span_event(span, e);
                 self.run_record(&mut ctx, &|| format!("{}.events[{e}]", span_at()), report)?;
                 e += 1;
             }
@@ -195,7 +176,6 @@ impl Program {
         &self,
         parents: Parents<'_>,
         metrics: &mut [Metric],
-        cache: &mut Map,
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
@@ -204,14 +184,12 @@ impl Program {
         while let Some(metric) = metrics.get_mut(m) {
             let metric_at = || format!("{}.metrics[{m}]", at());
             if self.context == ContextKind::Metric {
-                cache.clear();
-                let mut ctx = parents.context(cache, &self.limits).metric(metric);
+                let mut ctx = parents.context().metric(metric);
                 self.run_record(&mut ctx, &metric_at, report)?;
             } else {
                 let mut p = 0;
                 while p < point_count(&metric.data) {
-                    cache.clear();
-                    let mut ctx = parents.context(cache, &self.limits).data_point(metric, p);
+                    let mut ctx = parents.context().data_point(metric, p);
                     let point_at = || format!("{}.dataPoints[{p}]", metric_at());
                     self.run_record(&mut ctx, &point_at, report)?;
                     p += 1;
@@ -234,31 +212,6 @@ type ItemsFn<'a, T> = fn(
     &Program,
     Parents<'_>,
     &mut [T],
-    &mut Map,
     &dyn Fn() -> String,
     Report<'_>,
 ) -> Result<(), StatementError>;
-
-/// The resource and scope the items of one scope belong to.
-struct Parents<'a> {
-    resource: &'a mut Resource,
-    resource_url: &'a mut Str,
-    scope: &'a mut InstrumentationScope,
-    scope_url: &'a mut Str,
-    request: &'a Request,
-}
-
-impl Parents<'_> {
-    /// A scope-level context over these parents, for one record: narrow it to the item.
-    fn context<'c>(&'c mut self, cache: &'c mut Map, limits: &'c Limits) -> TransformContext<'c> {
-        TransformContext::scope(
-            self.resource,
-            self.resource_url,
-            self.scope,
-            self.scope_url,
-            cache,
-        )
-        .with_limits(limits)
-        .with_request(self.request)
-    }
-}

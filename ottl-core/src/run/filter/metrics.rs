@@ -1,8 +1,9 @@
 //! Filtering metrics: resources, then their scopes, their metrics, and the data points of the
 //! metrics that stay. A metric left without points goes.
 
+use super::super::entries::Parents;
 use super::super::entries::point_count;
-use super::{FilterConditions, FilterError, FilterGroup, Parents, Report, Walk};
+use super::{FilterConditions, FilterError, FilterGroup, Report, Walk};
 use crate::context::{NO_REQUEST, Request};
 use crate::model::{Metric, MetricData, Metrics};
 

@@ -1,7 +1,8 @@
 //! Filtering traces: resources, then their scopes, their spans, and the events of the spans
 //! that stay.
 
-use super::{FilterConditions, FilterError, FilterGroup, Parents, Report, Walk};
+use super::super::entries::Parents;
+use super::{FilterConditions, FilterError, FilterGroup, Report, Walk};
 use crate::context::{NO_REQUEST, Request};
 use crate::model::{Span, Traces};
 
