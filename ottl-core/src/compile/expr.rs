@@ -5,7 +5,7 @@ use super::Compiler;
 use super::keys::{self, KeyStep};
 use super::math::{self, MathOp};
 use super::path::CompiledPath;
-use crate::context::{self, enum_value};
+use crate::context::{self, Field, LogField, enum_value};
 use crate::diag::{Code, Diagnostic, suggest};
 use crate::function::{Compiled, FunctionKind, Getter, StoredGetter};
 use crate::model::{AnyValue, Map, MapKey, Str};
@@ -192,6 +192,9 @@ impl Compiler<'_> {
     pub(crate) fn path(&mut self, path: &Path) -> Option<CompiledPath> {
         match context::resolve(self.context, path) {
             Ok(resolved) => {
+                if let Field::Log(LogField::Body | LogField::BodyString) = resolved.field {
+                    self.reads_log_body = true;
+                }
                 let keys = self.keys(resolved.keys);
                 Some(CompiledPath {
                     field: resolved.field,

@@ -31,6 +31,8 @@ pub struct CompiledStatement {
     pub(crate) condition: Option<ConditionFn>,
     pub(crate) source: String,
     pub(crate) warnings: Vec<Diagnostic>,
+    /// Whether it reads a log record's body (which the walk then loads ahead).
+    pub(crate) reads_log_body: bool,
 }
 
 impl CompiledStatement {
@@ -51,6 +53,7 @@ pub(crate) struct Compiler<'a> {
     registry: &'a Registry,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    reads_log_body: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -60,6 +63,7 @@ impl<'a> Compiler<'a> {
             registry,
             errors: Vec::new(),
             warnings: Vec::new(),
+            reads_log_body: false,
         }
     }
 
@@ -88,12 +92,14 @@ impl<'a> Compiler<'a> {
             crate::function::Compiled::Editor(editor) => Some((editor, condition)),
             crate::function::Compiled::Converter(_) => None,
         });
+        let reads_log_body = self.reads_log_body;
         let ((editor, condition), warnings) = self.finish(compiled)?;
         Ok(CompiledStatement {
             editor,
             condition,
             source: source.to_owned(),
             warnings,
+            reads_log_body,
         })
     }
 
@@ -125,4 +131,34 @@ pub fn compile_condition(
 ) -> Result<(ConditionFn, Vec<Diagnostic>), Diagnostics> {
     let condition = syntax::parse_condition(source)?;
     Compiler::new(context, registry).standalone_condition(&condition)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether compiling `condition` for `context` notes a read of the log body.
+    fn reads_log_body(condition: &str, context: ContextKind) -> bool {
+        let registry = Registry::new();
+        let mut compiler = Compiler::new(context, &registry);
+        let parsed = syntax::parse_condition(condition).expect("a valid condition");
+        let _condition = compiler.condition(&parsed);
+        assert!(compiler.errors.is_empty(), "{:?}", compiler.errors);
+        compiler.reads_log_body
+    }
+
+    #[test]
+    fn notes_reads_of_the_log_body_for_the_walk_to_load_ahead() {
+        assert!(reads_log_body(r#"body == "x""#, ContextKind::Log));
+        assert!(reads_log_body(
+            r#"log.body.string == "x""#,
+            ContextKind::Log
+        ));
+        assert!(reads_log_body(r#"body["k"] != nil"#, ContextKind::Log));
+        assert!(!reads_log_body(
+            r#"attributes["body"] == "x""#,
+            ContextKind::Log
+        ));
+        assert!(!reads_log_body(r#"name == "x""#, ContextKind::Span));
+    }
 }

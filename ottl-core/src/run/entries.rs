@@ -15,6 +15,8 @@ pub(super) trait ResourceEntry {
     type Scope: ScopeEntry;
     /// The resource, its schema URL and the scope entries.
     fn parts(&mut self) -> (&mut Resource, &mut Str, &mut Vec<Self::Scope>);
+    /// The first item of the first scope, if any.
+    fn first_item(&self) -> Option<&<Self::Scope as ScopeEntry>::Item>;
 }
 
 /// A signal's scope entry (`ScopeLogs`, …): its scope, schema URL and items.
@@ -59,6 +61,9 @@ macro_rules! entries {
             type Scope = $scope;
             fn parts(&mut self) -> (&mut Resource, &mut Str, &mut Vec<$scope>) {
                 (&mut self.resource, &mut self.schema_url, &mut self.$scopes)
+            }
+            fn first_item(&self) -> Option<&$item> {
+                self.$scopes.first().and_then(|scope| scope.$items.first())
             }
         }
         impl ScopeEntry for $scope {

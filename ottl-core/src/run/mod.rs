@@ -18,6 +18,7 @@
 
 mod entries;
 mod filter;
+mod lookahead;
 mod signals;
 
 pub use filter::{ConditionError, FilterConditions, FilterError, FilterGroup, FilterGroupError};
@@ -79,6 +80,8 @@ pub struct Program {
     warnings: Vec<(usize, Diagnostic)>,
     error_mode: ErrorMode,
     limits: Limits,
+    /// Whether a statement reads the log body (see `lookahead`).
+    reads_log_body: bool,
 }
 
 impl Program {
@@ -136,6 +139,7 @@ impl Program {
             return Err(failures);
         }
         Ok(Program {
+            reads_log_body: compiled.iter().any(|s| s.reads_log_body),
             context,
             conditions: compiled_conditions,
             statements: compiled,

@@ -4,6 +4,7 @@
 //! traces) runs on nothing.
 
 use super::entries::{Parents, ResourceEntry, ScopeEntry, point_count};
+use super::lookahead;
 use super::{Program, StatementError};
 use crate::context::{ContextKind, NO_REQUEST, Request, TransformContext};
 use crate::model::{LogRecord, Logs, Map, Metric, Metrics, Span, Traces};
@@ -29,6 +30,7 @@ impl Program {
         let items = Items {
             contexts: &[ContextKind::Log],
             run: Self::on_logs,
+            ahead: self.reads_log_body.then_some(lookahead::log_body),
         };
         self.walk(&mut logs.resource_logs, names, items, request, report)
     }
@@ -54,6 +56,7 @@ impl Program {
         let items = Items {
             contexts: &[ContextKind::Span, ContextKind::SpanEvent],
             run: Self::on_spans,
+            ahead: None,
         };
         self.walk(&mut traces.resource_spans, names, items, request, report)
     }
@@ -80,13 +83,15 @@ impl Program {
         let items = Items {
             contexts: &[ContextKind::Metric, ContextKind::DataPoint],
             run: Self::on_metrics,
+            ahead: None,
         };
         self.walk(&mut metrics.resource_metrics, names, items, request, report)
     }
 
     /// The walk all signals share: each resource, each of its scopes, and the scope's items
-    /// (handed to `on_items` when the program's context is one of `item_contexts`). `names`
-    /// are the JSON names of the two levels, for the record positions in error reports.
+    /// (handed to `items.run` when the program's context is one of `items.contexts`), with the
+    /// next resource's first item loaded ahead when `items.ahead` says how. `names` are the
+    /// JSON names of the two levels, for the record positions in error reports.
     fn walk<R: ResourceEntry>(
         &self,
         resources: &mut [R],
@@ -97,7 +102,14 @@ impl Program {
     ) -> Result<(), StatementError> {
         let [resource_name, scope_name] = names;
         let mut cache = Map::new();
-        for (r, entry) in resources.iter_mut().enumerate() {
+        let mut rest = resources;
+        let mut r = 0;
+        while let Some((entry, next)) = rest.split_first_mut() {
+            if let Some(ahead) = items.ahead
+                && let Some(item) = next.first().and_then(R::first_item)
+            {
+                ahead(item);
+            }
             let (resource, resource_url, scopes) = entry.parts();
             let at = || format!("{resource_name}[{r}]");
             if self.context == ContextKind::Resource {
@@ -106,31 +118,33 @@ impl Program {
                     .with_limits(&self.limits)
                     .with_request(request);
                 self.run_record(&mut ctx, &at, report)?;
-                continue;
-            }
-            for (s, entry) in scopes.iter_mut().enumerate() {
-                let (scope, scope_url, items_of) = entry.parts();
-                let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
-                let mut parents = Parents {
-                    resource: &mut *resource,
-                    resource_url: &mut *resource_url,
-                    scope,
-                    scope_url,
-                    cache: &mut cache,
-                    limits: &self.limits,
-                    request,
-                };
-                if self.context == ContextKind::Scope {
-                    self.run_record(&mut parents.context(), &at, report)?;
-                } else if items.contexts.contains(&self.context) {
-                    (items.run)(self, parents, items_of, &at, report)?;
+            } else {
+                for (s, entry) in scopes.iter_mut().enumerate() {
+                    let (scope, scope_url, items_of) = entry.parts();
+                    let at = || format!("{resource_name}[{r}].{scope_name}[{s}]");
+                    let mut parents = Parents {
+                        resource: &mut *resource,
+                        resource_url: &mut *resource_url,
+                        scope,
+                        scope_url,
+                        cache: &mut cache,
+                        limits: &self.limits,
+                        request,
+                    };
+                    if self.context == ContextKind::Scope {
+                        self.run_record(&mut parents.context(), &at, report)?;
+                    } else if items.contexts.contains(&self.context) {
+                        (items.run)(self, parents, items_of, &at, report)?;
+                    }
                 }
             }
+            rest = next;
+            r += 1;
         }
         Ok(())
     }
 
-    /// Each log record.
+    /// Each log record, with the next one's body loaded ahead if the program reads it.
     fn on_logs(
         &self,
         mut parents: Parents<'_>,
@@ -138,8 +152,13 @@ impl Program {
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
-        for (l, log) in logs.iter_mut().enumerate() {
-            let mut ctx = parents.context().log(log);
+        for l in 0..logs.len() {
+            if self.reads_log_body
+                && let Some(next) = logs.get(l + 1)
+            {
+                lookahead::log_body(next);
+            }
+            let mut ctx = parents.context().log(&mut logs[l]);
             self.run_record(&mut ctx, &|| format!("{}.logRecords[{l}]", at()), report)?;
         }
         Ok(())
@@ -205,6 +224,8 @@ impl Program {
 struct Items<'a, T> {
     contexts: &'a [ContextKind],
     run: ItemsFn<'a, T>,
+    /// What to load ahead of the first item of the next resource (see `lookahead`).
+    ahead: Option<fn(&T)>,
 }
 
 /// What runs a program over the items of one scope (`Program::on_logs`, …).
