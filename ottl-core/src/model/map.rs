@@ -110,7 +110,7 @@ pub struct Map {
 }
 
 /// Room a cloned map keeps for new entries.
-const CLONE_SPARE: usize = 4;
+const CLONE_SPARE: usize = 2;
 
 impl Clone for Map {
     /// A copy with room for a few more entries: maps are copied to be edited (a record cloned
