@@ -30,7 +30,7 @@ impl Program {
         let items = Items {
             contexts: &[ContextKind::Log],
             run: Self::on_logs,
-            ahead: self.reads_log_body.then_some(lookahead::log_body),
+            ahead: self.log_lookahead(),
         };
         self.walk(&mut logs.resource_logs, names, items, request, report)
     }
@@ -144,7 +144,12 @@ impl Program {
         Ok(())
     }
 
-    /// Each log record, with the next one's body loaded ahead if the program reads it.
+    /// What to load of a log record ahead of its turn: its body, if the program reads it.
+    fn log_lookahead(&self) -> Option<fn(&LogRecord)> {
+        self.reads_log_body.then_some(lookahead::log_body)
+    }
+
+    /// Each log record, with the next one loaded ahead (see [`Program::log_lookahead`]).
     fn on_logs(
         &self,
         mut parents: Parents<'_>,
@@ -152,11 +157,12 @@ impl Program {
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        let ahead = self.log_lookahead();
         for l in 0..logs.len() {
-            if self.reads_log_body
+            if let Some(ahead) = ahead
                 && let Some(next) = logs.get(l + 1)
             {
-                lookahead::log_body(next);
+                ahead(next);
             }
             let mut ctx = parents.context().log(&mut logs[l]);
             self.run_record(&mut ctx, &|| format!("{}.logRecords[{l}]", at()), report)?;
