@@ -324,6 +324,25 @@ impl Map {
         &mut self.entries[p].value
     }
 
+    /// A map of these entries in order, where a repeated key keeps its first position and its
+    /// last value (as if each were [inserted](Map::insert)). Entries with distinct keys, the
+    /// usual case, are taken as they are, without a copy.
+    pub fn from_entries(entries: Vec<KeyValue>) -> Self {
+        let index = (entries.len() > INDEX_THRESHOLD).then(|| Index::build(&entries));
+        let repeated = match &index {
+            Some(index) => index.repeated_keys,
+            None => has_repeated_key(&entries),
+        };
+        if !repeated {
+            return Self { entries, index };
+        }
+        let mut map = Self::with_capacity(entries.len());
+        for entry in entries {
+            map.insert(entry.key, entry.value);
+        }
+        map
+    }
+
     /// A map of decoded entries, kept as written (duplicates included, as pdata keeps them).
     pub(crate) fn from_decoded(entries: Vec<KeyValue>) -> Self {
         let index = (entries.len() > INDEX_THRESHOLD).then(|| Index::build(&entries));
@@ -399,6 +418,14 @@ impl Map {
         self.index = None;
         self.entries.drain(..).map(|entry| entry.value)
     }
+}
+
+/// Whether some key occurs twice (for maps small enough to search linearly).
+fn has_repeated_key(entries: &[KeyValue]) -> bool {
+    entries.iter().enumerate().any(|(i, entry)| {
+        let key = entry.key.as_str();
+        entries[..i].iter().any(|earlier| earlier.key == *key)
+    })
 }
 
 impl Drop for Map {
@@ -535,6 +562,31 @@ mod tests {
         assert!(map.entries.capacity() >= 6);
         assert_eq!(keys(&map), ["a"]);
         assert_eq!(map.get("a"), Some(&AnyValue::Int(1)));
+    }
+
+    #[test]
+    fn from_entries_keeps_the_first_position_and_last_value_of_a_repeated_key() {
+        let entries = |keys: &[&str]| -> Vec<KeyValue> {
+            keys.iter()
+                .enumerate()
+                .map(|(i, key)| KeyValue::new(*key, i as i64))
+                .collect()
+        };
+        let map = Map::from_entries(entries(&["a", "b", "a", "c"]));
+        assert_eq!(keys(&map), ["a", "b", "c"]);
+        assert_eq!(map.get("a"), Some(&AnyValue::Int(2)));
+        let distinct = Map::from_entries(entries(&["x", "y"]));
+        assert_eq!(keys(&distinct), ["x", "y"]);
+        let mut many: Vec<String> = (0..INDEX_THRESHOLD + 3).map(|i| format!("k{i}")).collect();
+        many.push("k1".to_owned());
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let big = Map::from_entries(entries(&many));
+        assert_eq!(big.len(), INDEX_THRESHOLD + 3);
+        assert_eq!(
+            big.get("k1"),
+            Some(&AnyValue::Int(INDEX_THRESHOLD as i64 + 3))
+        );
+        assert!(big.index.is_some());
     }
 
     #[test]

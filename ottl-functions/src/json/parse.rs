@@ -54,21 +54,11 @@ struct Scratch {
     items: Vec<Vec<AnyValue>>,
 }
 
-impl Scratch {
-    /// Empties the buffers, dropping any that grew too large to keep.
-    fn recycle(&mut self) {
-        for buffer in &mut self.entries {
-            buffer.clear();
-            if buffer.capacity() > MAX_KEPT_CAPACITY {
-                *buffer = Vec::new();
-            }
-        }
-        for buffer in &mut self.items {
-            buffer.clear();
-            if buffer.capacity() > MAX_KEPT_CAPACITY {
-                *buffer = Vec::new();
-            }
-        }
+/// Empties a scratch buffer for the next use, dropping it if it grew too large to keep.
+fn recycle<T>(buffer: &mut Vec<T>) {
+    buffer.clear();
+    if buffer.capacity() > MAX_KEPT_CAPACITY {
+        *buffer = Vec::new();
     }
 }
 
@@ -78,19 +68,11 @@ thread_local! {
 
 /// Parses JSON text into an OTLP value the way `ParseJSON` does (see the module docs).
 pub(crate) fn parse(text: &str) -> Result<AnyValue, ParseError> {
-    let scratch = SCRATCH.with(RefCell::take);
-    let mut parser = Parser {
-        input: text.as_bytes(),
-        text,
-        pos: 0,
-        depth: 0,
-        scratch,
-    };
-    let result = parser.document();
-    let mut scratch = parser.scratch;
-    scratch.recycle();
-    SCRATCH.with(|cell| cell.replace(scratch));
-    result
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => Parser::new(text, &mut scratch).document(),
+        // Only a parse inside a parse would find the buffers lent out; it brings its own.
+        Err(_) => Parser::new(text, &mut Scratch::default()).document(),
+    })
 }
 
 /// A cursor over one JSON document.
@@ -99,10 +81,20 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
-    scratch: Scratch,
+    scratch: &'a mut Scratch,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, scratch: &'a mut Scratch) -> Self {
+        Self {
+            input: text.as_bytes(),
+            text,
+            pos: 0,
+            depth: 0,
+            scratch,
+        }
+    }
+
     /// One value and nothing after it but whitespace.
     fn document(&mut self) -> Result<AnyValue, ParseError> {
         let value = self.value()?;
@@ -208,7 +200,7 @@ impl Parser<'_> {
         let mut entries = std::mem::take(&mut self.scratch.entries[level - 1]);
         let read = self.object_entries(&mut entries);
         let map = read.map(|()| map_of(&mut entries));
-        entries.clear();
+        recycle(&mut entries);
         self.scratch.entries[level - 1] = entries;
         self.depth -= 1;
         map
@@ -250,7 +242,7 @@ impl Parser<'_> {
             list.append(&mut items);
             list
         });
-        items.clear();
+        recycle(&mut items);
         self.scratch.items[level - 1] = items;
         self.depth -= 1;
         list
@@ -481,11 +473,9 @@ fn small_integer(digits: &[u8], negative: bool) -> f64 {
 /// A map of the entries read, moved out of `entries`: exactly sized, a repeated key in its first
 /// position with its last value.
 fn map_of(entries: &mut Vec<KeyValue>) -> Map {
-    let mut map = Map::with_capacity(entries.len());
-    for entry in entries.drain(..) {
-        map.insert(entry.key, entry.value);
-    }
-    map
+    let mut list = Vec::with_capacity(entries.len());
+    list.append(entries);
+    Map::from_entries(list)
 }
 
 #[cfg(test)]
