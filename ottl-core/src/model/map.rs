@@ -1,5 +1,6 @@
 //! [`Map`], the ordered attribute map, and [`KeyValue`], one of its entries.
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -190,13 +191,6 @@ impl Map {
         }
     }
 
-    /// Makes room for exactly `additional` more entries (for a caller about to add a known
-    /// number, such as `merge_maps`), so that adding them reallocates at most once, here, and
-    /// to the size needed rather than to double.
-    pub fn reserve_exact(&mut self, additional: usize) {
-        self.entries.reserve_exact(additional);
-    }
-
     /// The number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -301,6 +295,62 @@ impl Map {
                 key: key.clone(),
                 value,
             }),
+        }
+    }
+
+    /// Copies the entries of `source` into the map in order, as `strategy` says: a key the map
+    /// has gets the new value under [`Merge::Update`] and [`Merge::Upsert`], a key it lacks is
+    /// appended under [`Merge::Insert`] and [`Merge::Upsert`]. A borrowed source's entries are
+    /// cloned only when they are taken.
+    ///
+    /// Merging many keys into a small map would search the whole map once per key, usually to
+    /// find the key missing. 64-bit summaries of the keys on both sides (see [`key_bit`]) rule
+    /// most of those searches out, and when they show every key new, the entries are appended
+    /// in one copy.
+    pub fn merge(&mut self, source: Cow<'_, Map>, strategy: Merge) {
+        if strategy != Merge::Update {
+            // At most every entry is new: one exact reallocation instead of doublings.
+            self.entries.reserve_exact(source.len());
+        }
+        let mut present = match self.index {
+            Some(_) => u64::MAX,
+            None => self.keys().fold(0, |bits, key| bits | key_bit(key)),
+        };
+        if self.index.is_none() && strategy != Merge::Update && all_new(present, source.entries()) {
+            match source {
+                Cow::Borrowed(source) => self.entries.extend_from_slice(&source.entries),
+                Cow::Owned(mut source) => self.entries.append(&mut source.entries),
+            }
+            self.reindex();
+            return;
+        }
+        let mut one = |entry: Cow<'_, KeyValue>| {
+            let bit = key_bit(&entry.key);
+            let position = match present & bit {
+                0 => None,
+                _ => self.position(&entry.key),
+            };
+            match (position, strategy) {
+                (Some(p), Merge::Update | Merge::Upsert) => {
+                    self.entries[p].value = match entry {
+                        Cow::Borrowed(entry) => entry.value.clone(),
+                        Cow::Owned(entry) => entry.value,
+                    };
+                }
+                (None, Merge::Insert | Merge::Upsert) => {
+                    present |= bit;
+                    self.push(entry.into_owned());
+                }
+                _ => {}
+            }
+        };
+        match source {
+            Cow::Borrowed(source) => source.entries.iter().map(Cow::Borrowed).for_each(&mut one),
+            Cow::Owned(source) => source
+                .into_entries()
+                .into_iter()
+                .map(Cow::Owned)
+                .for_each(one),
         }
     }
 
@@ -420,11 +470,50 @@ impl Map {
     }
 }
 
+/// How [`Map::merge`] treats the keys it brings in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    /// Only keys the map lacks are added.
+    Insert,
+    /// Only keys the map has get the new value.
+    Update,
+    /// Every key is set.
+    Upsert,
+}
+
+/// One of 64 bits chosen by a key's length and its first and last bytes: keys with different
+/// bits differ, so a map's keys OR-ed together tell most absent keys apart without a search.
+fn key_bit(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let (first, last) = match bytes {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    let mix = bytes.len() as u64 ^ (u64::from(first) << 16) ^ (u64::from(last) << 8);
+    1 << (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
+/// Whether the summaries show every key of `entries` distinct, and absent from a map whose
+/// keys OR-ed together make `present`.
+fn all_new(mut present: u64, entries: &[KeyValue]) -> bool {
+    entries.iter().all(|entry| {
+        let bit = key_bit(&entry.key);
+        let new = present & bit == 0;
+        present |= bit;
+        new
+    })
+}
+
 /// Whether some key occurs twice (for maps small enough to search linearly).
 fn has_repeated_key(entries: &[KeyValue]) -> bool {
+    let mut seen = 0;
     entries.iter().enumerate().any(|(i, entry)| {
         let key = entry.key.as_str();
-        entries[..i].iter().any(|earlier| earlier.key == *key)
+        let bit = key_bit(key);
+        let maybe_seen = seen & bit != 0;
+        seen |= bit;
+        maybe_seen && entries[..i].iter().any(|earlier| earlier.key == *key)
     })
 }
 
@@ -556,12 +645,60 @@ mod tests {
     }
 
     #[test]
-    fn reserve_exact_makes_room_without_changing_entries() {
-        let mut map: Map = [("a", 1_i64)].into_iter().collect();
-        map.reserve_exact(5);
-        assert!(map.entries.capacity() >= 6);
-        assert_eq!(keys(&map), ["a"]);
-        assert_eq!(map.get("a"), Some(&AnyValue::Int(1)));
+    fn merge_follows_its_strategy_for_owned_and_borrowed_entries() {
+        let source: Map = [("b", 20_i64), ("c", 30)].into_iter().collect();
+        let target = || -> Map { [("a", 1_i64), ("b", 2)].into_iter().collect() };
+        let cases = [
+            (Merge::Upsert, vec![("a", 1), ("b", 20), ("c", 30)]),
+            (Merge::Insert, vec![("a", 1), ("b", 2), ("c", 30)]),
+            (Merge::Update, vec![("a", 1), ("b", 20)]),
+        ];
+        for (strategy, expected) in cases {
+            let expected: Map = expected.into_iter().collect();
+            let mut borrowed = target();
+            borrowed.merge(Cow::Borrowed(&source), strategy);
+            assert_eq!(borrowed, expected, "{strategy:?}, borrowed");
+            let mut owned = target();
+            owned.merge(Cow::Owned(source.clone()), strategy);
+            assert_eq!(owned, expected, "{strategy:?}, owned");
+        }
+    }
+
+    #[test]
+    fn merge_finds_every_key_the_summary_lets_through() {
+        // Enough keys that the 64-bit summary is all ones and every lookup searches, and a
+        // map that grows its index midway.
+        let keys: Vec<String> = (0..INDEX_THRESHOLD + 10).map(|i| format!("k{i}")).collect();
+        let mut map: Map = keys[..20].iter().map(|k| (k.as_str(), 0_i64)).collect();
+        let source: Map = keys.iter().map(|k| (k.as_str(), 1_i64)).collect();
+        map.merge(Cow::Borrowed(&source), Merge::Upsert);
+        assert_eq!(map.len(), keys.len());
+        assert!(map.entries().iter().all(|e| e.value == AnyValue::Int(1)));
+        assert!(map.index.is_some());
+        map.merge(Cow::Borrowed(&source), Merge::Insert);
+        assert_eq!(map.len(), keys.len());
+    }
+
+    #[test]
+    fn merge_appends_at_once_when_every_key_is_new_and_indexes_what_grew() {
+        let mut map: Map = (0..30).map(|i| (format!("old.{i}"), i as i64)).collect();
+        let mut bits = map.keys().fold(0, |bits, key| bits | key_bit(key));
+        // Keys the summary shows new, so the single-copy path is the one taken.
+        let new_keys: Vec<String> = (0..)
+            .map(|i| format!("new.{i}"))
+            .filter(|key| {
+                let fresh = bits & key_bit(key) == 0;
+                bits |= key_bit(key);
+                fresh
+            })
+            .take(5)
+            .collect();
+        let source: Map = new_keys.iter().map(|k| (k.as_str(), -1_i64)).collect();
+        map.merge(Cow::Owned(source), Merge::Upsert);
+        assert_eq!(map.len(), 35);
+        assert!(map.index.is_some());
+        assert_eq!(map.get(&new_keys[4]), Some(&AnyValue::Int(-1)));
+        assert_eq!(map.get("old.29"), Some(&AnyValue::Int(29)));
     }
 
     #[test]

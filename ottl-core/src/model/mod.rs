@@ -34,7 +34,7 @@ pub use common::{EntityRef, InstrumentationScope, Resource};
 pub use enums::{AggregationTemporality, SeverityNumber, SpanKind, StatusCode};
 pub use ids::{SpanId, TraceId};
 pub use logs::{LogRecord, Logs, ResourceLogs, ScopeLogs};
-pub use map::{INDEX_THRESHOLD, KeyValue, Map, MapKey};
+pub use map::{INDEX_THRESHOLD, KeyValue, Map, MapKey, Merge};
 pub use metrics::{
     Buckets, DataPointFlags, Exemplar, ExponentialHistogram, ExponentialHistogramDataPoint, Gauge,
     Histogram, HistogramDataPoint, Metric, MetricData, Metrics, NumberDataPoint, NumberValue,

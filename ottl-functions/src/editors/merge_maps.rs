@@ -5,20 +5,13 @@ use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
-use ottl_core::model::Map;
+use ottl_core::model::{Map, Merge};
 use ottl_core::value::Value;
 use std::borrow::Cow;
 
 /// `merge_maps(target, source, strategy)` — copies the entries of the map `source` into the
 /// map `target`: `"insert"` only missing keys, `"update"` only existing ones, `"upsert"` all.
 pub struct MergeMaps;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Strategy {
-    Insert,
-    Update,
-    Upsert,
-}
 
 impl Function for MergeMaps {
     fn signature(&self) -> Signature {
@@ -47,9 +40,9 @@ impl Function for MergeMaps {
         let target = args.target(0)?;
         let source = Input::strict_at(&mut args, 1, Strict::Map)?;
         let strategy = match args.string(2)?.as_str() {
-            "insert" => Strategy::Insert,
-            "update" => Strategy::Update,
-            "upsert" => Strategy::Upsert,
+            "insert" => Merge::Insert,
+            "update" => Merge::Update,
+            "upsert" => Merge::Upsert,
             other => {
                 return Err(args.invalid(
                     2,
@@ -74,7 +67,7 @@ impl Function for MergeMaps {
                 if map.len().saturating_add(source.len()) > limits.max_map_len {
                     let new_keys = source.keys().filter(|key| !map.contains_key(key)).count();
                     let grown = map.len() + new_keys;
-                    if strategy != Strategy::Update && grown > limits.max_map_len {
+                    if strategy != Merge::Update && grown > limits.max_map_len {
                         return Err(RuntimeErrorKind::LimitExceeded {
                             limit: "max_map_len",
                             max: limits.max_map_len,
@@ -83,37 +76,9 @@ impl Function for MergeMaps {
                         .into());
                     }
                 }
-                merge(map, source, strategy);
+                map.merge(source, strategy);
                 Ok(())
             })
         }))
-    }
-}
-
-fn merge(target: &mut Map, source: Cow<'_, Map>, strategy: Strategy) {
-    if let Strategy::Upsert | Strategy::Insert = strategy {
-        // At most every source entry is new: one exact reallocation instead of a doubling.
-        target.reserve_exact(source.len());
-    }
-    let wanted = |target: &Map, key: &str| match strategy {
-        Strategy::Insert => !target.contains_key(key),
-        Strategy::Update => target.contains_key(key),
-        Strategy::Upsert => true,
-    };
-    match source {
-        Cow::Borrowed(source) => {
-            for (key, value) in source.iter() {
-                if wanted(target, key) {
-                    target.insert(key.clone(), value.clone());
-                }
-            }
-        }
-        Cow::Owned(source) => {
-            for entry in source.into_entries() {
-                if wanted(target, &entry.key) {
-                    target.insert(entry.key, entry.value);
-                }
-            }
-        }
     }
 }
