@@ -304,9 +304,8 @@ impl Map {
     /// cloned only when they are taken.
     ///
     /// Merging many keys into a small map would search the whole map once per key, usually to
-    /// find the key missing. 64-bit summaries of the keys on both sides (see [`key_bit`]) rule
-    /// most of those searches out, and when they show every key new, the entries are appended
-    /// in one copy.
+    /// find the key missing. A 64-bit summary of the map's keys (see [`key_bit`]) rules most of
+    /// those searches out, and when every key is new, the entries are appended in one copy.
     pub fn merge(&mut self, source: Cow<'_, Map>, strategy: Merge) {
         if strategy != Merge::Update {
             // At most every entry is new: one exact reallocation instead of doublings.
@@ -316,7 +315,7 @@ impl Map {
             Some(_) => u64::MAX,
             None => self.keys().fold(0, |bits, key| bits | key_bit(key)),
         };
-        if self.index.is_none() && strategy != Merge::Update && all_new(present, source.entries()) {
+        if self.index.is_none() && strategy != Merge::Update && self.all_new(present, &source) {
             match source {
                 Cow::Borrowed(source) => self.entries.extend_from_slice(&source.entries),
                 Cow::Owned(mut source) => self.entries.append(&mut source.entries),
@@ -352,6 +351,19 @@ impl Map {
                 .map(Cow::Owned)
                 .for_each(one),
         }
+    }
+
+    /// Whether every key of `source` is absent from the map, whose keys OR-ed together make
+    /// `present`, and occurs once in `source`. Only keys whose bit is already set are searched.
+    fn all_new(&self, present: u64, source: &Map) -> bool {
+        let mut seen = 0;
+        source.entries.iter().enumerate().all(|(i, entry)| {
+            let key = entry.key.as_str();
+            let bit = key_bit(key);
+            let repeated = seen & bit != 0 && source.entries[..i].iter().any(|e| e.key == *key);
+            seen |= bit;
+            !repeated && (present & bit == 0 || self.position(key).is_none())
+        })
     }
 
     /// The value under `key`, inserting `default()` first if the key is missing.
@@ -492,17 +504,6 @@ fn key_bit(key: &str) -> u64 {
     };
     let mix = bytes.len() as u64 ^ (u64::from(first) << 16) ^ (u64::from(last) << 8);
     1 << (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
-}
-
-/// Whether the summaries show every key of `entries` distinct, and absent from a map whose
-/// keys OR-ed together make `present`.
-fn all_new(mut present: u64, entries: &[KeyValue]) -> bool {
-    entries.iter().all(|entry| {
-        let bit = key_bit(&entry.key);
-        let new = present & bit == 0;
-        present |= bit;
-        new
-    })
 }
 
 /// Whether some key occurs twice (for maps small enough to search linearly).
@@ -680,10 +681,61 @@ mod tests {
     }
 
     #[test]
+    fn merge_agrees_with_one_insert_per_key() {
+        // Keys of one or two letters over a small alphabet: many share a summary bit, some are
+        // equal, and maps with repeated keys (as decoded input keeps them) come up too.
+        const KEYS: [&str; 7] = ["a", "b", "ab", "ba", "aa", "bb", "abc"];
+        let mut state = 1_u64;
+        let mut keys = |len: u64| -> Vec<&str> {
+            let mut draw = || {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                state >> 33
+            };
+            (0..draw() % len)
+                .map(|_| KEYS[(draw() % 7) as usize])
+                .collect()
+        };
+        for _ in 0..1000 {
+            let target_keys = keys(9);
+            let source_keys = keys(6);
+            let target: Map = target_keys.iter().map(|k| (*k, 0_i64)).collect();
+            let source = Map::from_decoded(
+                source_keys
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| KeyValue::new(*k, i as i64 + 1))
+                    .collect(),
+            );
+            for strategy in [Merge::Insert, Merge::Update, Merge::Upsert] {
+                let mut expected = target.clone();
+                for entry in source.entries() {
+                    let has = expected.contains_key(&entry.key);
+                    let take = match strategy {
+                        Merge::Insert => !has,
+                        Merge::Update => has,
+                        Merge::Upsert => true,
+                    };
+                    if take {
+                        expected.insert(entry.key.clone(), entry.value.clone());
+                    }
+                }
+                let mut merged = target.clone();
+                merged.merge(Cow::Borrowed(&source), strategy);
+                assert_eq!(
+                    merged, expected,
+                    "{target_keys:?} <- {source_keys:?}, {strategy:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn merge_appends_at_once_when_every_key_is_new_and_indexes_what_grew() {
         let mut map: Map = (0..30).map(|i| (format!("old.{i}"), i as i64)).collect();
         let mut bits = map.keys().fold(0, |bits, key| bits | key_bit(key));
-        // Keys the summary shows new, so the single-copy path is the one taken.
+        // Keys the summary shows new, so the single-copy path is taken without a search.
         let new_keys: Vec<String> = (0..)
             .map(|i| format!("new.{i}"))
             .filter(|key| {
