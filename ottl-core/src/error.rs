@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::value::ValueType;
 
-/// A statement failed while running on a record; [`RuntimeErrorKind::kind`] says why. Error modes
+/// A statement failed while running on a record; [`RuntimeError::kind`] says why. Error modes
 /// decide what happens next.
 ///
 /// The reason is boxed so that the results every getter and editor returns stay as small as

@@ -1,10 +1,11 @@
 //! Collector configurations: the transform and filter processors of a collector's YAML, as
 //! statement and condition groups ready to compile and run the way the collector runs them.
 //!
-//! [`load`] reads the YAML ([`yaml`]) and checks its shape: basic style (a list of statements:
-//! one group without a context) or advanced style (a list of groups), never both in one list;
-//! contexts that exist and fit the signal; valid error modes. Filter processors are read by
-//! [`filter`]. [`run`] compiles the groups and runs them over OTLP/JSON documents.
+//! [`load`] reads the YAML (keeping positions, for diagnostics) and checks its shape: basic
+//! style (a list of statements: one group without a context) or advanced style (a list of
+//! groups), never both in one list; contexts that exist and fit the signal; valid error modes.
+//! Filter processors are read by [`filter`]. [`run`] compiles the groups and runs them over
+//! OTLP/JSON documents.
 
 pub mod filter;
 mod filter_run;

@@ -304,8 +304,9 @@ impl Map {
     /// cloned only when they are taken.
     ///
     /// Merging many keys into a small map would search the whole map once per key, usually to
-    /// find the key missing. A 64-bit summary of the map's keys (see [`key_bit`]) rules most of
-    /// those searches out, and when every key is new, the entries are appended in one copy.
+    /// find the key missing. A 64-bit summary of the map's keys (one bit per key, chosen by its
+    /// length and its first and last bytes) rules most of those searches out, and when every
+    /// key is new, the entries are appended in one copy.
     pub fn merge(&mut self, source: Cow<'_, Map>, strategy: Merge) {
         if strategy != Merge::Update {
             // At most every entry is new: one exact reallocation instead of doublings.

@@ -1,41 +1,5 @@
-//! The filter processor's semantics: condition groups that remove the records they match.
-//!
-//! A [`FilterGroup`] holds, for one signal, the [`FilterConditions`] of up to four levels:
-//! resource, scope, item (log, span, metric) and sub-item (span event, data point).
-//! [`FilterGroup::filter_logs`], [`filter_traces`](FilterGroup::filter_traces) and
-//! [`filter_metrics`](FilterGroup::filter_metrics) walk a batch resources → scopes → items →
-//! sub-items as the reference's filter processor does:
-//!
-//! - an element whose level's conditions hold (any of them) is removed, and its children are
-//!   not looked at;
-//! - span events and data points are looked at inside the spans and metrics that stay; a span
-//!   whose events are all removed stays, a metric whose points are all removed goes (also one
-//!   that had none, unless its type is empty);
-//! - a resource left without scopes is removed; a scope left without items is removed when
-//!   the group has scope, item or sub-item conditions;
-//! - a condition that fails under [`ErrorMode::Propagate`] keeps its element, the walk goes
-//!   on, and every failure comes back together in a [`FilterError`]; under `Ignore` failures
-//!   go to the report and count as "does not hold"; under `Silent` they only count as that.
-//!
-//! ```
-//! use ottl_core::context::{ContextKind, Signal};
-//! use ottl_core::function::Registry;
-//! use ottl_core::model::{LogRecord, Logs, ResourceLogs, ScopeLogs, SeverityNumber};
-//! use ottl_core::run::{ErrorMode, FilterConditions, FilterGroup};
-//!
-//! let registry = Registry::new();
-//! let drop_debug = FilterConditions::compile(&["log.severity_number < 9"], ContextKind::Log,
-//!     ErrorMode::Propagate, &registry).expect("the condition compiles");
-//! let group = FilterGroup::new(Signal::Logs, vec![drop_debug])?;
-//! let debug = LogRecord { severity_number: SeverityNumber::DEBUG, ..LogRecord::default() };
-//! let mut logs = Logs { resource_logs: vec![ResourceLogs {
-//!     scope_logs: vec![ScopeLogs { log_records: vec![debug], ..ScopeLogs::default() }],
-//!     ..ResourceLogs::default()
-//! }] };
-//! group.filter_logs(&mut logs, &mut |_| {}).expect("no condition fails");
-//! assert!(logs.resource_logs.is_empty()); // the record went, and its empty scope and resource
-//! # Ok::<(), ottl_core::run::FilterGroupError>(())
-//! ```
+//! The filter processor's semantics: condition groups that remove the records they match
+//! (see [`FilterGroup`]).
 
 mod logs;
 mod metrics;
@@ -52,7 +16,42 @@ use crate::model::Map;
 use crate::{Limits, RuntimeError};
 use std::fmt;
 
-/// The conditions of one filter group, by level, for one signal.
+/// The conditions of one filter group for one signal: the [`FilterConditions`] of up to four
+/// levels, resource, scope, item (log, span, metric) and sub-item (span event, data point).
+/// [`FilterGroup::filter_logs`], [`filter_traces`](FilterGroup::filter_traces) and
+/// [`filter_metrics`](FilterGroup::filter_metrics) walk a batch resources → scopes → items →
+/// sub-items as the reference's filter processor does:
+///
+/// - an element whose level's conditions hold (any of them) is removed, and its children are
+///   not looked at;
+/// - span events and data points are looked at inside the spans and metrics that stay; a span
+///   whose events are all removed stays, a metric whose points are all removed goes (also one
+///   that had none, unless its type is empty);
+/// - a resource left without scopes is removed; a scope left without items is removed when
+///   the group has scope, item or sub-item conditions;
+/// - a condition that fails under [`ErrorMode::Propagate`] keeps its element, the walk goes
+///   on, and every failure comes back together in a [`FilterError`]; under `Ignore` failures
+///   go to the report and count as "does not hold"; under `Silent` they only count as that.
+///
+/// ```
+/// use ottl_core::context::{ContextKind, Signal};
+/// use ottl_core::function::Registry;
+/// use ottl_core::model::{LogRecord, Logs, ResourceLogs, ScopeLogs, SeverityNumber};
+/// use ottl_core::run::{ErrorMode, FilterConditions, FilterGroup};
+///
+/// let registry = Registry::new();
+/// let drop_debug = FilterConditions::compile(&["log.severity_number < 9"], ContextKind::Log,
+///     ErrorMode::Propagate, &registry).expect("the condition compiles");
+/// let group = FilterGroup::new(Signal::Logs, vec![drop_debug])?;
+/// let debug = LogRecord { severity_number: SeverityNumber::DEBUG, ..LogRecord::default() };
+/// let mut logs = Logs { resource_logs: vec![ResourceLogs {
+///     scope_logs: vec![ScopeLogs { log_records: vec![debug], ..ScopeLogs::default() }],
+///     ..ResourceLogs::default()
+/// }] };
+/// group.filter_logs(&mut logs, &mut |_| {}).expect("no condition fails");
+/// assert!(logs.resource_logs.is_empty()); // the record went, and its empty scope and resource
+/// # Ok::<(), ottl_core::run::FilterGroupError>(())
+/// ```
 #[derive(Debug)]
 pub struct FilterGroup {
     signal: Signal,

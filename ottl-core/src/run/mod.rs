@@ -151,7 +151,8 @@ impl Program {
 
     /// The program, with what its statements may write into a record bounded by `limits`
     /// instead of [`Limits::DEFAULT`]. A write past a limit fails the statement with
-    /// [`RuntimeErrorKind::LimitExceeded`], which the error mode handles like any failure.
+    /// [`RuntimeErrorKind::LimitExceeded`](crate::RuntimeErrorKind::LimitExceeded), which the
+    /// error mode handles like any failure.
     ///
     /// ```
     /// use ottl_core::Limits;

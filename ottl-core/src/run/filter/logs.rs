@@ -6,7 +6,7 @@ use crate::model::Logs;
 
 impl FilterGroup {
     /// Removes from `logs` the resources, scopes and log records the group's conditions match,
-    /// and the containers left empty (see the [module](super) for the rules). Condition
+    /// and the containers left empty (see [`FilterGroup`] for the rules). Condition
     /// failures under `Ignore` go to `report`; under `Propagate` they come back together,
     /// after the whole batch was filtered.
     pub fn filter_logs(&self, logs: &mut Logs, report: Report<'_>) -> Result<(), FilterError> {

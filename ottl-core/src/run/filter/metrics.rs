@@ -11,7 +11,7 @@ impl FilterGroup {
     /// Removes from `metrics` the resources, scopes, metrics and data points the group's
     /// conditions match, and the containers left empty; a metric whose points all go (or that
     /// had none, when the group has data point conditions) goes too, unless its type is empty
-    /// (see the [module](super) for the rules). Condition failures under `Ignore` go to
+    /// (see [`FilterGroup`] for the rules). Condition failures under `Ignore` go to
     /// `report`; under `Propagate` they come back together, after the whole batch was
     /// filtered.
     pub fn filter_metrics(

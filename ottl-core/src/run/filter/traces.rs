@@ -9,7 +9,7 @@ use crate::model::{Span, Traces};
 impl FilterGroup {
     /// Removes from `traces` the resources, scopes, spans and span events the group's
     /// conditions match, and the containers left empty; a span whose events all go stays (see
-    /// the [module](super) for the rules). Condition failures under `Ignore` go to `report`;
+    /// [`FilterGroup`] for the rules). Condition failures under `Ignore` go to `report`;
     /// under `Propagate` they come back together, after the whole batch was filtered.
     pub fn filter_traces(
         &self,
