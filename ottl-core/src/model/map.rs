@@ -354,17 +354,21 @@ impl Map {
         }
     }
 
-    /// Whether every key of `source` is absent from the map, whose keys OR-ed together make
-    /// `present`, and occurs once in `source`. Only keys whose bit is already set are searched.
+    /// Whether every key of `source` occurs once there and is absent from the map, whose keys
+    /// OR-ed together make `present`. Only keys whose bit is already set are searched.
     fn all_new(&self, present: u64, source: &Map) -> bool {
-        let mut seen = 0;
-        source.entries.iter().enumerate().all(|(i, entry)| {
-            let key = entry.key.as_str();
-            let bit = key_bit(key);
-            let repeated = seen & bit != 0 && source.entries[..i].iter().any(|e| e.key == *key);
-            seen |= bit;
-            !repeated && (present & bit == 0 || self.position(key).is_none())
-        })
+        !source.repeats_a_key()
+            && source
+                .keys()
+                .all(|key| present & key_bit(key) == 0 || self.position(key).is_none())
+    }
+
+    /// Whether some key occurs more than once.
+    fn repeats_a_key(&self) -> bool {
+        match &self.index {
+            Some(index) => index.repeated_keys,
+            None => has_repeated_key(&self.entries),
+        }
     }
 
     /// The value under `key`, inserting `default()` first if the key is missing.
@@ -391,16 +395,12 @@ impl Map {
     /// last value (as if each were [inserted](Map::insert)). Entries with distinct keys, the
     /// usual case, are taken as they are, without a copy.
     pub fn from_entries(entries: Vec<KeyValue>) -> Self {
-        let index = (entries.len() > INDEX_THRESHOLD).then(|| Index::build(&entries));
-        let repeated = match &index {
-            Some(index) => index.repeated_keys,
-            None => has_repeated_key(&entries),
-        };
-        if !repeated {
-            return Self { entries, index };
+        let taken = Self::from_decoded(entries);
+        if !taken.repeats_a_key() {
+            return taken;
         }
-        let mut map = Self::with_capacity(entries.len());
-        for entry in entries {
+        let mut map = Self::with_capacity(taken.len());
+        for entry in taken.into_entries() {
             map.insert(entry.key, entry.value);
         }
         map
