@@ -87,6 +87,14 @@ pub enum RuntimeErrorKind {
         /// What went wrong.
         message: String,
     },
+    /// A string that does not read as the number or bool a function needs.
+    #[error("cannot convert {text:?} to {target}")]
+    Conversion {
+        /// The string.
+        text: String,
+        /// What it should have been (`float64`, `bool`).
+        target: &'static str,
+    },
     /// A path cannot take the value given.
     #[error("{path} cannot be set to a value of type {found}")]
     Unsettable {

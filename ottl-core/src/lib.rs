@@ -16,6 +16,7 @@ pub mod model;
 pub mod run;
 pub mod span;
 pub mod syntax;
+pub mod text;
 pub mod value;
 
 pub use error::{RuntimeError, RuntimeErrorKind};

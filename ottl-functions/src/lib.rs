@@ -18,10 +18,26 @@ mod replace;
 
 use ottl_core::function::Registry;
 
+/// Declares a family of functions, one module each: the modules, their public function types,
+/// and the family's `register`, from one list.
+macro_rules! family {
+    ($($module:ident => $function:ident),* $(,)?) => {
+        $(mod $module;)*
+        $(pub use $module::$function;)*
+
+        /// Adds the family's functions to `registry`.
+        pub(crate) fn register(registry: &mut ottl_core::function::Registry) {
+            $(registry.insert($function);)*
+        }
+    };
+}
+pub(crate) use family;
+
 /// A registry with every standard function.
 pub fn standard() -> Registry {
     let mut registry = Registry::new();
     editors::register(&mut registry);
     converters::register(&mut registry);
+    registry.retire("Base64Decode", r#"`Decode(value, "base64")`"#);
     registry
 }

@@ -2,13 +2,13 @@
 //! diagnostic), per record when they come from a path (a bad one is a runtime error), as the
 //! reference does.
 
-use crate::convert::{self, Input};
 use memchr::memmem;
 use ottl_core::RuntimeError;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::Args;
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Args, ValueArg};
 use ottl_core::value::Value;
 use regex::Regex;
 use regex_automata::{Anchored, meta};
@@ -30,7 +30,7 @@ pub(crate) enum Pattern {
     /// A literal pattern, compiled when the statement compiled.
     Compiled(Matcher),
     /// A pattern read per record.
-    Dynamic(Input, Syntax, &'static str),
+    Dynamic(ValueArg, Syntax, &'static str),
 }
 
 impl Pattern {
@@ -41,8 +41,8 @@ impl Pattern {
         syntax: Syntax,
         function: &'static str,
     ) -> Result<Self, Diagnostic> {
-        match Input::at(args, index)? {
-            Input::Constant(Value::Str(text)) => match Matcher::compile(&text, syntax) {
+        match args.value(index)? {
+            ValueArg::Constant(Value::Str(text)) => match Matcher::compile(&text, syntax) {
                 Ok(matcher) => Ok(Pattern::Compiled(matcher)),
                 Err(message) => Err(args.invalid(
                     index,
@@ -53,7 +53,7 @@ impl Pattern {
                     },
                 )),
             },
-            Input::Constant(other) => Err(args.invalid(
+            ValueArg::Constant(other) => Err(args.invalid(
                 index,
                 format!("the pattern must be a string, found {}", other.value_type()),
                 "write the pattern as a string literal",
@@ -71,7 +71,7 @@ impl Pattern {
         match self {
             Pattern::Compiled(matcher) => Ok(Cow::Borrowed(matcher)),
             Pattern::Dynamic(input, syntax, function) => {
-                let text = convert::string(input.get(ctx)?)?;
+                let text = get::String::coerce(input.get(ctx)?)?;
                 let regex =
                     compile(&text, *syntax).map_err(|message| RuntimeErrorKind::Function {
                         function,

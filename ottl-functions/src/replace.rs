@@ -2,21 +2,21 @@
 //! `replace_match` and `replace_all_matches` (functions.md §2.R): a replacement template, an
 //! optional converter applied to it, and an optional `%s` format applied to that.
 
-use crate::convert::{self, Input};
 use crate::pattern::Matcher;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, ConverterRef};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Args, ConverterRef, ValueArg};
 use ottl_core::value::Value;
 use ottl_core::{Limits, RuntimeError};
 use std::borrow::Cow;
 
 /// `replacement`, `function` and `replacementFormat`, from argument `first` on.
 pub(crate) struct Replacement {
-    pub(crate) template: Input,
+    pub(crate) template: ValueArg,
     function: Option<ConverterRef>,
-    format: Option<Input>,
+    format: Option<ValueArg>,
     name: &'static str,
 }
 
@@ -28,9 +28,9 @@ impl Replacement {
         name: &'static str,
     ) -> Result<Self, Diagnostic> {
         Ok(Self {
-            template: Input::at(args, first)?,
+            template: args.value(first)?,
             function: args.optional_function(first + 1)?,
-            format: Input::optional_at(args, first + 2)?,
+            format: args.optional_value(first + 2)?,
             name,
         })
     }
@@ -40,7 +40,7 @@ impl Replacement {
         &'b self,
         ctx: &'b TransformContext<'_>,
     ) -> Result<Cow<'b, str>, RuntimeError> {
-        Ok(match convert::string(self.template.get(ctx)?)? {
+        Ok(match get::String::coerce(self.template.get(ctx)?)? {
             Cow::Borrowed(text) => Cow::Borrowed(text.as_str()),
             Cow::Owned(text) => Cow::Owned(text.into()),
         })
@@ -68,7 +68,7 @@ impl Replacement {
         let Some(format) = &self.format else {
             return Ok(hashed);
         };
-        let format = convert::string(format.get(ctx)?)?;
+        let format = get::String::coerce(format.get(ctx)?)?;
         apply_format(&format, &hashed).ok_or_else(|| {
             self.error(
                 "replacementFormat must be format string containing a single %s and no other format specifiers"

@@ -459,7 +459,12 @@ impl Writer<'_, '_> {
         }
         match kind {
             ParamKind::Target => self.path(),
-            ParamKind::Value => self.value(depth),
+            ParamKind::Value(_) | ParamKind::Like(_) => self.value(depth),
+            ParamKind::Values(_) => {
+                let n = 1 + self.tape.below(3);
+                let items: Vec<_> = (0..n).map(|_| self.value(depth)).collect();
+                format!("[{}]", items.join(", "))
+            }
             ParamKind::String => (*self.tape.pick(STRINGS)).to_owned(),
             ParamKind::Int => (*self.tape.pick(COUNTS)).to_owned(),
             ParamKind::Bool => (*self.tape.pick(&["true", "false"])).to_owned(),

@@ -5,7 +5,10 @@ use super::Compiler;
 use super::expr::{Operand, literal};
 use super::path::target;
 use crate::diag::{Code, Diagnostic, suggest};
-use crate::function::{Arg, Args, Compiled, FunctionKind, Param, ParamKind, Signature};
+use crate::function::get;
+use crate::function::{
+    Arg, Args, Compiled, FunctionKind, Kind, Param, ParamKind, Signature, ValueArg,
+};
 use crate::span::Span;
 use crate::syntax::{Argument, ArgumentValue, Call, Expr, ExprKind};
 use std::rc::Rc;
@@ -60,6 +63,11 @@ impl Compiler<'_> {
             call.name.span,
             "not in the registry",
         );
+        if let Some(replacement) = self.registry.replacement(name) {
+            return diagnostic
+                .with_note(format!("`{name}` was removed from OTTL"))
+                .with_help(format!("use {replacement} instead"));
+        }
         match suggest(name, known) {
             Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
             None => diagnostic.with_note("`ottl functions` lists the functions there are"),
@@ -189,13 +197,17 @@ impl Compiler<'_> {
                 Arg::Target(target(compiled))
             }
             // Literals reach the function as values so it can prepare them once.
-            (ParamKind::Value, _) => match literal(expr) {
-                Some(value) => Arg::Constant(value),
-                None => match self.operand(expr)? {
-                    Operand::Stored(stored) => Arg::Stored(stored),
-                    Operand::Getter(getter) => Arg::Value(getter),
-                },
-            },
+            (ParamKind::Value(kind) | ParamKind::Like(kind), _) => {
+                let strict = matches!(param.kind, ParamKind::Value(_));
+                Arg::Value(self.value_arg(expr, kind, strict, param, signature)?)
+            }
+            (ParamKind::Values(kind), ExprKind::List(items)) => {
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    values.push(self.value_arg(item, kind, true, param, signature)?);
+                }
+                Arg::Values(values)
+            }
             // All-caps converter names (`SHA256`) parse as enum symbols.
             (ParamKind::Function, ExprKind::Enum(name)) => {
                 return self.converter_ref(name, expr.span);
@@ -213,6 +225,47 @@ impl Compiler<'_> {
             }
         };
         Some(arg)
+    }
+
+    /// A value argument; a literal of another kind than a strict parameter's is rejected here,
+    /// as the reference evaluates literal arguments of typed getters when it parses.
+    fn value_arg(
+        &mut self,
+        expr: &Expr,
+        kind: Kind,
+        strict: bool,
+        param: &Param,
+        signature: &Signature,
+    ) -> Option<ValueArg> {
+        if let Some(value) = literal(expr) {
+            if strict && !get::admits(kind, &value) {
+                self.errors.push(
+                    Diagnostic::error(
+                        Code::InvalidArgument,
+                        format!(
+                            "`{}` of `{}` must be {}, found {}",
+                            param.name,
+                            signature.name,
+                            kind.with_article(),
+                            value.value_type().with_article()
+                        ),
+                        expr.span,
+                        format!("expected {}", kind.with_article()),
+                    )
+                    .with_help(format!("pass {}", kind.with_article()))
+                    .with_note(format!(
+                        "`ottl functions {}` shows its parameters",
+                        signature.name
+                    )),
+                );
+                return None;
+            }
+            return Some(ValueArg::Constant(value));
+        }
+        Some(match self.operand(expr)? {
+            Operand::Stored(stored) => ValueArg::Stored(stored),
+            Operand::Getter(getter) => ValueArg::Getter(getter),
+        })
     }
 
     /// A converter passed by name, which must exist (the reference's "undefined function").
@@ -284,15 +337,7 @@ fn describe(expr: &Expr) -> &'static str {
 }
 
 fn kind_mismatch(param: &Param, span: Span, signature: &Signature, found: &str) -> Diagnostic {
-    let wanted = match param.kind {
-        ParamKind::Target => "a path to change, such as `attributes[\"key\"]`",
-        ParamKind::Value => "a value",
-        ParamKind::String => "a string literal",
-        ParamKind::Int => "an int literal",
-        ParamKind::Bool => "`true` or `false`",
-        ParamKind::StringList => "a list of string literals",
-        ParamKind::Function => "a converter name, such as `SHA256`",
-    };
+    let wanted = param.kind.describe();
     Diagnostic::error(
         Code::WrongArgumentKind,
         format!(

@@ -15,7 +15,6 @@ mod expr;
 mod keys;
 mod math;
 mod path;
-mod render;
 mod warn;
 
 pub use condition::ConditionFn;

@@ -2,7 +2,7 @@
 
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, ValueArg};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature, ValueArg};
 use ottl_core::value::Value;
 
 /// `delete_key(target, key)` — removes `key` from the map `target`, if it is there.
@@ -12,7 +12,7 @@ impl Function for DeleteKey {
     fn signature(&self) -> Signature {
         Signature::editor("delete_key", "removes a key from a map")
             .param("target", ParamKind::Target)
-            .param("key", ParamKind::Value)
+            .param("key", ParamKind::Value(Kind::String))
             .edit_example(
                 r#"delete_key(attributes, "secret")"#,
                 r#"{"secret": "x", "a": 1}"#,

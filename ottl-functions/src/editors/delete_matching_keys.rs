@@ -3,7 +3,7 @@
 use super::edit_map;
 use crate::pattern::{Pattern, Syntax};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 
 /// `delete_matching_keys(target, pattern)` — removes every key of the map `target` that the
 /// regex `pattern` matches anywhere (use `^…$` to match whole keys).
@@ -15,7 +15,7 @@ impl Function for DeleteMatchingKeys {
     fn signature(&self) -> Signature {
         Signature::editor(NAME, "removes the keys of a map that a regex matches")
             .param("target", ParamKind::Target)
-            .param("pattern", ParamKind::Value)
+            .param("pattern", ParamKind::Value(Kind::String))
             .edit_example(
                 r#"delete_matching_keys(attributes, "(?i)password")"#,
                 r#"{"db.Password": "x", "user": "u"}"#,

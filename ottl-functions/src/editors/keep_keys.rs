@@ -1,11 +1,11 @@
 //! `keep_keys(target, keys)`.
 
 use super::edit_map;
-use crate::convert::{self, Input};
 use ottl_core::RuntimeError;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Kind, ValueArg, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Str};
 use ottl_core::value::Value;
 
@@ -33,7 +33,7 @@ impl Function for KeepKeys {
     fn signature(&self) -> Signature {
         Signature::editor(NAME, "keeps only the listed keys of a map")
             .param("target", ParamKind::Target)
-            .param("keys", ParamKind::Value)
+            .param("keys", ParamKind::Value(Kind::List))
             .edit_example(
                 r#"keep_keys(attributes, ["http.method"])"#,
                 r#"{"http.method": "GET", "x": 1}"#,
@@ -44,14 +44,14 @@ impl Function for KeepKeys {
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
         let target = args.target(0)?;
         // A list literal of string literals is read once; anything else per record.
-        let keys = match Input::at(&mut args, 1)? {
-            Input::Constant(Value::List(items)) => match keys_of(&items) {
+        let keys = match args.value(1)? {
+            ValueArg::Constant(Value::List(items)) => match keys_of(&items) {
                 Ok(keys) => Ok(keys),
                 Err(error) => {
                     return Err(args.invalid(1, error.to_string(), "list the keys as strings"));
                 }
             },
-            Input::Constant(other) => {
+            ValueArg::Constant(other) => {
                 return Err(args.invalid(
                     1,
                     format!("`keys` must be a list, found {}", other.value_type()),
@@ -73,7 +73,7 @@ impl Function for KeepKeys {
                         }
                         .into());
                     }
-                    dynamic = keys_of(&convert::list(value)?)?;
+                    dynamic = keys_of(&get::List::coerce(value)?)?;
                     &dynamic
                 }
             };

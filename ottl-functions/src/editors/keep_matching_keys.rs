@@ -3,7 +3,7 @@
 use super::edit_map;
 use crate::pattern::{Pattern, Syntax};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 
 /// `keep_matching_keys(target, pattern)` — keeps only the keys of the map `target` that the
 /// regex `pattern` matches anywhere.
@@ -15,7 +15,7 @@ impl Function for KeepMatchingKeys {
     fn signature(&self) -> Signature {
         Signature::editor(NAME, "keeps only the keys of a map that a regex matches")
             .param("target", ParamKind::Target)
-            .param("pattern", ParamKind::Value)
+            .param("pattern", ParamKind::Value(Kind::String))
             .edit_example(
                 r#"keep_matching_keys(attributes, "^http\\.")"#,
                 r#"{"http.method": "GET", "user": "u"}"#,

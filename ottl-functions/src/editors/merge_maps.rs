@@ -1,10 +1,10 @@
 //! `merge_maps(target, source, strategy)`.
 
 use super::edit_map;
-use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::{Map, Merge};
 use ottl_core::value::Value;
 use std::borrow::Cow;
@@ -17,7 +17,7 @@ impl Function for MergeMaps {
     fn signature(&self) -> Signature {
         Signature::editor("merge_maps", "copies the entries of one map into another")
             .param("target", ParamKind::Target)
-            .param("source", ParamKind::Value)
+            .param("source", ParamKind::Value(Kind::Map))
             .param("strategy", ParamKind::String)
             .edit_example(
                 r#"merge_maps(attributes, {"a": 2, "b": 3}, "upsert")"#,
@@ -38,7 +38,7 @@ impl Function for MergeMaps {
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
         let target = args.target(0)?;
-        let source = Input::strict_at(&mut args, 1, Strict::Map)?;
+        let source = args.get::<get::Map>(1)?;
         let strategy = match args.string(2)?.as_str() {
             "insert" => Merge::Insert,
             "update" => Merge::Update,
@@ -54,9 +54,9 @@ impl Function for MergeMaps {
         Ok(Compiled::editor(move |ctx| {
             // A literal map is lent from the statement; a map read from the record is copied
             // first, since the record is about to change.
-            let source: Cow<'_, Map> = match &source {
-                Input::Constant(value) => convert::map(convert::view(value))?,
-                input => Cow::Owned(convert::map(input.get(ctx)?)?.into_owned()),
+            let source: Cow<'_, Map> = match source.constant() {
+                Some(map) => map,
+                None => Cow::Owned(source.eval(ctx)?.into_owned()),
             };
             // The map is changed in place, past the setters' checks: bound what can come in,
             // so merging a map into itself, statement after statement, cannot grow without end.

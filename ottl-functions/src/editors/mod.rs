@@ -1,52 +1,27 @@
 //! Editors: functions that change the record.
 
-mod delete_key;
-mod delete_matching_keys;
-mod keep_keys;
-mod keep_matching_keys;
-mod limit;
-mod merge_maps;
-mod replace_all_matches;
-mod replace_all_patterns;
-mod replace_match;
-mod replace_pattern;
-mod set;
-mod truncate_all;
-
-pub use delete_key::DeleteKey;
-pub use delete_matching_keys::DeleteMatchingKeys;
-pub use keep_keys::KeepKeys;
-pub use keep_matching_keys::KeepMatchingKeys;
-pub use limit::Limit;
-pub use merge_maps::MergeMaps;
-pub use replace_all_matches::ReplaceAllMatches;
-pub use replace_all_patterns::ReplaceAllPatterns;
-pub use replace_match::ReplaceMatch;
-pub use replace_pattern::ReplacePattern;
-pub use set::Set;
-pub use truncate_all::TruncateAll;
+crate::family! {
+    delete_key => DeleteKey,
+    delete_matching_keys => DeleteMatchingKeys,
+    keep_keys => KeepKeys,
+    keep_matching_keys => KeepMatchingKeys,
+    limit => Limit,
+    merge_maps => MergeMaps,
+    replace_all_matches => ReplaceAllMatches,
+    replace_all_patterns => ReplaceAllPatterns,
+    replace_match => ReplaceMatch,
+    replace_pattern => ReplacePattern,
+    set => Set,
+    truncate_all => TruncateAll,
+}
 
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
-use ottl_core::function::{Registry, Target};
+use ottl_core::function::Target;
+use ottl_core::function::get::{self, Coerce as _};
 use ottl_core::model::Map;
 use ottl_core::value::Value;
 use std::borrow::Cow;
-
-pub(crate) fn register(registry: &mut Registry) {
-    registry.insert(Set);
-    registry.insert(DeleteKey);
-    registry.insert(DeleteMatchingKeys);
-    registry.insert(KeepKeys);
-    registry.insert(KeepMatchingKeys);
-    registry.insert(Limit);
-    registry.insert(TruncateAll);
-    registry.insert(MergeMaps);
-    registry.insert(ReplacePattern);
-    registry.insert(ReplaceAllPatterns);
-    registry.insert(ReplaceMatch);
-    registry.insert(ReplaceAllMatches);
-}
 
 /// Edits the map at `target` (the reference's `PMapGetSetter`): in place when the path gives
 /// access to it, otherwise read, changed and written back.
@@ -58,7 +33,7 @@ pub(crate) fn edit_map(
     if let Some(map) = &target.map {
         return edit(map(ctx)?);
     }
-    let mut owned = crate::convert::map((target.get)(ctx)?)?.into_owned();
+    let mut owned = get::Map::coerce((target.get)(ctx)?)?.into_owned();
     edit(&mut owned)?;
     (target.set)(ctx, Value::Map(Cow::Owned(owned)))
 }

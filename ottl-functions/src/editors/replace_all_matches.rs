@@ -4,7 +4,7 @@ use super::edit_map;
 use crate::pattern::{Pattern, Syntax};
 use crate::replace::Replacement;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Str};
 
 /// `replace_all_matches(target, pattern, replacement, [function], [replacement_format])` —
@@ -21,10 +21,10 @@ impl Function for ReplaceAllMatches {
             "replaces the string values of a map that a glob matches",
         )
         .param("target", ParamKind::Target)
-        .param("pattern", ParamKind::Value)
-        .param("replacement", ParamKind::Value)
+        .param("pattern", ParamKind::Value(Kind::String))
+        .param("replacement", ParamKind::Value(Kind::String))
         .optional("function", ParamKind::Function)
-        .optional("replacement_format", ParamKind::Value)
+        .optional("replacement_format", ParamKind::Value(Kind::String))
         .edit_example(
             r#"replace_all_matches(attributes, "/user/*/list/*", "/user/{userId}/list/{listId}")"#,
             r#"{"path": "/user/123/list/456", "other": "/x"}"#,

@@ -1,13 +1,13 @@
 //! `replace_all_patterns(target, mode, regex, replacement, [function], [replacement_format])`.
 
 use super::edit_map;
-use crate::convert::Input;
 use crate::pattern::{Matcher, Pattern, Syntax};
 use crate::replace::{Replacement, replace_plain};
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, Target};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Kind, ValueArg, Args, Compiled, Function, ParamKind, Signature, Target};
 use ottl_core::model::{AnyValue, Map, Str};
 use ottl_core::value::Value;
 
@@ -30,10 +30,10 @@ impl Function for ReplaceAllPatterns {
         Signature::editor(NAME, "replaces the matches of a regex in the keys or values of a map")
             .param("target", ParamKind::Target)
             .param("mode", ParamKind::String)
-            .param("regex", ParamKind::Value)
-            .param("replacement", ParamKind::Value)
+            .param("regex", ParamKind::Value(Kind::String))
+            .param("replacement", ParamKind::Value(Kind::String))
             .optional("function", ParamKind::Function)
-            .optional("replacement_format", ParamKind::Value)
+            .optional("replacement_format", ParamKind::Value(Kind::String))
             .edit_example(
                 r#"replace_all_patterns(attributes, "value", "/account/\\d{4}", "/account/{accountId}")"#,
                 r#"{"path": "/account/1234/x", "n": 1234}"#,
@@ -64,7 +64,7 @@ impl Function for ReplaceAllPatterns {
         if let (
             Mode::Value,
             Pattern::Compiled(matcher),
-            Input::Constant(Value::Str(template)),
+            ValueArg::Constant(Value::Str(template)),
             false,
         ) = (
             mode,
@@ -81,7 +81,7 @@ impl Function for ReplaceAllPatterns {
         Ok(Compiled::editor(move |ctx| {
             // Read first (a converter passed as `function` reads the record), then write.
             let changes = {
-                let map = crate::convert::map((target.get)(ctx)?)?;
+                let map = get::Map::coerce((target.get)(ctx)?)?;
                 let template = replacement.template(ctx)?;
                 let matcher = pattern.matcher(ctx)?;
                 match mode {

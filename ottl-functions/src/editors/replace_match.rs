@@ -3,7 +3,7 @@
 use crate::pattern::{Pattern, Syntax};
 use crate::replace::Replacement;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `replace_match(target, pattern, replacement, [function], [replacement_format])` — sets the
@@ -17,10 +17,10 @@ impl Function for ReplaceMatch {
     fn signature(&self) -> Signature {
         Signature::editor(NAME, "replaces a string that a glob matches")
             .param("target", ParamKind::Target)
-            .param("pattern", ParamKind::Value)
-            .param("replacement", ParamKind::Value)
+            .param("pattern", ParamKind::Value(Kind::String))
+            .param("replacement", ParamKind::Value(Kind::String))
             .optional("function", ParamKind::Function)
-            .optional("replacement_format", ParamKind::Value)
+            .optional("replacement_format", ParamKind::Value(Kind::String))
             .edit_example(
                 r#"replace_match(attributes["path"], "/user/*/list/*", "/user/{userId}/list/{listId}")"#,
                 r#"{"path": "/user/123/list/456"}"#,

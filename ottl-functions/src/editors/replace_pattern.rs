@@ -3,7 +3,7 @@
 use crate::pattern::{Pattern, Syntax};
 use crate::replace::Replacement;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `replace_pattern(target, regex, replacement, [function], [replacement_format])` — replaces
@@ -17,10 +17,10 @@ impl Function for ReplacePattern {
     fn signature(&self) -> Signature {
         Signature::editor(NAME, "replaces the matches of a regex in a string")
             .param("target", ParamKind::Target)
-            .param("regex", ParamKind::Value)
-            .param("replacement", ParamKind::Value)
+            .param("regex", ParamKind::Value(Kind::String))
+            .param("replacement", ParamKind::Value(Kind::String))
             .optional("function", ParamKind::Function)
-            .optional("replacement_format", ParamKind::Value)
+            .optional("replacement_format", ParamKind::Value(Kind::String))
             .edit_example(
                 r#"replace_pattern(attributes["cmd"], "password=[^\\s]*", "password=***")"#,
                 r#"{"cmd": "login password=secret -v"}"#,

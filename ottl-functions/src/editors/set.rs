@@ -1,7 +1,7 @@
 //! `set(target, value)`.
 
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature, Target, ValueArg};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature, Target, ValueArg};
 
 /// `set(target, value)` — writes `value` to the path `target`.
 ///
@@ -13,7 +13,7 @@ impl Function for Set {
     fn signature(&self) -> Signature {
         Signature::editor("set", "writes a value to a path")
             .param("target", ParamKind::Target)
-            .param("value", ParamKind::Value)
+            .param("value", ParamKind::Value(Kind::Any))
             .edit_example(
                 r#"set(attributes["env"], "prod")"#,
                 r#"{}"#,

@@ -2,7 +2,7 @@
 //! attributes, read from the metric context.
 
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Map, MetricData};
 use ottl_core::value::Value;
 use ottl_core::{RuntimeError, RuntimeErrorKind};
@@ -15,6 +15,7 @@ impl Function for HasAttrKeyOnDatapoint {
     fn signature(&self) -> Signature {
         Signature::converter(
             "HasAttrKeyOnDatapoint",
+            Kind::Bool,
             "whether any data point of the metric has the attribute key",
         )
         .param("key", ParamKind::String)
@@ -42,6 +43,7 @@ impl Function for HasAttrOnDatapoint {
     fn signature(&self) -> Signature {
         Signature::converter(
             "HasAttrOnDatapoint",
+            Kind::Bool,
             "whether the first data point with the attribute key has it equal to the string value",
         )
         .param("key", ParamKind::String)

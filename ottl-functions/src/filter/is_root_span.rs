@@ -1,7 +1,7 @@
 //! `IsRootSpan()`.
 
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, Signature};
+use ottl_core::function::{Args, Compiled, Function, Kind, Signature};
 use ottl_core::value::Value;
 
 /// `IsRootSpan()` — whether the span has no parent (span context, filter conditions).
@@ -9,8 +9,12 @@ pub struct IsRootSpan;
 
 impl Function for IsRootSpan {
     fn signature(&self) -> Signature {
-        Signature::converter("IsRootSpan", "whether the span has no parent span id")
-            .example("IsRootSpan()", "true")
+        Signature::converter(
+            "IsRootSpan",
+            Kind::Bool,
+            "whether the span has no parent span id",
+        )
+        .example("IsRootSpan()", "true")
     }
 
     fn compile(&self, _args: Args) -> Result<Compiled, Diagnostic> {

@@ -3,9 +3,9 @@
 
 use crate::RuntimeError;
 use crate::RuntimeErrorKind;
-use crate::compile::render;
 use crate::context::{ResourceField, ScopeField, TransformContext};
 use crate::model::{InstrumentationScope, Map, Resource, Str};
+use crate::text;
 use crate::value::Value;
 use std::borrow::Cow;
 
@@ -96,7 +96,7 @@ pub(super) fn parse_hex<const N: usize>(
     reason: &'static str,
 ) -> Result<[u8; N], RuntimeError> {
     let text = expect_str(path, value)?;
-    render::parse_hex(&text).ok_or_else(|| {
+    text::parse_hex(&text).ok_or_else(|| {
         RuntimeErrorKind::InvalidValue {
             path: path.to_owned(),
             value: format!("{text:?}"),

@@ -6,16 +6,16 @@ use super::common::{
 };
 use crate::RuntimeError;
 use crate::RuntimeErrorKind;
-use crate::compile::render;
 use crate::context::LogField;
 use crate::model::{AnyValue, LogRecord, SpanId, TraceId};
+use crate::text;
 use crate::value::Value;
 
 pub(super) fn read(field: LogField, log: &LogRecord) -> Value<'_> {
     match field {
         LogField::Attributes => map(&log.attributes),
         LogField::Body => Value::from_any(&log.body),
-        LogField::BodyString => Value::string(render::as_string(&log.body)),
+        LogField::BodyString => Value::string(text::as_string(&log.body)),
         LogField::TimeUnixNano => Value::Int(log.time_unix_nano as i64),
         LogField::ObservedTimeUnixNano => Value::Int(log.observed_time_unix_nano as i64),
         LogField::Time => Value::Time(log.time_unix_nano as i64),
@@ -25,9 +25,9 @@ pub(super) fn read(field: LogField, log: &LogRecord) -> Value<'_> {
         LogField::DroppedAttributesCount => Value::Int(log.dropped_attributes_count.into()),
         LogField::Flags => Value::Int(log.flags.into()),
         LogField::TraceId => Value::TraceId(log.trace_id),
-        LogField::TraceIdString => Value::string(render::hex(&log.trace_id.0)),
+        LogField::TraceIdString => Value::string(text::hex(&log.trace_id.0)),
         LogField::SpanId => Value::SpanId(log.span_id),
-        LogField::SpanIdString => Value::string(render::hex(&log.span_id.0)),
+        LogField::SpanIdString => Value::string(text::hex(&log.span_id.0)),
         LogField::EventName => text(&log.event_name),
     }
 }

@@ -6,9 +6,9 @@ use super::common::{
 };
 use crate::RuntimeError;
 use crate::RuntimeErrorKind;
-use crate::compile::render;
 use crate::context::{SpanEventField, SpanField};
 use crate::model::{Span, SpanEvent, SpanId, SpanKind, TraceId};
+use crate::text;
 use crate::value::{Object, Value};
 use std::borrow::Cow;
 
@@ -27,11 +27,11 @@ pub(super) fn read_span(field: SpanField, span: &Span) -> Value<'_> {
     match field {
         S::Attributes => map(&span.attributes),
         S::TraceId => Value::TraceId(span.trace_id),
-        S::TraceIdString => Value::string(render::hex(&span.trace_id.0)),
+        S::TraceIdString => Value::string(text::hex(&span.trace_id.0)),
         S::SpanId => Value::SpanId(span.span_id),
-        S::SpanIdString => Value::string(render::hex(&span.span_id.0)),
+        S::SpanIdString => Value::string(text::hex(&span.span_id.0)),
         S::ParentSpanId => Value::SpanId(span.parent_span_id),
-        S::ParentSpanIdString => Value::string(render::hex(&span.parent_span_id.0)),
+        S::ParentSpanIdString => Value::string(text::hex(&span.parent_span_id.0)),
         S::TraceState => text(&span.trace_state),
         S::Status => Value::Object(Object::Status(Cow::Borrowed(&span.status))),
         S::StatusCode => Value::Int(span.status.code.0.into()),

@@ -1,8 +1,7 @@
 //! `IsString(target)`.
 
-use crate::convert::Input;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `IsString(target)` — whether the value is a string (nil is not).
@@ -10,15 +9,15 @@ pub struct IsString;
 
 impl Function for IsString {
     fn signature(&self) -> Signature {
-        Signature::converter("IsString", "whether a value is a string")
-            .param("target", ParamKind::Value)
+        Signature::converter("IsString", Kind::Bool, "whether a value is a string")
+            .param("target", ParamKind::Value(Kind::Any))
             .example(r#"IsString("")"#, "true")
             .example(r#"IsString(0x01)"#, "false")
             .example(r#"IsString(1)"#, "false")
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = args.value(0)?;
         Ok(Compiled::converter(move |ctx| {
             Ok(Value::Bool(matches!(target.get(ctx)?, Value::Str(_))))
         }))

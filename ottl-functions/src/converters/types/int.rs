@@ -1,8 +1,8 @@
 //! `Int(target)`.
 
-use crate::convert::{self, Input};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `Int(target)` — an int from an int, a double (truncated), a bool or a decimal string; nil
@@ -11,8 +11,8 @@ pub struct Int;
 
 impl Function for Int {
     fn signature(&self) -> Signature {
-        Signature::converter("Int", "converts a value to an int")
-            .param("target", ParamKind::Value)
+        Signature::converter("Int", Kind::Int, "converts a value to an int")
+            .param("target", ParamKind::Like(Kind::Int))
             .example(r#"Int("50")"#, "50")
             .example(r#"Int(2.7)"#, "2")
             .example(r#"Int(-2.7)"#, "-2")
@@ -21,9 +21,9 @@ impl Function for Int {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = args.value(0)?;
         Ok(Compiled::converter(move |ctx| {
-            Ok(convert::int_like(target.get(ctx)?)?.map_or(Value::Nil, Value::Int))
+            Ok(get::IntLike::coerce(target.get(ctx)?)?.map_or(Value::Nil, Value::Int))
         }))
     }
 }

@@ -1,8 +1,8 @@
 //! `Split(target, delimiter)`.
 
-use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::AnyValue;
 use ottl_core::value::Value;
 use std::borrow::Cow;
@@ -13,9 +13,9 @@ pub struct Split;
 
 impl Function for Split {
     fn signature(&self) -> Signature {
-        Signature::converter("Split", "splits a string at a delimiter")
-            .param("target", ParamKind::Value)
-            .param("delimiter", ParamKind::Value)
+        Signature::converter("Split", Kind::List, "splits a string at a delimiter")
+            .param("target", ParamKind::Value(Kind::String))
+            .param("delimiter", ParamKind::Value(Kind::String))
             .example(r#"Split("A|B|C", "|")"#, r#"["A", "B", "C"]"#)
             .example(r#"Split("A|B|C", "")"#, r#"["A", "|", "B", "|", "C"]"#)
             .example(r#"Split("", ",")"#, r#"[""]"#)
@@ -23,11 +23,11 @@ impl Function for Split {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::strict_at(&mut args, 0, Strict::String)?;
-        let delimiter = Input::strict_at(&mut args, 1, Strict::String)?;
+        let target = args.get::<get::String>(0)?;
+        let delimiter = args.get::<get::String>(1)?;
         Ok(Compiled::converter(move |ctx| {
-            let text = convert::string(target.get(ctx)?)?;
-            let delimiter = convert::string(delimiter.get(ctx)?)?;
+            let text = target.eval(ctx)?;
+            let delimiter = delimiter.eval(ctx)?;
             let parts: Vec<AnyValue> = if delimiter.is_empty() {
                 let mut buffer = [0u8; 4];
                 text.chars()

@@ -1,9 +1,9 @@
 //! `Substring(target, start, length, [utf8_safe])`.
 
-use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `Substring(target, start, length, [utf8_safe])` — the bytes `[start, start + length)` of a
@@ -14,10 +14,10 @@ const NAME: &str = "Substring";
 
 impl Function for Substring {
     fn signature(&self) -> Signature {
-        Signature::converter(NAME, "a byte range of a string")
-            .param("target", ParamKind::Value)
-            .param("start", ParamKind::Value)
-            .param("length", ParamKind::Value)
+        Signature::converter(NAME, Kind::String, "a byte range of a string")
+            .param("target", ParamKind::Value(Kind::String))
+            .param("start", ParamKind::Value(Kind::Int))
+            .param("length", ParamKind::Value(Kind::Int))
             .optional("utf8_safe", ParamKind::Bool)
             .example(r#"Substring("123456789", 0, 3)"#, r#""123""#)
             .example(r#"Substring("一二三", 0, 4, true)"#, r#""一""#)
@@ -26,14 +26,14 @@ impl Function for Substring {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::strict_at(&mut args, 0, Strict::String)?;
-        let start = Input::strict_at(&mut args, 1, Strict::Int)?;
-        let length = Input::strict_at(&mut args, 2, Strict::Int)?;
+        let target = args.get::<get::String>(0)?;
+        let start = args.get::<get::Int>(1)?;
+        let length = args.get::<get::Int>(2)?;
         let utf8_safe = args.optional_bool(3)?.unwrap_or(false);
         Ok(Compiled::converter(move |ctx| {
-            let text = convert::string(target.get(ctx)?)?;
-            let start = convert::int(start.get(ctx)?)?;
-            let length = convert::int(length.get(ctx)?)?;
+            let text = target.eval(ctx)?;
+            let start = start.eval(ctx)?;
+            let length = length.eval(ctx)?;
             let error = |message: String| {
                 RuntimeErrorKind::Function {
                     function: NAME,

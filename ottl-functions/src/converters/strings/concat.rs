@@ -1,8 +1,8 @@
 //! `Concat(vals, delimiter)`.
 
-use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `Concat(vals, delimiter)` — the string forms of the list's elements joined with
@@ -11,12 +11,11 @@ pub struct Concat;
 
 impl Function for Concat {
     fn signature(&self) -> Signature {
-        Signature::converter(
-            "Concat",
+        Signature::converter("Concat", Kind::String,
             "joins the string forms of values with a delimiter",
         )
-        .param("vals", ParamKind::Value)
-        .param("delimiter", ParamKind::Value)
+        .param("vals", ParamKind::Value(Kind::List))
+        .param("delimiter", ParamKind::Value(Kind::String))
         .example(
             r#"Concat(["HTTP method is: ", "GET"], "")"#,
             r#""HTTP method is: GET""#,
@@ -26,17 +25,17 @@ impl Function for Concat {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let vals = Input::strict_at(&mut args, 0, Strict::List)?;
-        let delimiter = Input::strict_at(&mut args, 1, Strict::String)?;
+        let vals = args.get::<get::List>(0)?;
+        let delimiter = args.get::<get::String>(1)?;
         Ok(Compiled::converter(move |ctx| {
-            let items = convert::list(vals.get(ctx)?)?;
-            let delimiter = convert::string(delimiter.get(ctx)?)?;
+            let items = vals.eval(ctx)?;
+            let delimiter = delimiter.eval(ctx)?;
             let mut out = String::new();
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push_str(&delimiter);
                 }
-                match convert::string_like(Value::from_any(item))? {
+                match get::StringLike::coerce(Value::from_any(item))? {
                     Some(text) => out.push_str(&text),
                     None => out.push_str("<nil>"),
                 }

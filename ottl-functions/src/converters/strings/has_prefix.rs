@@ -1,8 +1,8 @@
 //! `HasPrefix(target, prefix)`.
 
-use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `HasPrefix(target, prefix)` — whether the string `target` starts with `prefix` (byte-wise,
@@ -11,20 +11,20 @@ pub struct HasPrefix;
 
 impl Function for HasPrefix {
     fn signature(&self) -> Signature {
-        Signature::converter("HasPrefix", "whether a string starts with another")
-            .param("target", ParamKind::Value)
-            .param("prefix", ParamKind::Value)
+        Signature::converter("HasPrefix", Kind::Bool, "whether a string starts with another")
+            .param("target", ParamKind::Value(Kind::String))
+            .param("prefix", ParamKind::Value(Kind::String))
             .example(r#"HasPrefix("ingest_service", "ingest_")"#, "true")
             .example(r#"HasPrefix("Ingest", "in")"#, "false")
             .example(r#"HasPrefix("abc", "")"#, "true")
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::strict_at(&mut args, 0, Strict::String)?;
-        let prefix = Input::strict_at(&mut args, 1, Strict::String)?;
+        let target = args.get::<get::String>(0)?;
+        let prefix = args.get::<get::String>(1)?;
         Ok(Compiled::converter(move |ctx| {
-            let text = convert::string(target.get(ctx)?)?;
-            let prefix = convert::string(prefix.get(ctx)?)?;
+            let text = target.eval(ctx)?;
+            let prefix = prefix.eval(ctx)?;
             Ok(Value::Bool(text.starts_with(prefix.as_str())))
         }))
     }

@@ -1,8 +1,8 @@
 //! `SHA256(target)`.
 
-use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 use sha2::block_api::compress256;
 
@@ -11,8 +11,8 @@ pub struct Sha256;
 
 impl Function for Sha256 {
     fn signature(&self) -> Signature {
-        Signature::converter("SHA256", "the SHA-256 digest of a string, in hex")
-            .param("target", ParamKind::Value)
+        Signature::converter("SHA256", Kind::String, "the SHA-256 digest of a string, in hex")
+            .param("target", ParamKind::Value(Kind::String))
             .example(
                 r#"SHA256("hello world")"#,
                 r#""b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9""#,
@@ -20,9 +20,9 @@ impl Function for Sha256 {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::strict_at(&mut args, 0, Strict::String)?;
+        let target = args.get::<get::String>(0)?;
         Ok(Compiled::converter(move |ctx| {
-            let text = convert::string(target.get(ctx)?)?;
+            let text = target.eval(ctx)?;
             let mut buffer = [0u8; 64];
             Ok(Value::string(hex_into(
                 &digest(text.as_bytes()),

@@ -1,9 +1,8 @@
 //! `Len(target)`.
 
-use crate::convert::Input;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `Len(target)` — the length of a string (in bytes, as Go's `len`), bytes, list or map.
@@ -11,8 +10,8 @@ pub struct Len;
 
 impl Function for Len {
     fn signature(&self) -> Signature {
-        Signature::converter("Len", "the length of a string, bytes, list or map")
-            .param("target", ParamKind::Value)
+        Signature::converter("Len", Kind::Int, "the length of a string, bytes, list or map")
+            .param("target", ParamKind::Value(Kind::Any))
             .example(r#"Len("hello")"#, "5")
             .example(r#"Len([1, 2, 3])"#, "3")
             .example(r#"Len({"a": 1})"#, "1")
@@ -20,7 +19,7 @@ impl Function for Len {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = args.value(0)?;
         Ok(Compiled::converter(move |ctx| {
             let len = match target.get(ctx)? {
                 Value::Str(text) => text.len(),

@@ -1,9 +1,10 @@
 //! `SpanID(target)`.
 
-use crate::convert::{self, Input};
+use crate::convert;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Kind, ValueArg, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::SpanId;
 use ottl_core::value::Value;
 
@@ -14,7 +15,7 @@ pub struct SpanIdConverter;
 const NAME: &str = "SpanID";
 
 fn span_id(value: Value<'_>) -> Result<SpanId, String> {
-    let bytes = convert::bytes_like(value)
+    let bytes = get::BytesLike::coerce(value)
         .map_err(|error| error.to_string())?
         .unwrap_or_default();
     convert::id_bytes::<8>(&bytes).map(SpanId)
@@ -22,8 +23,8 @@ fn span_id(value: Value<'_>) -> Result<SpanId, String> {
 
 impl Function for SpanIdConverter {
     fn signature(&self) -> Signature {
-        Signature::converter(NAME, "a span id from bytes or hex")
-            .param("target", ParamKind::Value)
+        Signature::converter(NAME, Kind::Bytes, "a span id from bytes or hex")
+            .param("target", ParamKind::Like(Kind::Bytes))
             .example(
                 r#"SpanID("0102030405060708")"#,
                 "SpanID(0x0102030405060708)",
@@ -32,8 +33,8 @@ impl Function for SpanIdConverter {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        match Input::at(&mut args, 0)? {
-            Input::Constant(value) => match span_id(value) {
+        match args.value(0)? {
+            ValueArg::Constant(value) => match span_id(value) {
                 Ok(id) => Ok(Compiled::converter(move |_| Ok(Value::SpanId(id)))),
                 Err(message) => {
                     Err(args.invalid(0, message, "write 8 bytes (0x…) or 16 hex characters"))

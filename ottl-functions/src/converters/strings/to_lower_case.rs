@@ -1,9 +1,9 @@
 //! `ToLowerCase(target)`.
 
 use super::case::{self, Case};
-use crate::convert::{self, Input, Strict};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `ToLowerCase(target)` — the string in lower case (Unicode simple case mapping, as Go's
@@ -12,16 +12,16 @@ pub struct ToLowerCase;
 
 impl Function for ToLowerCase {
     fn signature(&self) -> Signature {
-        Signature::converter("ToLowerCase", "a string in lower case")
-            .param("target", ParamKind::Value)
+        Signature::converter("ToLowerCase", Kind::String, "a string in lower case")
+            .param("target", ParamKind::Value(Kind::String))
             .example(r#"ToLowerCase("Hello ÀB")"#, r#""hello àb""#)
             .example(r#"ToLowerCase("")"#, r#""""#)
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::strict_at(&mut args, 0, Strict::String)?;
+        let target = args.get::<get::String>(0)?;
         Ok(Compiled::converter(move |ctx| {
-            let text = convert::string(target.value(ctx)?)?;
+            let text = target.value(ctx)?;
             Ok(Value::Str(case::convert(text, Case::Lower)))
         }))
     }

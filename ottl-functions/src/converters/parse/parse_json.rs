@@ -1,9 +1,9 @@
 //! `ParseJSON(target)`.
 
-use crate::convert::{self, Input, Strict};
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::AnyValue;
 use ottl_core::value::Value;
 use std::borrow::Cow;
@@ -16,17 +16,17 @@ const NAME: &str = "ParseJSON";
 
 impl Function for ParseJson {
     fn signature(&self) -> Signature {
-        Signature::converter(NAME, "parses a JSON object or array")
-            .param("target", ParamKind::Value)
+        Signature::converter(NAME, Kind::Any, "parses a JSON object or array")
+            .param("target", ParamKind::Value(Kind::String))
             .example(r#"ParseJSON("{\"attr\":true}")"#, r#"{"attr": true}"#)
             .example(r#"ParseJSON("{\"id\":1}")"#, r#"{"id": 1.0}"#)
             .example(r#"ParseJSON("[\"a\",\"b\"]")"#, r#"["a", "b"]"#)
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::strict_at(&mut args, 0, Strict::String)?;
+        let target = args.get::<get::String>(0)?;
         Ok(Compiled::converter(move |ctx| {
-            let text = convert::string(target.get(ctx)?)?;
+            let text = target.eval(ctx)?;
             let error = |message: String| {
                 RuntimeErrorKind::Function {
                     function: NAME,

@@ -1,9 +1,9 @@
 //! `IsMatch(target, pattern)`.
 
-use crate::convert::{self, Input};
 use crate::pattern::{Pattern, Syntax};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
+use ottl_core::function::get::{self, Coerce as _};
+use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::value::Value;
 
 /// `IsMatch(target, pattern)` — whether the regex `pattern` matches anywhere in the string
@@ -12,19 +12,19 @@ pub struct IsMatch;
 
 impl Function for IsMatch {
     fn signature(&self) -> Signature {
-        Signature::converter("IsMatch", "whether a regex matches a value's string form")
-            .param("target", ParamKind::Value)
-            .param("pattern", ParamKind::Value)
+        Signature::converter("IsMatch", Kind::Bool, "whether a regex matches a value's string form")
+            .param("target", ParamKind::Like(Kind::String))
+            .param("pattern", ParamKind::Value(Kind::String))
             .example(r#"IsMatch("string", ".*ring")"#, "true")
             .example(r#"IsMatch(123, "^12")"#, "true")
             .example(r#"IsMatch("aa123bb", "^\\d{3}$")"#, "false")
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let target = Input::at(&mut args, 0)?;
+        let target = args.value(0)?;
         let pattern = Pattern::at(&mut args, 1, Syntax::Regex, "IsMatch")?;
         Ok(Compiled::converter(move |ctx| {
-            let Some(text) = convert::string_like(target.get(ctx)?)? else {
+            let Some(text) = get::StringLike::coerce(target.get(ctx)?)? else {
                 return Ok(Value::Bool(false));
             };
             Ok(Value::Bool(pattern.matcher(ctx)?.is_match(&text)))

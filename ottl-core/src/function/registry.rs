@@ -1,0 +1,75 @@
+//! The functions statements may call.
+
+use super::{ConverterRef, Function, FunctionKind, Signature};
+use crate::span::Span;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The functions statements may call: the standard library, plus or minus the host's own;
+/// and the names of functions the reference removed, with what replaced them.
+#[derive(Clone, Default)]
+pub struct Registry {
+    functions: BTreeMap<&'static str, (Signature, Arc<dyn Function>)>,
+    retired: BTreeMap<&'static str, &'static str>,
+}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `function`, replacing one of the same name.
+    pub fn insert(&mut self, function: impl Function + 'static) {
+        let signature = function.signature();
+        self.functions
+            .insert(signature.name, (signature, Arc::new(function)));
+    }
+
+    /// Removes the function called `name`; true if it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        self.functions.remove(name).is_some()
+    }
+
+    /// Records that the reference no longer has `name`, and what to write instead
+    /// (`Base64Decode` → `` `Decode(value, "base64")` ``), for the diagnostic of a statement
+    /// that still uses it.
+    pub fn retire(&mut self, name: &'static str, replacement: &'static str) {
+        self.retired.insert(name, replacement);
+    }
+
+    /// What replaced the retired function `name`, if it is one.
+    pub fn replacement(&self, name: &str) -> Option<&'static str> {
+        self.retired.get(name).copied()
+    }
+
+    /// The function called `name`, with its signature.
+    pub fn get(&self, name: &str) -> Option<(&Signature, &dyn Function)> {
+        self.functions
+            .get(name)
+            .map(|(signature, function)| (signature, function.as_ref()))
+    }
+
+    /// The function called `name` as a compiled [`ConverterRef`], if it is a converter; `span`
+    /// is where it was named.
+    pub(crate) fn converter_ref(&self, name: &str, span: Span) -> Option<ConverterRef> {
+        let (signature, function) = self.functions.get(name)?;
+        (signature.kind == FunctionKind::Converter)
+            .then(|| ConverterRef::new(signature, function, span))
+    }
+
+    /// Every function's signature, by name.
+    pub fn signatures(&self) -> impl Iterator<Item = &Signature> {
+        self.functions.values().map(|(signature, _)| signature)
+    }
+
+    /// How many functions there are.
+    pub fn len(&self) -> usize {
+        self.functions.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.functions.is_empty()
+    }
+}

@@ -1,0 +1,269 @@
+//! Values as the reference writes them as text, in one place: hex, Go's float forms, pdata's
+//! `AsString`, and the JSON that goccy/go-json writes for maps and lists.
+//!
+//! Two float forms exist because the reference has two writers: pdata's `AsString` (an
+//! attribute rendered by `body.string`, `stringify_all`) writes `1e-7` and `Infinity`; the JSON
+//! encoder behind `StringLikeGetter` (`Concat`, `String`) writes `1e-07`.
+//!
+//! ```
+//! use ottl_core::text;
+//! assert_eq!(text::es6_float(1e-7), "1e-7");
+//! assert_eq!(text::json_float(1e-7), "1e-07");
+//! assert_eq!(text::json_float(1e21), "1e+21");
+//! assert_eq!(text::hex(&[0x0c, 0xff]), "0cff");
+//! ```
+
+use crate::model::{AnyValue, Map};
+use base64::Engine as _;
+use std::fmt::Write as _;
+
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0xf)]));
+    }
+    text
+}
+
+/// Exactly `N` bytes from `2 * N` hex digits (either case).
+pub fn parse_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    let digits = text.as_bytes();
+    if digits.len() != N * 2 {
+        return None;
+    }
+    let mut out = [0u8; N];
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        *byte = (hex_digit(pair[0])? << 4) | hex_digit(pair[1])?;
+    }
+    Some(out)
+}
+
+fn hex_digit(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// A double as pdata's `AsString` writes it (ES6's number-to-string rule): shortest round-trip
+/// digits, exponent form below 1e-6 or from 1e21 (`1e+21`, `1e-7`); `NaN`, `Infinity`,
+/// `-Infinity`.
+pub fn es6_float(number: f64) -> String {
+    exponent_float(number, 1)
+}
+
+/// A double as Go's JSON encoder behind `StringLikeGetter` writes it: as [`es6_float`], but
+/// with at least two exponent digits (`1e-07`, `1e+21`).
+pub fn json_float(number: f64) -> String {
+    exponent_float(number, 2)
+}
+
+fn exponent_float(number: f64, exponent_digits: usize) -> String {
+    if number.is_nan() {
+        return "NaN".to_owned();
+    }
+    if number.is_infinite() {
+        return if number > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        }
+        .to_owned();
+    }
+    let magnitude = number.abs();
+    if magnitude != 0.0 && !(1e-6..1e21).contains(&magnitude) {
+        // Rust writes `1.5e-7` / `1e21`.
+        let text = format!("{number:e}");
+        if let Some((mantissa, exponent)) = text.split_once('e') {
+            let (sign, digits) = match exponent.strip_prefix('-') {
+                Some(digits) => ('-', digits),
+                None => ('+', exponent),
+            };
+            return format!("{mantissa}e{sign}{digits:0>exponent_digits$}");
+        }
+    }
+    format!("{number}")
+}
+
+/// Go's `strconv.ParseFloat(s, 64)` for the forms Rust's parser shares (decimal, exponent,
+/// `inf`/`infinity`/`nan` in any case, a leading `+`, `.5`, `5.`); Go's hex floats (`0x1p-2`)
+/// and `_` separators are not accepted.
+pub fn parse_go_float(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok()
+}
+
+/// A value as pdata's `AsString` writes it: strings as they are, numbers as [`es6_float`],
+/// bytes in base64, maps and lists as compact JSON with map keys sorted, empty as `""`.
+pub fn as_string(value: &AnyValue) -> String {
+    match value {
+        AnyValue::Empty => String::new(),
+        AnyValue::Str(text) => text.as_str().to_owned(),
+        AnyValue::Bool(flag) => flag.to_string(),
+        AnyValue::Int(number) => number.to_string(),
+        AnyValue::Double(number) => es6_float(*number),
+        AnyValue::Bytes(bytes) => base64::engine::general_purpose::STANDARD.encode(bytes),
+        AnyValue::Array(_) | AnyValue::KvList(_) => to_json(value).to_string(),
+    }
+}
+
+fn to_json(value: &AnyValue) -> serde_json::Value {
+    match value {
+        AnyValue::Empty => serde_json::Value::Null,
+        AnyValue::Str(text) => serde_json::Value::String(text.as_str().to_owned()),
+        AnyValue::Bool(flag) => serde_json::Value::Bool(*flag),
+        AnyValue::Int(number) => serde_json::Value::from(*number),
+        AnyValue::Double(number) => serde_json::Number::from_f64(*number).map_or_else(
+            || serde_json::Value::String(es6_float(*number)),
+            serde_json::Value::Number,
+        ),
+        AnyValue::Bytes(bytes) => {
+            serde_json::Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
+        }
+        AnyValue::Array(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
+        // serde_json's default map is ordered by key, which is the sorting pdata applies.
+        AnyValue::KvList(map) => serde_json::Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.as_str().to_owned(), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// A map as compact JSON with keys sorted and `<`, `>`, `&` escaped, as goccy/go-json writes
+/// the map `StringLikeGetter` receives.
+pub fn sorted_json_map(map: &Map) -> String {
+    let mut out = String::new();
+    write_map(&mut out, map);
+    out
+}
+
+/// A list as compact JSON (see [`sorted_json_map`]).
+pub fn sorted_json_list(items: &[AnyValue]) -> String {
+    let mut out = String::new();
+    write_list(&mut out, items);
+    out
+}
+
+/// Bytes as a JSON array of numbers, as Go encodes a fixed-size byte array (a trace id).
+pub fn json_byte_array(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 + 2);
+    out.push('[');
+    for (i, byte) in bytes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{byte}");
+    }
+    out.push(']');
+    out
+}
+
+fn write_map(out: &mut String, map: &Map) {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    out.push('{');
+    for (i, (key, value)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_json_string(out, key);
+        out.push(':');
+        write_value(out, value);
+    }
+    out.push('}');
+}
+
+fn write_list(out: &mut String, items: &[AnyValue]) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_value(out, item);
+    }
+    out.push(']');
+}
+
+fn write_value(out: &mut String, value: &AnyValue) {
+    match value {
+        AnyValue::Empty => out.push_str("null"),
+        AnyValue::Str(text) => write_json_string(out, text),
+        AnyValue::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        AnyValue::Int(number) => {
+            let _ = write!(out, "{number}");
+        }
+        AnyValue::Double(number) => out.push_str(&json_float(*number)),
+        AnyValue::Bytes(bytes) => {
+            out.push('"');
+            base64::engine::general_purpose::STANDARD.encode_string(bytes, out);
+            out.push('"');
+        }
+        AnyValue::Array(items) => write_list(out, items),
+        AnyValue::KvList(map) => write_map(out, map),
+    }
+}
+
+/// `text` as a JSON string the way goccy/go-json escapes it: quotes, backslashes, control
+/// characters, `<`, `>`, `&`, U+2028 and U+2029.
+pub fn write_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' | '\u{0}'..='\u{1f}' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_float_forms_differ_only_in_exponent_digits() {
+        for (number, es6, json) in [
+            (1.0, "1", "1"),
+            (2.5, "2.5", "2.5"),
+            (1e21, "1e+21", "1e+21"),
+            (1e-7, "1e-7", "1e-07"),
+            (1.5e-7, "1.5e-7", "1.5e-07"),
+            (1e100, "1e+100", "1e+100"),
+            (0.000001, "0.000001", "0.000001"),
+            (-0.0, "-0", "-0"),
+            (f64::INFINITY, "Infinity", "Infinity"),
+            (f64::NAN, "NaN", "NaN"),
+        ] {
+            assert_eq!(es6_float(number), es6, "{number}");
+            assert_eq!(json_float(number), json, "{number}");
+        }
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        assert_eq!(hex(&[0x01, 0xab]), "01ab");
+        assert_eq!(parse_hex::<2>("01AB"), Some([0x01, 0xab]));
+        assert_eq!(parse_hex::<2>("01a"), None);
+        assert_eq!(parse_hex::<1>("0g"), None);
+    }
+
+    #[test]
+    fn maps_sort_keys_and_escape_html() {
+        let map: Map = [("b", AnyValue::from("<&>")), ("a", AnyValue::Int(1))]
+            .into_iter()
+            .collect();
+        assert_eq!(sorted_json_map(&map), r#"{"a":1,"b":"\u003c\u0026\u003e"}"#);
+    }
+}

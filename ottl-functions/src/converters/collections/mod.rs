@@ -1,0 +1,5 @@
+//! Collections: maps and lists.
+
+crate::family! {
+    contains_value => ContainsValue,
+}

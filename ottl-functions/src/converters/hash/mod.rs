@@ -1,0 +1,5 @@
+//! Hashes: digests of strings.
+
+crate::family! {
+    sha256 => Sha256,
+}

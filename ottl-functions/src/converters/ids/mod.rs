@@ -1,0 +1,6 @@
+//! Ids: trace and span ids from bytes, and UUIDs.
+
+crate::family! {
+    span_id => SpanIdConverter,
+    trace_id => TraceIdConverter,
+}

@@ -1,0 +1,5 @@
+//! Parsing: structured text to maps and values.
+
+crate::family! {
+    parse_json => ParseJson,
+}
