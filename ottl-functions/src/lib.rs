@@ -28,6 +28,7 @@ macro_rules! family {
         /// Adds the family's functions to `registry`.
         pub(crate) fn register(registry: &mut ottl_core::function::Registry) {
             $(registry.insert($function);)*
+            let _ = registry;
         }
     };
 }

@@ -1,8 +1,10 @@
 //! Converters: functions that compute values, by family.
 
 pub mod collections;
+pub mod encoding;
 pub mod hash;
 pub mod ids;
+pub mod net;
 pub mod parse;
 pub mod strings;
 pub mod types;
@@ -11,8 +13,10 @@ use ottl_core::function::Registry;
 
 pub(crate) fn register(registry: &mut Registry) {
     collections::register(registry);
+    encoding::register(registry);
     hash::register(registry);
     ids::register(registry);
+    net::register(registry);
     parse::register(registry);
     strings::register(registry);
     types::register(registry);

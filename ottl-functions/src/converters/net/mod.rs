@@ -1,0 +1,3 @@
+//! Network: IP addresses, flows, check digits.
+
+crate::family! {}
