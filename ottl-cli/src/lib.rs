@@ -1,4 +1,4 @@
-//! The `ottl` command line: run and format OTTL statements.
+//! The `ottl` command line: run and format OTTL statements, and list the functions they call.
 //!
 //! The binary is a thin shell over this library so that tests can reach the renderer and the
 //! statement-file reader directly.
@@ -6,6 +6,7 @@
 pub mod config;
 pub mod eval;
 pub mod fmt;
+pub mod functions;
 pub mod render;
 pub mod statements;
 

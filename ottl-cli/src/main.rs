@@ -1,7 +1,7 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
 use clap::{Parser, Subcommand};
-use ottl_cli::{eval, fmt};
+use ottl_cli::{eval, fmt, functions};
 
 /// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
 #[derive(Parser)]
@@ -17,6 +17,8 @@ enum Command {
     Eval(eval::Args),
     /// Print statements and conditions in canonical form.
     Fmt(fmt::Args),
+    /// List the functions statements can call, or show one with its examples.
+    Functions(functions::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -24,6 +26,7 @@ fn main() -> std::process::ExitCode {
     let code = match cli.command {
         Command::Eval(args) => eval::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Functions(args) => functions::run(args),
     };
     std::process::ExitCode::from(code as u8)
 }

@@ -173,3 +173,69 @@ fn eval_rejects_input_that_is_not_otlp_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("error:"));
 }
+
+#[test]
+fn functions_lists_every_function_once() {
+    let out = ottl(&["functions"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let names: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    let standard = ottl_functions::standard();
+    for signature in standard.signatures() {
+        assert!(
+            names.contains(&signature.name),
+            "{} missing",
+            signature.name
+        );
+    }
+    assert!(
+        names.contains(&"IsRootSpan"),
+        "filter functions are listed too"
+    );
+    let mut unique = names.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "a function listed twice");
+}
+
+#[test]
+fn functions_shows_one_with_typed_parameters_and_examples() {
+    let out = ottl(&["functions", "HasPrefix"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("HasPrefix(target: string, prefix: string) -> bool\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("converter — whether a string starts with another"));
+    assert!(stdout.contains("HasPrefix(\"ingest_service\", \"ingest_\")\n    ⇒ true"));
+}
+
+#[test]
+fn functions_of_an_unknown_name_exit_1_with_did_you_mean() {
+    let out = ottl(&["functions", "HasPrefx"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("did you mean `HasPrefix`?"));
+    let out = ottl(&["functions", "Nope"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("did you mean one of"));
+    let out = ottl(&["functions", "Base64Decode"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains(r#"use `Decode(value, "base64")` instead"#));
+}
+
+#[test]
+fn functions_as_json_carry_the_same_metadata() {
+    let out = ottl(&["functions", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let has_prefix = all
+        .as_array()
+        .and_then(|all| all.iter().find(|f| f["name"] == "HasPrefix"))
+        .expect("HasPrefix listed");
+    assert_eq!(has_prefix["returns"], "bool");
+    assert_eq!(has_prefix["params"][1]["name"], "prefix");
+    assert_eq!(has_prefix["examples"][0]["result"], "true");
+}

@@ -8,7 +8,7 @@ mod codes;
 mod suggest;
 
 pub use codes::Code;
-pub use suggest::suggest;
+pub use suggest::{closest, suggest};
 
 use crate::span::Span;
 use std::fmt;

@@ -18,6 +18,27 @@ pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, candidate)| candidate)
 }
 
+/// The `count` candidates closest to `name` by edit distance, nearest first (ties in the
+/// candidates' order), however far they are: for a "did you mean one of" when [`suggest`] finds
+/// no likely typo.
+///
+/// ```
+/// use ottl_core::diag::closest;
+/// assert_eq!(closest("Nope", ["Now", "Len", "Concat"], 2), ["Now", "Len"]);
+/// ```
+pub fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    count: usize,
+) -> Vec<&'a str> {
+    let mut ranked: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .collect();
+    ranked.sort_by_key(|(distance, _)| *distance);
+    ranked.into_iter().take(count).map(|(_, c)| c).collect()
+}
+
 /// Levenshtein distance, case-insensitive (a wrong case is a likely slip too).
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
