@@ -1,6 +1,7 @@
 //! Editors: functions that change the record.
 
 crate::family! {
+    append => Append,
     delete_key => DeleteKey,
     delete_matching_keys => DeleteMatchingKeys,
     keep_keys => KeepKeys,
