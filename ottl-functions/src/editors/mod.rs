@@ -2,6 +2,7 @@
 
 crate::family! {
     append => Append,
+    clear => Clear,
     delete_key => DeleteKey,
     delete_matching_keys => DeleteMatchingKeys,
     keep_keys => KeepKeys,
