@@ -3,6 +3,7 @@
 crate::family! {
     append => Append,
     clear => Clear,
+    delete_index => DeleteIndex,
     delete_key => DeleteKey,
     delete_matching_keys => DeleteMatchingKeys,
     keep_keys => KeepKeys,
