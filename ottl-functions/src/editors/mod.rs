@@ -6,6 +6,7 @@ crate::family! {
     delete_index => DeleteIndex,
     delete_key => DeleteKey,
     delete_matching_keys => DeleteMatchingKeys,
+    flatten => Flatten,
     keep_keys => KeepKeys,
     keep_matching_keys => KeepMatchingKeys,
     limit => Limit,
