@@ -16,6 +16,7 @@ crate::family! {
     replace_match => ReplaceMatch,
     replace_pattern => ReplacePattern,
     set => Set,
+    stringify_all => StringifyAll,
     truncate_all => TruncateAll,
 }
 
