@@ -1,5 +1,9 @@
 //! Editors: functions that change the record.
 
+// Experimental in the reference: registered by `crate::experimental`, not by the family.
+mod sanitize_utf8;
+pub use sanitize_utf8::SanitizeUtf8;
+
 crate::family! {
     append => Append,
     clear => Clear,
