@@ -7,6 +7,7 @@ use ottl_core::model::{AnyValue, Map, Str};
 use ottl_core::value::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// `flatten(target, [prefix], [depth], [resolve_conflicts])` — replaces the nested maps and
 /// lists of the map `target` with top-level entries whose keys join the path with dots
@@ -65,11 +66,13 @@ impl Function for Flatten {
             edit_map(&target, ctx, |map| {
                 let mut flat = Flattener {
                     result: Map::with_capacity(map.len()),
+                    path: String::with_capacity(prefix.len() + 64),
                     counts: HashMap::new(),
                     resolve_conflicts,
                     max_depth,
                 };
-                flat.map(map, &prefix, 0);
+                flat.path.push_str(&prefix);
+                flat.map(map, 0);
                 // The map is replaced in place, past the setters' checks: flattening makes it
                 // longer and its keys larger, so the result is checked as a write would be.
                 limits.check(&Value::Map(Cow::Borrowed(&flat.result)))?;
@@ -80,9 +83,12 @@ impl Function for Flatten {
     }
 }
 
-/// The flattened map being built (the reference's `flattenData`).
+/// The flattened map being built (the reference's `flattenData`), with the key of the value
+/// at hand in one buffer that grows and shrinks as the walk goes down and up: keys are copied
+/// out of it only into the result, where short ones are stored inline.
 struct Flattener {
     result: Map,
+    path: String,
     /// With conflicts resolved: for each key, the suffix the next entry with that key takes.
     counts: HashMap<Str, usize>,
     resolve_conflicts: bool,
@@ -90,70 +96,93 @@ struct Flattener {
 }
 
 impl Flattener {
-    fn map(&mut self, map: &Map, prefix: &str, depth: i64) {
-        let prefix = if prefix.is_empty() {
-            String::new()
-        } else {
-            format!("{prefix}.")
-        };
+    /// The entries of `map`, below the key in `path` (joined with a dot unless it is empty).
+    fn map(&mut self, map: &Map, depth: i64) {
+        let outer = self.path.len();
+        if outer > 0 {
+            self.path.push('.');
+        }
+        let prefix = self.path.len();
         for (key, value) in map.iter() {
-            self.value(key, value, depth, &prefix);
+            self.path.push_str(key);
+            self.value(value, depth);
+            self.path.truncate(prefix);
         }
+        self.path.truncate(outer);
     }
 
-    /// A list inside a list: its elements' keys are the index appended to `prefix` with no
-    /// dot between, as the reference joins them.
-    fn list(&mut self, items: &[AnyValue], prefix: &str, depth: i64) {
+    /// A list inside a list: its elements' keys are the index appended to `path` with no dot
+    /// between, as the reference joins them.
+    fn list(&mut self, items: &[AnyValue], depth: i64) {
+        let prefix = self.path.len();
         for (index, item) in items.iter().enumerate() {
-            self.value(&index.to_string(), item, depth + 1, prefix);
+            self.push_index(index);
+            self.value(item, depth + 1);
+            self.path.truncate(prefix);
         }
     }
 
-    fn value(&mut self, key: &str, value: &AnyValue, depth: i64, prefix: &str) {
+    /// The value whose key is `path`.
+    fn value(&mut self, value: &AnyValue, depth: i64) {
         match value {
-            AnyValue::KvList(map) if depth < self.max_depth => {
-                self.map(map, &format!("{prefix}{key}"), depth + 1);
-            }
+            AnyValue::KvList(map) if depth < self.max_depth => self.map(map, depth + 1),
             AnyValue::Array(items) if depth < self.max_depth => {
-                let joined = format!("{prefix}{key}");
+                let key = self.path.len();
                 for (index, item) in items.iter().enumerate() {
                     match item {
                         AnyValue::KvList(map) if depth + 1 < self.max_depth => {
-                            self.map(map, &format!("{joined}.{index}"), depth + 2);
+                            self.path.push('.');
+                            self.push_index(index);
+                            self.map(map, depth + 2);
                         }
                         AnyValue::Array(inner) if depth + 1 < self.max_depth => {
-                            self.list(inner, &format!("{joined}.{index}"), depth + 2);
+                            self.path.push('.');
+                            self.push_index(index);
+                            self.list(inner, depth + 2);
                         }
-                        _ if self.resolve_conflicts => self.put_resolving(&joined, item),
+                        _ if self.resolve_conflicts => self.put_resolving(item),
                         _ => {
-                            self.result
-                                .insert(format!("{joined}.{index}"), item.clone());
+                            self.path.push('.');
+                            self.push_index(index);
+                            self.put(item);
                         }
                     }
+                    self.path.truncate(key);
                 }
             }
-            _ => {
-                let key = format!("{prefix}{key}");
-                if self.resolve_conflicts {
-                    self.put_resolving(&key, value);
-                } else {
-                    self.result.insert(key, value.clone());
-                }
-            }
+            _ if self.resolve_conflicts => self.put_resolving(value),
+            _ => self.put(value),
         }
     }
 
-    /// The first value for `key` takes it; each later one `key.N`, N counting from 0 (a key
+    fn push_index(&mut self, index: usize) {
+        // Writing to a String cannot fail.
+        let _ = write!(self.path, "{index}");
+    }
+
+    /// Writes `value` under `path`, replacing an earlier value there in place.
+    fn put(&mut self, value: &AnyValue) {
+        self.result
+            .insert(Str::from(self.path.as_str()), value.clone());
+    }
+
+    /// The first value for `path` takes it; each later one `path.N`, N counting from 0 (a key
     /// made so may itself be taken already, and is then overwritten, as in the reference).
-    fn put_resolving(&mut self, key: &str, value: &AnyValue) {
-        if self.result.contains_key(key) {
-            let count = self.counts.entry(Str::from(key)).or_insert(0);
-            let renamed = format!("{key}.{count}");
-            *count += 1;
-            self.result.insert(renamed, value.clone());
-        } else {
-            self.counts.insert(Str::from(key), 0);
-            self.result.insert(key, value.clone());
+    fn put_resolving(&mut self, value: &AnyValue) {
+        if !self.result.contains_key(&self.path) {
+            self.counts.insert(Str::from(self.path.as_str()), 0);
+            self.put(value);
+            return;
         }
+        let count = match self.counts.get_mut(self.path.as_str()) {
+            Some(count) => count,
+            None => self.counts.entry(Str::from(self.path.as_str())).or_insert(0),
+        };
+        let suffix = *count;
+        *count += 1;
+        let key = self.path.len();
+        let _ = write!(self.path, ".{suffix}");
+        self.put(value);
+        self.path.truncate(key);
     }
 }
