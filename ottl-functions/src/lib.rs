@@ -42,3 +42,17 @@ pub fn standard() -> Registry {
     registry.retire("Base64Decode", r#"`Decode(value, "base64")`"#);
     registry
 }
+
+/// Adds the reference's experimental functions to `registry`: those it registers only with the
+/// feature gate `pkg.ottl.functions.enableExperimental` (`sanitize_utf8`), and which
+/// [`standard`] leaves out.
+///
+/// ```
+/// let mut registry = ottl_functions::standard();
+/// assert!(registry.get("sanitize_utf8").is_none());
+/// ottl_functions::experimental(&mut registry);
+/// assert!(registry.get("sanitize_utf8").is_some());
+/// ```
+pub fn experimental(registry: &mut Registry) {
+    registry.insert(editors::SanitizeUtf8);
+}

@@ -1,8 +1,16 @@
 //! Editors: functions that change the record.
 
+// Experimental in the reference: registered by `crate::experimental`, not by the family.
+mod sanitize_utf8;
+pub use sanitize_utf8::SanitizeUtf8;
+
 crate::family! {
+    append => Append,
+    clear => Clear,
+    delete_index => DeleteIndex,
     delete_key => DeleteKey,
     delete_matching_keys => DeleteMatchingKeys,
+    flatten => Flatten,
     keep_keys => KeepKeys,
     keep_matching_keys => KeepMatchingKeys,
     limit => Limit,
@@ -12,6 +20,7 @@ crate::family! {
     replace_match => ReplaceMatch,
     replace_pattern => ReplacePattern,
     set => Set,
+    stringify_all => StringifyAll,
     truncate_all => TruncateAll,
 }
 
