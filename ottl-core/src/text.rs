@@ -98,7 +98,8 @@ pub fn parse_go_float(text: &str) -> Option<f64> {
 }
 
 /// A value as pdata's `AsString` writes it: strings as they are, numbers as [`es6_float`],
-/// bytes in base64, maps and lists as compact JSON with map keys sorted, empty as `""`.
+/// bytes in base64, maps and lists as compact JSON with map keys sorted (Go's `encoding/json`,
+/// HTML characters not escaped), empty as `""`.
 pub fn as_string(value: &AnyValue) -> String {
     match value {
         AnyValue::Empty => String::new(),
@@ -107,45 +108,35 @@ pub fn as_string(value: &AnyValue) -> String {
         AnyValue::Int(number) => number.to_string(),
         AnyValue::Double(number) => es6_float(*number),
         AnyValue::Bytes(bytes) => base64::engine::general_purpose::STANDARD.encode(bytes),
-        AnyValue::Array(_) | AnyValue::KvList(_) => to_json(value).to_string(),
+        AnyValue::Array(_) | AnyValue::KvList(_) => {
+            let mut out = String::new();
+            write_value(&mut out, value, Json::Pdata);
+            out
+        }
     }
 }
 
-fn to_json(value: &AnyValue) -> serde_json::Value {
-    match value {
-        AnyValue::Empty => serde_json::Value::Null,
-        AnyValue::Str(text) => serde_json::Value::String(text.as_str().to_owned()),
-        AnyValue::Bool(flag) => serde_json::Value::Bool(*flag),
-        AnyValue::Int(number) => serde_json::Value::from(*number),
-        AnyValue::Double(number) => serde_json::Number::from_f64(*number).map_or_else(
-            || serde_json::Value::String(es6_float(*number)),
-            serde_json::Value::Number,
-        ),
-        AnyValue::Bytes(bytes) => {
-            serde_json::Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
-        }
-        AnyValue::Array(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
-        // serde_json's default map is ordered by key, which is the sorting pdata applies.
-        AnyValue::KvList(map) => serde_json::Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.as_str().to_owned(), to_json(v)))
-                .collect(),
-        ),
-    }
+/// Which of the reference's JSON writers to follow.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Json {
+    /// pdata's `AsString`: `encoding/json` without HTML escaping, floats as [`es6_float`].
+    Pdata,
+    /// goccy/go-json behind `StringLikeGetter`: HTML escaped, floats as [`json_float`].
+    Goccy,
 }
 
 /// A map as compact JSON with keys sorted and `<`, `>`, `&` escaped, as goccy/go-json writes
 /// the map `StringLikeGetter` receives.
 pub fn sorted_json_map(map: &Map) -> String {
     let mut out = String::new();
-    write_map(&mut out, map);
+    write_map(&mut out, map, Json::Goccy);
     out
 }
 
 /// A list as compact JSON (see [`sorted_json_map`]).
 pub fn sorted_json_list(items: &[AnyValue]) -> String {
     let mut out = String::new();
-    write_list(&mut out, items);
+    write_list(&mut out, items, Json::Goccy);
     out
 }
 
@@ -163,7 +154,7 @@ pub fn json_byte_array(bytes: &[u8]) -> String {
     out
 }
 
-fn write_map(out: &mut String, map: &Map) {
+fn write_map(out: &mut String, map: &Map, json: Json) {
     let mut entries: Vec<_> = map.iter().collect();
     entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
     out.push('{');
@@ -171,49 +162,58 @@ fn write_map(out: &mut String, map: &Map) {
         if i > 0 {
             out.push(',');
         }
-        write_json_string(out, key);
+        write_string(out, key, json);
         out.push(':');
-        write_value(out, value);
+        write_value(out, value, json);
     }
     out.push('}');
 }
 
-fn write_list(out: &mut String, items: &[AnyValue]) {
+fn write_list(out: &mut String, items: &[AnyValue], json: Json) {
     out.push('[');
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        write_value(out, item);
+        write_value(out, item, json);
     }
     out.push(']');
 }
 
-fn write_value(out: &mut String, value: &AnyValue) {
+fn write_value(out: &mut String, value: &AnyValue, json: Json) {
     match value {
         AnyValue::Empty => out.push_str("null"),
-        AnyValue::Str(text) => write_json_string(out, text),
+        AnyValue::Str(text) => write_string(out, text, json),
         AnyValue::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
         AnyValue::Int(number) => {
             let _ = write!(out, "{number}");
         }
-        AnyValue::Double(number) => out.push_str(&json_float(*number)),
+        AnyValue::Double(number) => out.push_str(&match json {
+            Json::Pdata => es6_float(*number),
+            Json::Goccy => json_float(*number),
+        }),
         AnyValue::Bytes(bytes) => {
             out.push('"');
             base64::engine::general_purpose::STANDARD.encode_string(bytes, out);
             out.push('"');
         }
-        AnyValue::Array(items) => write_list(out, items),
-        AnyValue::KvList(map) => write_map(out, map),
+        AnyValue::Array(items) => write_list(out, items, json),
+        AnyValue::KvList(map) => write_map(out, map, json),
     }
 }
 
 /// `text` as a JSON string the way goccy/go-json escapes it: quotes, backslashes, control
 /// characters, `<`, `>`, `&`, U+2028 and U+2029.
 pub fn write_json_string(out: &mut String, text: &str) {
+    write_string(out, text, Json::Goccy);
+}
+
+/// `text` as a JSON string; `<`, `>` and `&` are escaped only by goccy.
+fn write_string(out: &mut String, text: &str, json: Json) {
     out.push('"');
     for c in text.chars() {
         match c {
+            '<' | '>' | '&' if json == Json::Pdata => out.push(c),
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -257,6 +257,20 @@ mod tests {
         assert_eq!(parse_hex::<2>("01AB"), Some([0x01, 0xab]));
         assert_eq!(parse_hex::<2>("01a"), None);
         assert_eq!(parse_hex::<1>("0g"), None);
+    }
+
+    #[test]
+    fn pdata_writes_maps_without_html_escapes_and_with_es6_floats() {
+        let inner: Map = [("x", AnyValue::Double(1e21))].into_iter().collect();
+        let map: Map = [
+            ("b", AnyValue::from("<&>")),
+            ("a", AnyValue::Double(1e-7)),
+            ("c", AnyValue::KvList(inner)),
+        ]
+        .into_iter()
+        .collect();
+        let value = AnyValue::KvList(map);
+        assert_eq!(as_string(&value), r#"{"a":1e-7,"b":"<&>","c":{"x":1e+21}}"#);
     }
 
     #[test]
