@@ -2,4 +2,5 @@
 
 crate::family! {
     parse_json => ParseJson,
+    parse_key_value => ParseKeyValue,
 }
