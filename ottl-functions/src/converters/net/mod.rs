@@ -1,3 +1,9 @@
 //! Network: IP addresses, flows, check digits.
 
-crate::family! {}
+mod ip;
+
+crate::family! {
+    community_id => CommunityId,
+    is_in_cidr => IsInCidr,
+    is_valid_luhn => IsValidLuhn,
+}
