@@ -3,7 +3,9 @@
 mod csv;
 
 crate::family! {
+    extract_patterns => ExtractPatterns,
     parse_csv => ParseCsv,
     parse_json => ParseJson,
     parse_key_value => ParseKeyValue,
+    parse_severity => ParseSeverity,
 }
