@@ -25,8 +25,9 @@ pub(super) enum Base64 {
     RawUrl,
 }
 
-/// Outputs up to this long are built on the stack and copied once into the string value.
-const STACK: usize = 1024;
+/// Outputs up to this long (a 1 KiB text's base64 included) are built on the stack and copied
+/// once into the string value; longer ones cost one more allocation.
+const STACK: usize = 2048;
 
 const fn engine(alphabet: &alphabet::Alphabet, padded: bool) -> GeneralPurpose {
     let config = GeneralPurposeConfig::new()
