@@ -50,6 +50,7 @@ fn extract_patterns_no_match(bencher: divan::Bencher<'_, '_>) {
             AnyValue::from("GET /api/v1/users/42 HTTP/1.1 200 12ms"),
         )]),
     );
+}
 
 /// `ParseKeyValue` and `ParseCSV`.
 mod key_value_csv {

@@ -1,9 +1,9 @@
 //! `SHA256(target)`.
 
+use super::hex::hex_value;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get::{self};
 use ottl_core::function::{Kind, Args, Compiled, Function, ParamKind, Signature};
-use ottl_core::value::Value;
 use sha2::block_api::compress256;
 
 /// `SHA256(target)`: the SHA-256 digest of a string, as 64 lowercase hex digits.
@@ -23,11 +23,7 @@ impl Function for Sha256 {
         let target = args.get::<get::String>(0)?;
         Ok(Compiled::converter(move |ctx| {
             let text = target.eval(ctx)?;
-            let mut buffer = [0u8; 64];
-            Ok(Value::string(hex_into(
-                &digest(text.as_bytes()),
-                &mut buffer,
-            )))
+            Ok(hex_value(&digest(text.as_bytes())))
         }))
     }
 }
@@ -61,42 +57,10 @@ fn digest(message: &[u8]) -> [u8; 32] {
     out
 }
 
-/// Writes `digest` as lowercase hex into `buffer` and returns it.
-fn hex_into<'b>(digest: &[u8; 32], buffer: &'b mut [u8; 64]) -> &'b str {
-    /// The two hex digits of every byte.
-    const PAIRS: [[u8; 2]; 256] = {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
-        let mut pairs = [[0u8; 2]; 256];
-        let mut b = 0;
-        while b < 256 {
-            pairs[b] = [DIGITS[b >> 4], DIGITS[b & 0xf]];
-            b += 1;
-        }
-        pairs
-    };
-    for (pair, &byte) in buffer.as_chunks_mut::<2>().0.iter_mut().zip(digest) {
-        *pair = PAIRS[usize::from(byte)];
-    }
-    // Hex digits are ASCII, so this never fails.
-    std::str::from_utf8(buffer).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::digest;
     use sha2::{Digest, Sha256};
-
-    #[test]
-    fn hex_is_lowercase_and_in_order() {
-        let mut digest = [0u8; 32];
-        digest[..8].copy_from_slice(&[0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]);
-        digest[31] = 0xf0;
-        let mut buffer = [0u8; 64];
-        let hex = super::hex_into(&digest, &mut buffer);
-        assert_eq!(&hex[..16], "0123456789abcdef");
-        assert_eq!(&hex[62..], "f0");
-        assert_eq!(hex.len(), 64);
-    }
 
     #[test]
     fn matches_sha2_at_every_padding_boundary() {

@@ -3,4 +3,6 @@
 crate::family! {
     span_id => SpanIdConverter,
     trace_id => TraceIdConverter,
+    uuid => Uuid,
+    uuid_v7 => UuidV7,
 }
