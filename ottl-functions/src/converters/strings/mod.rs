@@ -1,11 +1,13 @@
 //! Strings: tests, searches, case, splitting and joining.
 
 mod case;
+mod go_fmt;
 
 crate::family! {
     concat => Concat,
     convert_case => ConvertCase,
     has_prefix => HasPrefix,
+    format => Format,
     has_suffix => HasSuffix,
     index => Index,
     is_match => IsMatch,
