@@ -298,9 +298,11 @@ pub(super) fn append_float(dst: &mut Vec<u8>, number: f64, format: u8, precision
             if negative {
                 dst.push(b'-');
             }
-            let mut text = String::new();
-            let _ = write!(text, "{:.*}", precision as usize, number.abs());
-            dst.extend_from_slice(text.as_bytes());
+            // Rust's digits are exact, rounded half to even, as Go's.
+            let _ = std::io::Write::write_fmt(
+                dst,
+                format_args!("{:.*}", precision as usize, number.abs()),
+            );
         }
         _ => {
             let (digits, point) = decimal_digits(number.abs(), format, precision);
