@@ -50,6 +50,7 @@ impl Coerce for StringLike {
             Value::Double(number) if !number.is_finite() => return Err(no_json(*number)),
             Value::Map(map) => map.iter().try_for_each(|(_, item)| check_finite(item))?,
             Value::List(items) => items.iter().try_for_each(check_finite)?,
+            Value::Int(number) => return Ok(decimal(*number)),
             Value::Time(nanos) => return Ok(Value::string(json_time(*nanos))),
             // pdata wrappers (`span.status`, `span.events`, …) have no exported fields.
             Value::Object(_) => return Ok(Value::Str(Cow::Owned(Str::new_static("{}")))),
@@ -61,6 +62,27 @@ impl Coerce for StringLike {
             Some(Cow::Owned(text)) => Value::string(text),
         })
     }
+}
+
+/// An int's decimal text, written on the stack: it always fits a string stored inline.
+fn decimal(number: i64) -> Value<'static> {
+    let mut out = [0u8; 20]; // i64::MIN: a sign and 19 digits
+    let mut start = out.len();
+    let mut rest = number.unsigned_abs();
+    loop {
+        start -= 1;
+        out[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if number < 0 {
+        start -= 1;
+        out[start] = b'-';
+    }
+    // Digits and a sign are ASCII.
+    Value::string(std::str::from_utf8(&out[start..]).unwrap_or_default())
 }
 
 fn no_json(number: f64) -> RuntimeError {
@@ -116,6 +138,13 @@ fn civil_date(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::json_time;
+
+    #[test]
+    fn ints_read_as_decimal() {
+        for number in [0, 7, -7, 200, i64::MAX, i64::MIN] {
+            assert_eq!(super::decimal(number).as_str(), Some(number.to_string().as_str()));
+        }
+    }
 
     #[test]
     fn times_read_as_go_json_writes_them() {
