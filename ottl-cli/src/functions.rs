@@ -3,7 +3,7 @@
 use crate::ExitCode;
 use ottl_core::context::ContextKind;
 use ottl_core::diag::{closest, suggest};
-use ottl_core::function::{FunctionKind, Registry, Signature};
+use ottl_core::function::{FunctionKind, ParamKind, Registry, Signature};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -191,13 +191,15 @@ fn describe(entry: &Entry) -> String {
             .unwrap_or(0);
         for param in &signature.params {
             let optional = if param.optional { " (optional)" } else { "" };
-            let _ = writeln!(
-                out,
-                "  {:width$}  {}{optional} — {}",
-                param.name,
+            let _ = write!(out, "  {:width$}  {}{optional}", param.name, param.kind);
+            // Kinds whose name alone does not say what to write.
+            if matches!(
                 param.kind,
-                param.kind.describe()
-            );
+                ParamKind::Target | ParamKind::Like(_) | ParamKind::Values(_) | ParamKind::Function
+            ) {
+                let _ = write!(out, " — {}", param.kind.describe());
+            }
+            out.push('\n');
         }
     }
     if !signature.examples.is_empty() {

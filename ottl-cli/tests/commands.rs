@@ -239,3 +239,16 @@ fn functions_as_json_carry_the_same_metadata() {
     assert_eq!(has_prefix["params"][1]["name"], "prefix");
     assert_eq!(has_prefix["examples"][0]["result"], "true");
 }
+
+#[test]
+fn functions_format_shows_its_typed_parameters_and_examples() {
+    let out = ottl(&["functions", "Format"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("Format(format: string literal, vals: [any, …]) -> string\n"),
+        "{stdout}"
+    );
+    assert!(stdout.matches("\n    ⇒ ").count() >= 2, "{stdout}");
+    assert!(stdout.contains("Format(\"test-%04d\", [2])\n    ⇒ \"test-0002\""));
+}
