@@ -447,7 +447,42 @@ impl Writer<'_, '_> {
         }
         // Mostly what the parameter's name asks for, so most calls compile.
         let fitting: &[&str] = match name {
-            "mode" => &[r#""key""#, r#""value""#],
+            "mode" => &[
+                r#""key""#,
+                r#""value""#,
+                r#""strict""#,
+                r#""lazyQuotes""#,
+                r#""ignoreQuotes""#,
+            ],
+            "to_case" => &[r#""lower""#, r#""upper""#, r#""snake""#, r#""camel""#],
+            "format" => &[
+                r#""%s-%d""#,
+                r#""%v""#,
+                r#""%05.2f|%x|%q""#,
+                r#""%[2]s %[1]v""#,
+                r#""%*d%!""#,
+            ],
+            "order" => &[r#""asc""#, r#""desc""#],
+            "encoding" => &[
+                r#""base64""#,
+                r#""base64-raw-url""#,
+                r#""utf-16""#,
+                r#""windows-1252""#,
+                r#""nop""#,
+            ],
+            "variant" => &[r#""base64""#, r#""base64-raw-url""#],
+            "networks" => &[r#"["10.0.0.0/8", "::/0"]"#, r#"["192.168.1.0/24"]"#],
+            "protocol" => &[r#""TCP""#, r#""UDP""#, r#""ICMP6""#],
+            "source_ip" | "destination_ip" => &[r#""1.2.3.4""#, r#""::1""#],
+            "header" => &[r#""a,b,c""#, r#""x""#],
+            "delimiter" | "pair_delimiter" | "header_delimiter" => {
+                &[r#"",""#, r#""=""#, r#"" ""#, r#""|""#]
+            }
+            "key_path" | "value_path" => &[r#"["name"]"#, r#"["value"]"#],
+            "mapping" => &[r#"{"error": ["err", 500], "info": [{"min": 200, "max": 299}]}"#],
+            "base" => &["0", "10", "16", "2", "37"],
+            "depth" => &["1", "2"],
+            "start_index" | "end_index" => &["0", "1", "-1"],
             "strategy" => &[r#""insert""#, r#""update""#, r#""upsert""#],
             "pattern" | "regex" => &[r#""^a.*$""#, r#""(a)(b)?""#, r#""""#, r#""é+""#, r#""(""#],
             "replacement" => &[r#""$1""#, r#""${1}x$0""#, r#""""#, r#""日本""#],
