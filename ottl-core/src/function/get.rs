@@ -246,8 +246,9 @@ impl Coerce for StringLike {
     }
 }
 
-/// `IntLikeGetter`: nil and unparsable strings are absent; floats truncate toward zero;
-/// bools are 1 and 0.
+/// `IntLikeGetter`: nil and unparsable strings are absent; floats truncate toward zero (those
+/// with no int value give `i64::MIN`, as Go on x86-64: [`text::go_int_of_float`]); bools are 1
+/// and 0.
 pub struct IntLike;
 
 impl Coerce for IntLike {
@@ -257,8 +258,7 @@ impl Coerce for IntLike {
         Ok(match value {
             Value::Nil => None,
             Value::Int(number) => Some(number),
-            // `as` saturates at the ends and maps NaN to 0, where Go's conversion is undefined.
-            Value::Double(number) => Some(number.trunc() as i64),
+            Value::Double(number) => Some(text::go_int_of_float(number)),
             Value::Str(text) => text.parse::<i64>().ok(),
             Value::Bool(flag) => Some(i64::from(flag)),
             other => return Err(type_error("int, double, string or bool", &other)),
@@ -266,7 +266,8 @@ impl Coerce for IntLike {
     }
 }
 
-/// `FloatLikeGetter`: nil is absent; an unparsable string is an error.
+/// `FloatLikeGetter`: nil is absent; strings as Go's `strconv.ParseFloat` reads them
+/// ([`text::parse_go_float`]), an unparsable one is an error.
 pub struct FloatLike;
 
 impl Coerce for FloatLike {
@@ -279,7 +280,7 @@ impl Coerce for FloatLike {
             Value::Int(number) => Some(number as f64),
             Value::Str(text) => {
                 Some(
-                    text::parse_go_float(&text).ok_or_else(|| RuntimeErrorKind::Conversion {
+                    text::parse_go_float(&text).map_err(|_| RuntimeErrorKind::Conversion {
                         text: text.as_str().to_owned(),
                         target: "float64",
                     })?,

@@ -1,6 +1,7 @@
 //! `Double(target)`.
 
-use super::like::{self, FloatLike};
+use super::like;
+use ottl_core::function::get::FloatLike;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;

@@ -1,6 +1,7 @@
 //! `Int(target)`.
 
-use super::like::{self, IntLike};
+use super::like;
+use ottl_core::function::get::IntLike;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;

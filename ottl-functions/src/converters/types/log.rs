@@ -1,6 +1,7 @@
 //! `Log(target)`.
 
-use super::like::{self, FloatLike};
+use super::like;
+use ottl_core::function::get::FloatLike;
 use ottl_core::RuntimeError;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;

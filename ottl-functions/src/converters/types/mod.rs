@@ -1,6 +1,5 @@
 //! Types: conversions between kinds, and tests of a value's kind.
 
-mod go_float;
 mod go_int;
 mod like;
 

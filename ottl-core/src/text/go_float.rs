@@ -7,7 +7,7 @@
 
 /// Why a string is not a double.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FloatError {
+pub enum FloatError {
     /// Not a form Go reads as a float.
     Syntax,
     /// A well-formed finite number beyond the largest double.
@@ -18,7 +18,7 @@ pub(super) enum FloatError {
 const GO_NAN: u64 = 0x7ff8_0000_0000_0001;
 
 /// Reads `text` as Go's `strconv.ParseFloat(text, 64)` does.
-pub(super) fn parse(text: &str) -> Result<f64, FloatError> {
+pub fn parse(text: &str) -> Result<f64, FloatError> {
     if let Some(special) = special(text) {
         return special;
     }

@@ -13,6 +13,8 @@
 //! assert_eq!(text::hex(&[0x0c, 0xff]), "0cff");
 //! ```
 
+mod go_float;
+
 use crate::model::{AnyValue, Map};
 use base64::Engine as _;
 use std::fmt::Write as _;
@@ -90,11 +92,35 @@ fn exponent_float(number: f64, exponent_digits: usize) -> String {
     format!("{number}")
 }
 
-/// Go's `strconv.ParseFloat(s, 64)` for the forms Rust's parser shares (decimal, exponent,
-/// `inf`/`infinity`/`nan` in any case, a leading `+`, `.5`, `5.`); Go's hex floats (`0x1p-2`)
-/// and `_` separators are not accepted.
-pub fn parse_go_float(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok()
+/// Go's `strconv.ParseFloat(text, 64)`: decimal and hex-float forms (`0x1.8p3`), `_` between
+/// digits, `inf`/`infinity`/`nan` in any case, and a range error where a finite form rounds
+/// past the largest double.
+///
+/// ```
+/// use ottl_core::text::{parse_go_float, FloatError};
+/// assert_eq!(parse_go_float("0x1p-2"), Ok(0.25));
+/// assert_eq!(parse_go_float("1_000.5"), Ok(1000.5));
+/// assert_eq!(parse_go_float("1e400"), Err(FloatError::Range));
+/// assert_eq!(parse_go_float(" 5"), Err(FloatError::Syntax));
+/// ```
+pub use go_float::{FloatError, parse as parse_go_float};
+
+/// Go's `int64(number)` on x86-64, where the reference runs: truncated toward zero, and NaN,
+/// the infinities and anything beyond the int64 range give the "integer indefinite"
+/// `i64::MIN` (arm64 would saturate instead).
+///
+/// ```
+/// assert_eq!(ottl_core::text::go_int_of_float(-2.7), -2);
+/// assert_eq!(ottl_core::text::go_int_of_float(f64::NAN), i64::MIN);
+/// assert_eq!(ottl_core::text::go_int_of_float(1e19), i64::MIN);
+/// ```
+pub fn go_int_of_float(number: f64) -> i64 {
+    const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+    if number.is_nan() || !(-TWO_TO_63..TWO_TO_63).contains(&number) {
+        i64::MIN
+    } else {
+        number.trunc() as i64
+    }
 }
 
 /// A value as pdata's `AsString` writes it: strings as they are, numbers as [`es6_float`],
