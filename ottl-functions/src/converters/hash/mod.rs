@@ -2,7 +2,7 @@
 //!
 //! Each takes a string (strictly: ints and bytes are type errors, as in the reference) and
 //! returns the digest as lowercase hex, except `FNV`, an int. The hex is written on the stack
-//! ([`hex`]) and copied once into the result.
+//! (`hex.rs`) and copied once into the result.
 
 mod hex;
 mod murmur3;
