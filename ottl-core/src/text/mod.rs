@@ -77,19 +77,37 @@ fn exponent_float(number: f64, exponent_digits: usize) -> String {
         }
         .to_owned();
     }
+    let mut out = Vec::with_capacity(24);
+    write_finite_float(&mut out, number, exponent_digits);
+    // Digits, signs, `.` and `e`: ASCII.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes a finite double as Go does: shortest round-trip digits, fixed notation for
+/// 1e-6 ≤ |x| < 1e21, otherwise `1e+21` style with at least `exponent_digits` exponent digits.
+pub(crate) fn write_finite_float(out: &mut Vec<u8>, number: f64, exponent_digits: usize) {
+    use std::io::Write as _;
     let magnitude = number.abs();
-    if magnitude != 0.0 && !(1e-6..1e21).contains(&magnitude) {
-        // Rust writes `1.5e-7` / `1e21`.
-        let text = format!("{number:e}");
-        if let Some((mantissa, exponent)) = text.split_once('e') {
-            let (sign, digits) = match exponent.strip_prefix('-') {
-                Some(digits) => ('-', digits),
-                None => ('+', exponent),
-            };
-            return format!("{mantissa}e{sign}{digits:0>exponent_digits$}");
-        }
+    if magnitude == 0.0 || (1e-6..1e21).contains(&magnitude) {
+        // Rust's `Display` prints the shortest round-trip digits in fixed notation.
+        let _ = write!(out, "{number}");
+        return;
     }
-    format!("{number}")
+    // Rust writes `1.5e-7` / `1e21`.
+    let _ = write!(out, "{number:e}");
+    let Some(e) = out.iter().rposition(|&b| b == b'e') else {
+        return;
+    };
+    let negative = out.get(e + 1) == Some(&b'-');
+    let digits = out.len() - e - 1 - usize::from(negative);
+    let padding = exponent_digits.saturating_sub(digits);
+    let insert_at = e + 1 + usize::from(negative);
+    let mut fill: Vec<u8> = Vec::with_capacity(padding + 1);
+    if !negative {
+        fill.push(b'+');
+    }
+    fill.extend(std::iter::repeat_n(b'0', padding));
+    out.splice(insert_at..insert_at, fill);
 }
 
 /// Go's `strconv.ParseFloat(text, 64)`: decimal and hex-float forms (`0x1.8p3`), `_` between

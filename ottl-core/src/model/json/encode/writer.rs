@@ -1,8 +1,6 @@
 //! The JSON writer: objects with pdata's comma tracking, strings escaped as pdata's
 //! json-iterator escapes them, numbers in Go's formatting.
 
-use std::io::Write as _;
-
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
@@ -174,32 +172,8 @@ impl<'o> Writer<'o> {
                 b"\"-Infinity\""
             });
         } else {
-            let magnitude = number.abs();
-            if magnitude != 0.0 && !(1e-6..1e21).contains(&magnitude) {
-                self.exponent_double(number);
-            } else {
-                // Rust's `Display` prints the shortest round-trip digits in fixed notation.
-                let _ = write!(self.out, "{number}");
-            }
+            crate::text::write_finite_float(self.out, number, 2);
         }
-    }
-
-    /// Go's `strconv.FormatFloat(x, 'e', -1, 64)`: the exponent has a sign and two digits at
-    /// least.
-    fn exponent_double(&mut self, number: f64) {
-        let text = format!("{number:e}");
-        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-        let (sign, digits) = match exponent.strip_prefix('-') {
-            Some(digits) => (b'-', digits),
-            None => (b'+', exponent),
-        };
-        self.out.extend_from_slice(mantissa.as_bytes());
-        self.out.push(b'e');
-        self.out.push(sign);
-        if digits.len() < 2 {
-            self.out.push(b'0');
-        }
-        self.out.extend_from_slice(digits.as_bytes());
     }
 
     /// Bytes as standard padded base64.
