@@ -14,6 +14,15 @@ use crate::value::ValueType;
 pub struct RuntimeError(Box<RuntimeErrorKind>);
 
 impl RuntimeError {
+    /// A function's own failure: `function` could not do its work, for the reason `message`.
+    pub fn function(function: &'static str, message: impl Into<String>) -> Self {
+        RuntimeErrorKind::Function {
+            function,
+            message: message.into(),
+        }
+        .into()
+    }
+
     /// Why the statement failed.
     pub fn kind(&self) -> &RuntimeErrorKind {
         &self.0

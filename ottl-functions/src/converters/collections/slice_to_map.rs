@@ -1,7 +1,6 @@
 //! `SliceToMap(target, key_path, value_path)`.
 
 use ottl_core::RuntimeError;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
@@ -102,9 +101,5 @@ fn find<'m>(fields: &'m Map, path: &[String]) -> Result<&'m AnyValue, String> {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }

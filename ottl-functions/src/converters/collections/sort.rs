@@ -1,6 +1,5 @@
 //! `Sort(target, order)`.
 
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature, ValueArg};
 use ottl_core::model::AnyValue;
@@ -85,11 +84,7 @@ fn literal_failure(literal: &Value<'_>) -> Option<String> {
 }
 
 fn failure(message: String) -> ottl_core::RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    ottl_core::RuntimeError::function(NAME, message)
 }
 
 /// Whether a map occurs in `items` or in lists nested in them.

@@ -1,7 +1,6 @@
 //! `Base64Encode(target, variant)`.
 
 use super::base64_variant::Base64;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get::{self, Typed};
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
@@ -61,9 +60,5 @@ fn unsupported(name: &str) -> String {
 }
 
 fn failure(message: String) -> ottl_core::RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    ottl_core::RuntimeError::function(NAME, message)
 }

@@ -1,7 +1,6 @@
 //! `Decode(target, encoding)`.
 
 use super::charset::Decoder;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature, ValueArg};
@@ -64,9 +63,5 @@ impl Function for Decode {
 }
 
 fn failure(message: String) -> ottl_core::RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    ottl_core::RuntimeError::function(NAME, message)
 }

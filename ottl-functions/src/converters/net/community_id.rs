@@ -8,7 +8,7 @@ use ottl_core::diag::Diagnostic;
 use ottl_core::function::get::{self, Typed};
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;
-use ottl_core::{RuntimeError, RuntimeErrorKind};
+use ottl_core::RuntimeError;
 use sha1::{Digest as _, Sha1};
 
 /// `CommunityID(source_ip, source_port, destination_ip, destination_port, [protocol], [seed])`
@@ -195,11 +195,7 @@ impl Flow {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }
 
 /// A getter's error with what was being read, as the reference words it.

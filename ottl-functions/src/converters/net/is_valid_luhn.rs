@@ -4,7 +4,7 @@ use ottl_core::diag::Diagnostic;
 use ottl_core::function::get::{self};
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;
-use ottl_core::{RuntimeError, RuntimeErrorKind};
+use ottl_core::RuntimeError;
 
 /// `IsValidLuhn(target)` — whether the digits of `target` (a string, or an int or other value
 /// in its string form) pass the Luhn check, spaces ignored; an empty string is false and any
@@ -72,11 +72,7 @@ fn digit(byte: u8) -> Result<u32, RuntimeError> {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }
 
 #[cfg(test)]

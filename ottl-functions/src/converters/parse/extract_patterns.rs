@@ -2,7 +2,6 @@
 
 use crate::pattern::{self, Syntax};
 use ottl_core::RuntimeError;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get::{self, Coerce as _};
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature, ValueArg};
@@ -227,11 +226,7 @@ fn strip_group_names(pattern: &str) -> Result<Unnamed, String> {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use ottl_core::function::get::{self};
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Map, Str};
 use ottl_core::value::Value;
-use ottl_core::{RuntimeError, RuntimeErrorKind};
+use ottl_core::RuntimeError;
 use std::borrow::Cow;
 
 /// `ParseCSV(target, header, [delimiter], [header_delimiter], [mode])` — a map from the names
@@ -184,9 +184,5 @@ impl<'h> Row<'h> {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }

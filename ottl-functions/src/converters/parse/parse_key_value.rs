@@ -5,7 +5,7 @@ use ottl_core::function::get::{self};
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Map};
 use ottl_core::value::Value;
-use ottl_core::{RuntimeError, RuntimeErrorKind};
+use ottl_core::RuntimeError;
 use std::borrow::Cow;
 
 /// `ParseKeyValue(target, [delimiter], [pair_delimiter])` — a map of the `key=value` pairs of
@@ -215,11 +215,7 @@ impl<'a> Piece<'a> {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }
 
 #[cfg(test)]

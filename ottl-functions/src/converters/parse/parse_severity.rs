@@ -1,7 +1,6 @@
 //! `ParseSeverity(target, mapping)`.
 
 use ottl_core::RuntimeError;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature, ValueArg};
 use ottl_core::model::{AnyValue, Map, Str};
@@ -164,9 +163,5 @@ fn describe(value: &Value<'_>) -> String {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }

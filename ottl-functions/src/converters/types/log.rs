@@ -3,7 +3,6 @@
 use super::like;
 use ottl_core::function::get::FloatLike;
 use ottl_core::RuntimeError;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -36,11 +35,7 @@ impl Function for Log {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }
 
 /// The natural logarithm as Go's `math.Log` computes it on x86-64 (the FreeBSD `e_log.c`

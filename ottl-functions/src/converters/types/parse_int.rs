@@ -2,7 +2,6 @@
 
 use super::go_int;
 use ottl_core::RuntimeError;
-use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
@@ -50,9 +49,5 @@ impl Function for ParseInt {
 }
 
 fn failure(message: String) -> RuntimeError {
-    RuntimeErrorKind::Function {
-        function: NAME,
-        message,
-    }
-    .into()
+    RuntimeError::function(NAME, message)
 }
