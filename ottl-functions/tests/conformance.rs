@@ -18,6 +18,8 @@ struct Case {
     error_mode: ErrorMode,
     statements: Vec<String>,
     conditions: Vec<String>,
+    /// Whether the case needs the experimental functions (`ottl_functions::experimental`).
+    experimental: bool,
     input: Json,
     expect: Json,
 }
@@ -38,6 +40,7 @@ fn load(path: &Path) -> Result<Case, String> {
         error_mode: case["error_mode"].as_str().unwrap_or("propagate").parse()?,
         statements: strings("statements"),
         conditions: strings("conditions"),
+        experimental: case["experimental"].as_bool().unwrap_or(false),
         input: case["input"].clone(),
         expect: case["expect"].clone(),
     })
@@ -63,7 +66,10 @@ fn run(case: &Case) -> Result<(), Failed> {
     let context = ContextKind::from_name(&case.context).ok_or("unknown context")?;
     let statements: Vec<&str> = case.statements.iter().map(String::as_str).collect();
     let conditions: Vec<&str> = case.conditions.iter().map(String::as_str).collect();
-    let registry = ottl_functions::standard();
+    let mut registry = ottl_functions::standard();
+    if case.experimental {
+        ottl_functions::experimental(&mut registry);
+    }
     let expected_error = case.expect["error"].as_str();
     let program = match Program::compile(
         &statements,

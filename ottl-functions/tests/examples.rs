@@ -1,4 +1,4 @@
-//! Every example on a standard function's signature runs as a test, through the public API,
+//! Every example on a standard (or experimental) function's signature runs as a test, through the public API,
 //! in the `log` context over one log record.
 //!
 //! - A converter example `source` ⇒ `result` holds when `source == result` is true, and, when
@@ -9,9 +9,16 @@
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use ottl_core::context::ContextKind;
-use ottl_core::function::{Example, FunctionKind};
+use ottl_core::function::{Example, FunctionKind, Registry};
 use ottl_core::model::{AnyValue, LogRecord, Logs, Map, ResourceLogs, ScopeLogs};
 use ottl_core::run::{ErrorMode, Program};
+
+/// The standard functions and the experimental ones, whose examples run too.
+fn registry() -> Registry {
+    let mut registry = ottl_functions::standard();
+    ottl_functions::experimental(&mut registry);
+    registry
+}
 
 fn one_record() -> Logs {
     Logs {
@@ -27,7 +34,7 @@ fn one_record() -> Logs {
 
 /// Runs `statements` on one empty log record and returns its attributes.
 fn run(statements: &[&str]) -> Result<Map, String> {
-    let registry = ottl_functions::standard();
+    let registry = registry();
     let program = Program::compile(
         statements,
         &[],
@@ -95,7 +102,7 @@ fn check_editor(example: &Example) -> Result<(), String> {
 }
 
 fn main() {
-    let registry = ottl_functions::standard();
+    let registry = registry();
     let mut trials = Vec::new();
     for signature in registry.signatures() {
         for (index, example) in signature.examples.iter().enumerate() {
