@@ -3,6 +3,7 @@
 //! The binary is a thin shell over this library so that tests can reach the renderer and the
 //! statement-file reader directly.
 
+pub mod check;
 pub mod config;
 pub mod eval;
 pub mod fmt;

@@ -2,12 +2,12 @@
 
 use super::Text;
 use super::filter::{FilterGroupSpec, Level};
+use super::infer::{self, Inferred};
 use super::run::render_in_file;
 use crate::render::Source;
-use ottl_core::context::{self, ContextKind, Signal};
+use ottl_core::context::ContextKind;
 use ottl_core::model::json::Document;
 use ottl_core::run::{ConditionError, FilterConditions, FilterError, FilterGroup};
-use ottl_core::syntax;
 use std::collections::BTreeMap;
 
 /// Compiles one group: each level in its context (given, or inferred per condition), with the
@@ -82,18 +82,10 @@ fn bucket<'t>(
 /// The context of one basic-style condition, from its path prefixes. A condition that does
 /// not parse gets the signal's record context, where compiling reports its syntax errors.
 fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> Option<ContextKind> {
-    let Ok(condition) = syntax::parse_condition(&text.value) else {
-        return Some(spec.signal.record_context());
-    };
     let at = format!("{file_name}:{}:{}", text.line, text.column);
-    match context::infer(syntax::condition_paths(&condition)) {
-        Some(context) if context.runs_on(spec.signal) => Some(with_functions(
-            context,
-            spec.signal,
-            &syntax::condition_functions(&condition),
-            &syntax::condition_enums(&condition),
-        )),
-        Some(context) => {
+    match infer::condition(&text.value, spec.signal) {
+        Inferred::Context(context) => Some(context),
+        Inferred::WrongSignal(context) => {
             eprintln!(
                 "error: {at}: {label}: the paths name the `{context}` context, which does not \
                  run in {}",
@@ -101,7 +93,7 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
             );
             None
         }
-        None => {
+        Inferred::NoPrefix => {
             eprintln!(
                 "error: {at}: {label}: cannot infer the context of `{}`: no path names one; \
                  prefix the paths (`{}.attributes`, `resource.attributes`) or use an advanced \
@@ -112,19 +104,6 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
             None
         }
     }
-}
-
-/// `context`, inferred from paths, or the lower context of `signal` that has every one of
-/// the condition `functions` and `enums` when it lacks one (`IsRootSpan()` moves `resource.…`
-/// to `span`). Without such a context, `context` stays and compiling names what is missing.
-pub(super) fn with_functions(
-    context: ContextKind,
-    signal: Signal,
-    functions: &[&str],
-    enums: &[&str],
-) -> ContextKind {
-    let has = ottl_functions::filter::supports;
-    context::infer_supported(context, signal, functions, enums, has).unwrap_or(context)
 }
 
 /// Runs `group` over `document` when it holds the group's signal. Failures under `ignore`

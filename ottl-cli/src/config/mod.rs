@@ -9,7 +9,8 @@
 
 pub mod filter;
 mod filter_run;
-mod position;
+pub mod infer;
+pub(crate) mod position;
 pub mod run;
 mod yaml;
 

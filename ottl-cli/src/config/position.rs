@@ -29,6 +29,20 @@ impl ScalarMap {
                 value.as_bytes().to_vec(),
                 (0..value.len()).map(|i| (i, i + 1)).collect(),
             ),
+            // A block scalar (`|`, `>`, whose source starts at its content) whose value is
+            // one line of its source, as written.
+            _ if source.starts_with(value.trim_end_matches('\n')) => {
+                let line = value.trim_end_matches('\n');
+                let at = verbatim_line(source, line)?;
+                let bytes = value.as_bytes().to_vec();
+                let ranges = (0..value.len())
+                    .map(|i| {
+                        let i = at + i.min(line.len());
+                        (i, i + 1)
+                    })
+                    .collect();
+                (bytes, ranges)
+            }
             _ => return None,
         };
         if bytes != value.as_bytes() {
@@ -74,6 +88,22 @@ impl ScalarMap {
         (text, map)
     }
 
+    /// The same map for a text whose bytes sit elsewhere: `outer` gives, for each byte
+    /// offset in the text this map points into, the offset it has in the enclosing file.
+    pub(crate) fn moved(&self, outer: impl Fn(usize) -> usize) -> ScalarMap {
+        ScalarMap {
+            ranges: self
+                .ranges
+                .iter()
+                .map(|&(from, to)| {
+                    let moved = outer(from);
+                    (moved, moved + to.saturating_sub(from))
+                })
+                .collect(),
+            start: outer(self.start),
+        }
+    }
+
     /// The file span of the value span `span`.
     pub(crate) fn span(&self, span: Span) -> Span {
         let start = match self.ranges.get(span.start) {
@@ -86,6 +116,13 @@ impl ScalarMap {
         };
         Span::new(start, end.max(start))
     }
+}
+
+/// Where `line` starts in the block scalar content `source`: at the start, when it is the
+/// content's only non-blank line.
+fn verbatim_line(source: &str, line: &str) -> Option<usize> {
+    let rest = source.strip_prefix(line)?;
+    (!line.is_empty() && !line.contains('\n') && rest.trim().is_empty()).then_some(0)
 }
 
 /// A scalar's value bytes and, for each, the range of the scalar's source it was read from.
@@ -172,6 +209,15 @@ mod tests {
     #[test]
     fn a_value_that_differs_is_not_mapped() {
         assert_eq!(mapped("- >\n  a\n  b", "a b\n", (0, 1)), None);
+    }
+
+    #[test]
+    fn a_block_scalar_of_one_line_maps_to_that_line() {
+        let file = "k: |\n  set(x, 1)\n";
+        let map = ScalarMap::new(file, 7, file.len() - 7, "set(x, 1)\n");
+        let span = map.map(|m| m.span(Span::new(4, 5)));
+        assert_eq!(span.and_then(|s| file.get(s.range())), Some("x"));
+        assert_eq!(ScalarMap::new("k: >\n  a\n  b\n", 7, 6, "a b\n"), None);
     }
 
     #[test]

@@ -2,15 +2,15 @@
 //! over each input as the collector does — processors in the order the file defines them,
 //! groups in order, each group over the whole batch before the next.
 
+use super::infer::{self, Inferred};
 use super::{Config, Group, ProcessorKind, Text, filter_run, list_name};
 use crate::eval::{read_document, run_program, signal, write_document, write_output};
 use crate::render::{self, Source};
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind};
+use ottl_core::context::ContextKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Registry;
 use ottl_core::run::{FilterGroup, Program, StatementError};
-use ottl_core::syntax;
 use std::path::{Path, PathBuf};
 
 /// A compiled group, with a name for messages (`transform/redact: log_statements group 1`).
@@ -190,45 +190,13 @@ fn compile_group(
 }
 
 /// The context of a group without `context:`, from its path prefixes as the reference infers
-/// it. Texts that do not parse are skipped here; compiling reports them.
+/// it; when there is none, the reason is on stderr.
 fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextKind> {
-    let statements: Vec<_> = group
-        .statements
-        .iter()
-        .filter_map(|t| syntax::parse_statement(&t.value).ok())
-        .collect();
-    let conditions: Vec<_> = group
-        .conditions
-        .iter()
-        .filter_map(|t| syntax::parse_condition(&t.value).ok())
-        .collect();
-    let all_parse =
-        statements.len() == group.statements.len() && conditions.len() == group.conditions.len();
-    let paths = statements
-        .iter()
-        .flat_map(syntax::statement_paths)
-        .chain(conditions.iter().flat_map(syntax::condition_paths));
-    match context::infer(paths) {
-        Some(context) if context.runs_on(group.signal) => {
-            // The statements' functions are the same in every context; the conditions' and
-            // the enum symbols are not.
-            let functions: Vec<&str> = conditions
-                .iter()
-                .flat_map(syntax::condition_functions)
-                .collect();
-            let enums: Vec<&str> = statements
-                .iter()
-                .flat_map(syntax::statement_enums)
-                .chain(conditions.iter().flat_map(syntax::condition_enums))
-                .collect();
-            Some(filter_run::with_functions(
-                context,
-                group.signal,
-                &functions,
-                &enums,
-            ))
-        }
-        Some(context) => {
+    let statements: Vec<&str> = group.statements.iter().map(|t| t.value.as_str()).collect();
+    let conditions: Vec<&str> = group.conditions.iter().map(|t| t.value.as_str()).collect();
+    match infer::group(&statements, &conditions, group.signal) {
+        Inferred::Context(context) => Some(context),
+        Inferred::WrongSignal(context) => {
             eprintln!(
                 "error: {file_name}:{}: {label}: the paths name the `{context}` context, which \
                  does not run in {}",
@@ -237,9 +205,7 @@ fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextK
             );
             None
         }
-        // Let the compiler report the syntax errors, in the signal's record context.
-        None if !all_parse => Some(group.signal.record_context()),
-        None => {
+        Inferred::NoPrefix => {
             eprintln!(
                 "error: {file_name}:{}: {label}: cannot infer the context: no path names one; \
                  add `context:` to the group (advanced style) or prefix the paths \
