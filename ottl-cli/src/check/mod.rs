@@ -325,7 +325,7 @@ fn offset_of(text: &str, line: u64, column: u64) -> usize {
 
 /// Checks the units found and orders every finding by where it is.
 fn finish(name: String, text: String, mut found: Found, summary: &mut Summary) -> Checked {
-    let mut registries = verify::Registries::default();
+    let mut registries = crate::registry::Registries::default();
     for unit in &found.units {
         summary.statements += unit.len();
         verify::unit(unit, &mut registries, &mut found.findings);

@@ -2,34 +2,10 @@
 //! one context) and findings (diagnostics, placed in the file).
 
 use super::source::Item;
+pub(crate) use crate::registry::Component;
 use ottl_core::context::{ContextKind, Signal};
 use ottl_core::diag::{Code, Label};
 use ottl_core::span::Span;
-
-/// A component that takes OTTL, which decides the contexts and functions its texts get.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Component {
-    /// The transform processor.
-    Transform,
-    /// The filter processor.
-    Filter,
-    /// The routing connector.
-    RoutingConnector,
-    /// The routing processor (removed from the collector).
-    RoutingProcessor,
-    /// The tail sampling processor's `ottl_condition` policies.
-    TailSampling,
-    /// The count connector.
-    Count,
-    /// The sum connector.
-    Sum,
-    /// The signal to metrics connector.
-    SignalToMetrics,
-    /// The log deduplication processor.
-    LogDedup,
-    /// Statements given on the command line or in a `.ottl` file.
-    Statements,
-}
 
 /// How a unit's context is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! `spec.config: |`), whose lines are mapped back to the file's.
 
 use super::tree::Node;
-use crate::config::position::ScalarMap;
+use crate::config::position::{self, ScalarMap};
 use ottl_core::span::Span;
 use serde_saphyr::{Location, Spanned};
 
@@ -146,7 +146,7 @@ impl Layer<'_> {
             Some(_) => None,
             None => map,
         };
-        let (value, map) = ScalarMap::unescape_dollars(value, map);
+        let (value, map) = ScalarMap::expand(value, map, &position::process_env);
         Some(Item {
             value,
             map,

@@ -4,100 +4,17 @@
 use super::model::{Component, ContextChoice, Finding, Level, Unit};
 use super::source::Item;
 use crate::config::infer::{self, Inferred};
+use crate::registry::Registries;
 use crate::statements;
 use ottl_core::compile::{compile_condition, compile_statement};
 use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::{Code, Diagnostic, Severity};
-use ottl_core::function::{Args, Compiled, Function, FunctionKind, Registry, Signature};
 use ottl_core::span::Span;
 use ottl_core::syntax;
-use std::collections::HashMap;
 
 /// Functions some components have that this engine does not have yet: a call is reported
 /// as a note, not as an unknown function.
 const NOT_BUILT: &[(Component, &str)] = &[(Component::SignalToMetrics, "AdjustedCount")];
-
-/// The functions `component` gives statements in `context`. Transform statements get the
-/// standard library; every other component calls converters only (plus its own functions).
-pub(crate) fn registry_for(component: Component, context: ContextKind) -> Registry {
-    match component {
-        Component::Transform | Component::Statements => ottl_functions::standard(),
-        Component::Filter => ottl_functions::filter::registry(context),
-        // The routing connector's table (and the removed processor's) may also delete keys.
-        Component::RoutingConnector | Component::RoutingProcessor => {
-            let mut registry = converters_and(&["delete_key", "delete_matching_keys"]);
-            registry.insert(Route);
-            if context == ContextKind::Span {
-                registry.insert(ottl_functions::filter::IsRootSpan);
-            }
-            registry
-        }
-        Component::TailSampling
-        | Component::Count
-        | Component::Sum
-        | Component::SignalToMetrics
-        | Component::LogDedup => converters_and(&[]),
-    }
-}
-
-/// The functions `component` gives conditions in `context`: a transform group's
-/// `conditions` get the filter processor's set, as in the collector.
-fn condition_registry_for(component: Component, context: ContextKind) -> Registry {
-    match component {
-        Component::Transform => ottl_functions::filter::registry(context),
-        other => registry_for(other, context),
-    }
-}
-
-/// The standard converters and, of the editors, only `editors`.
-fn converters_and(editors: &[&str]) -> Registry {
-    let mut registry = ottl_functions::standard();
-    let editors: Vec<&'static str> = registry
-        .signatures()
-        .filter(|s| s.kind == FunctionKind::Editor && !editors.contains(&s.name))
-        .map(|s| s.name)
-        .collect();
-    for name in editors {
-        registry.remove(name);
-    }
-    registry
-}
-
-/// `route()`: the routing connector's editor, which marks a record for the entry's pipelines.
-struct Route;
-
-impl Function for Route {
-    fn signature(&self) -> Signature {
-        Signature::editor(
-            "route",
-            "sends the record to the routing table entry's pipelines",
-        )
-    }
-
-    fn compile(&self, _args: Args) -> Result<Compiled, Diagnostic> {
-        Ok(Compiled::editor(|_| Ok(())))
-    }
-}
-
-/// Registries built once per component and context.
-#[derive(Default)]
-pub(crate) struct Registries {
-    built: HashMap<(Component, ContextKind, bool), Registry>,
-}
-
-impl Registries {
-    fn get(&mut self, component: Component, context: ContextKind, condition: bool) -> &Registry {
-        self.built
-            .entry((component, context, condition))
-            .or_insert_with(|| {
-                if condition {
-                    condition_registry_for(component, context)
-                } else {
-                    registry_for(component, context)
-                }
-            })
-    }
-}
 
 /// What a text is.
 #[derive(Clone, Copy)]

@@ -4,6 +4,7 @@ use super::Text;
 use super::filter::{FilterGroupSpec, Level};
 use super::infer::{self, Inferred};
 use super::run::render_in_file;
+use crate::registry::{Component, Registries};
 use crate::render::Source;
 use ottl_core::context::ContextKind;
 use ottl_core::model::json::Document;
@@ -16,6 +17,7 @@ pub(super) fn compile(
     spec: &FilterGroupSpec,
     label: &str,
     source: &Source<'_>,
+    registries: &mut Registries,
 ) -> Option<FilterGroup> {
     let mut buckets: BTreeMap<ContextKind, Vec<&Text>> = BTreeMap::new();
     let mut ok = true;
@@ -25,8 +27,8 @@ pub(super) fn compile(
     let mut levels = Vec::new();
     for (context, texts) in buckets {
         let conditions: Vec<&str> = texts.iter().map(|t| t.value.as_str()).collect();
-        let registry = ottl_functions::filter::registry(context);
-        match FilterConditions::compile(&conditions, context, spec.error_mode, &registry) {
+        let registry = registries.get(Component::Filter, context, true);
+        match FilterConditions::compile(&conditions, context, spec.error_mode, registry) {
             Ok(level) => {
                 for (index, warning) in level.warnings() {
                     if let Some(text) = texts.get(*index) {

@@ -55,28 +55,47 @@ impl ScalarMap {
         Some(ScalarMap { ranges, start })
     }
 
-    /// The value with the collector's `$$` → `$` unescaping applied, and the map to match.
-    pub(crate) fn unescape_dollars(
+    /// The value as the collector's confmap resolves it — `$$` is one `$`; `${env:VAR}`,
+    /// `${VAR}` and `${env:VAR:-default}` are the variable's value (the default when it is
+    /// unset, nothing when it is unset without one); other `${scheme:…}` stay as written —
+    /// and the map to match: an expansion's bytes all point at its `${…}`.
+    pub(crate) fn expand(
         value: &str,
         map: Option<ScalarMap>,
+        env: &dyn Fn(&str) -> Option<String>,
     ) -> (String, Option<ScalarMap>) {
-        if !value.contains("$$") {
+        if !value.contains('$') {
             return (value.to_owned(), map);
         }
+        let range_of = |from: usize, to: usize| {
+            let map = map.as_ref()?;
+            Some((map.ranges.get(from)?.0, map.ranges.get(to - 1)?.1))
+        };
         let mut text = String::with_capacity(value.len());
         let mut ranges = Vec::with_capacity(value.len());
-        let mut rest = value.char_indices().peekable();
-        while let Some((index, c)) = rest.next() {
-            let mut range = map.as_ref().and_then(|m| m.ranges.get(index).copied());
-            if c == '$' && rest.peek().is_some_and(|&(_, next)| next == '$') {
-                let second = rest.next().map(|(i, _)| i);
-                let end = second.and_then(|i| map.as_ref()?.ranges.get(i).copied());
-                range = range.zip(end).map(|((from, _), (_, to))| (from, to));
+        let mut i = 0;
+        while let Some(rest) = value.get(i..).filter(|r| !r.is_empty()) {
+            let (replacement, width) = if rest.starts_with("$$") {
+                ("$".to_owned(), 2)
+            } else if let Some((replacement, width)) = expansion(rest, env) {
+                (replacement, width)
+            } else {
+                let width = rest.chars().next().map_or(1, char::len_utf8);
+                (rest[..width].to_owned(), width)
+            };
+            let range = if width == replacement.len() && !rest.starts_with('$') {
+                None
+            } else {
+                Some(range_of(i, i + width))
+            };
+            for (offset, _) in replacement.bytes().enumerate() {
+                ranges.push(match range {
+                    Some(whole) => whole,
+                    None => range_of(i + offset, i + offset + 1),
+                });
             }
-            for _ in 0..c.len_utf8() {
-                ranges.push(range);
-            }
-            text.push(c);
+            text.push_str(&replacement);
+            i += width;
         }
         let map = map.and_then(|m| {
             let ranges: Option<Vec<_>> = ranges.into_iter().collect();
@@ -123,6 +142,31 @@ impl ScalarMap {
 fn verbatim_line(source: &str, line: &str) -> Option<usize> {
     let rest = source.strip_prefix(line)?;
     (!line.is_empty() && !line.contains('\n') && rest.trim().is_empty()).then_some(0)
+}
+
+/// The value of the `${…}` reference `text` starts with, and its length, when it is one
+/// confmap resolves from the environment.
+fn expansion(text: &str, env: &dyn Fn(&str) -> Option<String>) -> Option<(String, usize)> {
+    let inner = text.strip_prefix("${")?;
+    let end = inner.find('}')?;
+    let reference = &inner[..end];
+    let reference = reference.strip_prefix("env:").unwrap_or(reference);
+    let (name, default) = match reference.split_once(":-") {
+        Some((name, default)) => (name, Some(default)),
+        None => (reference, None),
+    };
+    let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !is_name {
+        return None;
+    }
+    let value = env(name).or(default.map(str::to_owned)).unwrap_or_default();
+    Some((value, end + 3))
+}
+
+/// The process environment, as the collector reads it.
+pub(crate) fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }
 
 /// A scalar's value bytes and, for each, the range of the scalar's source it was read from.
@@ -221,10 +265,27 @@ mod tests {
     }
 
     #[test]
+    fn env_references_expand_and_point_at_themselves() {
+        let file = "- f(\"${env:A}-${B:-dflt}-${C}-${file:x}\", y)";
+        let value = &file[2..];
+        let map = ScalarMap::new(file, 2, value.len(), value);
+        let env = |name: &str| (name == "A").then(|| "aa".to_owned());
+        let (text, map) = ScalarMap::expand(value, map, &env);
+        assert_eq!(text, "f(\"aa-dflt--${file:x}\", y)");
+        let span = |from, to| map.as_ref().map(|m| m.span(Span::new(from, to)));
+        assert_eq!(
+            span(3, 5).and_then(|s| file.get(s.range())),
+            Some("${env:A}")
+        );
+        let y = text.find('y').unwrap_or_default();
+        assert_eq!(span(y, y + 1).and_then(|s| file.get(s.range())), Some("y"));
+    }
+
+    #[test]
     fn dollars_unescape_with_their_map() {
         let file = "- f(\"$$1\", x)";
         let map = ScalarMap::new(file, 2, file.len() - 2, "f(\"$$1\", x)");
-        let (text, map) = ScalarMap::unescape_dollars("f(\"$$1\", x)", map);
+        let (text, map) = ScalarMap::expand("f(\"$$1\", x)", map, &|_| None);
         assert_eq!(text, "f(\"$1\", x)");
         let span = map.map(|m| m.span(Span::new(8, 9)));
         assert_eq!(span.and_then(|s| file.get(s.range())), Some("x"));

@@ -1,0 +1,137 @@
+//! Which functions each component gives its statements and conditions: the one place the
+//! CLI builds registries, for `ottl check` and `eval --config` alike.
+
+use ottl_core::context::ContextKind;
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, FunctionKind, Registry, Signature};
+use std::collections::HashMap;
+
+/// A component that takes OTTL, which decides the contexts and functions its texts get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Component {
+    /// The transform processor.
+    Transform,
+    /// The filter processor.
+    Filter,
+    /// The routing connector.
+    RoutingConnector,
+    /// The routing processor (removed from the collector).
+    RoutingProcessor,
+    /// The tail sampling processor's `ottl_condition` policies.
+    TailSampling,
+    /// The count connector.
+    Count,
+    /// The sum connector.
+    Sum,
+    /// The signal to metrics connector.
+    SignalToMetrics,
+    /// The log deduplication processor.
+    LogDedup,
+    /// Statements given on the command line or in a `.ottl` file.
+    Statements,
+}
+
+/// The functions `component` gives statements in `context`. Transform statements get the
+/// standard library; every other component calls converters only (plus its own functions).
+pub fn registry_for(component: Component, context: ContextKind) -> Registry {
+    match component {
+        Component::Transform | Component::Statements => ottl_functions::standard(),
+        Component::Filter => ottl_functions::filter::registry(context),
+        // The routing connector's table (and the removed processor's) may also delete keys.
+        Component::RoutingConnector | Component::RoutingProcessor => {
+            let mut registry = converters_and(&["delete_key", "delete_matching_keys"]);
+            registry.insert(Route);
+            if context == ContextKind::Span {
+                registry.insert(ottl_functions::filter::IsRootSpan);
+            }
+            registry
+        }
+        Component::TailSampling
+        | Component::Count
+        | Component::Sum
+        | Component::SignalToMetrics
+        | Component::LogDedup => converters_and(&[]),
+    }
+}
+
+/// The functions `component` gives conditions in `context`: a transform group's
+/// `conditions` get the filter processor's set, as in the collector.
+pub fn condition_registry_for(component: Component, context: ContextKind) -> Registry {
+    match component {
+        Component::Transform => ottl_functions::filter::registry(context),
+        other => registry_for(other, context),
+    }
+}
+
+/// The standard converters and, of the editors, only `editors`.
+fn converters_and(editors: &[&str]) -> Registry {
+    let mut registry = ottl_functions::standard();
+    let editors: Vec<&'static str> = registry
+        .signatures()
+        .filter(|s| s.kind == FunctionKind::Editor && !editors.contains(&s.name))
+        .map(|s| s.name)
+        .collect();
+    for name in editors {
+        registry.remove(name);
+    }
+    registry
+}
+
+/// `route()`: the routing connector's editor, which marks a record for the entry's pipelines.
+struct Route;
+
+impl Function for Route {
+    fn signature(&self) -> Signature {
+        Signature::editor(
+            "route",
+            "sends the record to the routing table entry's pipelines",
+        )
+    }
+
+    fn compile(&self, _args: Args) -> Result<Compiled, Diagnostic> {
+        Ok(Compiled::editor(|_| Ok(())))
+    }
+}
+
+/// Registries built once per component and context.
+#[derive(Default)]
+pub(crate) struct Registries {
+    built: HashMap<(Component, ContextKind, bool), Registry>,
+}
+
+impl Registries {
+    /// The registry of `component` in `context`, for conditions when `condition`.
+    pub(crate) fn get(
+        &mut self,
+        component: Component,
+        context: ContextKind,
+        condition: bool,
+    ) -> &Registry {
+        self.built
+            .entry((component, context, condition))
+            .or_insert_with(|| {
+                if condition {
+                    condition_registry_for(component, context)
+                } else {
+                    registry_for(component, context)
+                }
+            })
+    }
+
+    /// The registries of `component` in `context` for statements and for conditions.
+    pub(crate) fn both(
+        &mut self,
+        component: Component,
+        context: ContextKind,
+    ) -> (&Registry, &Registry) {
+        self.get(component, context, false);
+        self.get(component, context, true);
+        let built = &self.built;
+        let get = |condition| {
+            built
+                .get(&(component, context, condition))
+                .expect("both registries were built just above")
+        };
+        (get(false), get(true))
+    }
+}
