@@ -3,8 +3,9 @@
 //! A YAML scalar's value is not always its source text: quotes surround it, `''` and `\"`
 //! stand for one character, and the collector turns `$$` into `$`. [`ScalarMap`] records, for
 //! each byte of the value, the bytes of the file it came from. Plain, single-quoted and
-//! double-quoted scalars on one line are mapped; folded and literal blocks, multi-line
-//! scalars and unusual escapes are not (the caller then shows the statement on its own).
+//! double-quoted scalars on one line are mapped, and so are block and multi-line scalars,
+//! through their folded line breaks; quoted scalars that both span lines and use escapes are
+//! not (the caller then shows the statement on its own).
 
 use ottl_core::span::Span;
 
@@ -23,27 +24,15 @@ impl ScalarMap {
     pub(crate) fn new(file: &str, start: usize, len: usize, value: &str) -> Option<ScalarMap> {
         let source = file.get(start..start.checked_add(len)?)?;
         let (bytes, ranges) = match source.as_bytes().first() {
-            Some(b'\'') => single_quoted(source)?,
-            Some(b'"') => double_quoted(source)?,
+            Some(b'\'') => single_quoted(source).or_else(|| quoted_folded(source, value))?,
+            Some(b'"') => double_quoted(source).or_else(|| quoted_folded(source, value))?,
             _ if source == value => (
                 value.as_bytes().to_vec(),
                 (0..value.len()).map(|i| (i, i + 1)).collect(),
             ),
-            // A block scalar (`|`, `>`, whose source starts at its content) whose value is
-            // one line of its source, as written.
-            _ if source.starts_with(value.trim_end_matches('\n')) => {
-                let line = value.trim_end_matches('\n');
-                let at = verbatim_line(source, line)?;
-                let bytes = value.as_bytes().to_vec();
-                let ranges = (0..value.len())
-                    .map(|i| {
-                        let i = at + i.min(line.len());
-                        (i, i + 1)
-                    })
-                    .collect();
-                (bytes, ranges)
-            }
-            _ => return None,
+            // A plain scalar over several lines, or a block scalar (`|`, `>`, whose source
+            // starts at its content): folded line breaks and indentation are skipped.
+            _ => folded(source, value)?,
         };
         if bytes != value.as_bytes() {
             return None;
@@ -137,11 +126,53 @@ impl ScalarMap {
     }
 }
 
-/// Where `line` starts in the block scalar content `source`: at the start, when it is the
-/// content's only non-blank line.
-fn verbatim_line(source: &str, line: &str) -> Option<usize> {
-    let rest = source.strip_prefix(line)?;
-    (!line.is_empty() && !line.contains('\n') && rest.trim().is_empty()).then_some(0)
+/// Aligns `value` with the `source` it was folded from: equal bytes map to each other; a
+/// space of the value stands for a run of source whitespace that holds a line break (a folded
+/// line break with the next line's indentation); other source whitespace (indentation after a
+/// kept line break) is skipped. `None` when the two do not align.
+fn folded(source: &str, value: &str) -> Option<Unquoted> {
+    let source = source.as_bytes();
+    let mut ranges = Vec::with_capacity(value.len());
+    let mut j = 0;
+    for &byte in value.as_bytes() {
+        loop {
+            let &at = source.get(j)?;
+            if at == byte {
+                ranges.push((j, j + 1));
+                j += 1;
+                break;
+            }
+            let run = source[j..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .count();
+            if run == 0 {
+                return None;
+            }
+            if byte == b' ' && source[j..j + run].contains(&b'\n') {
+                ranges.push((j, j + run));
+                j += run;
+                break;
+            }
+            j += 1;
+        }
+    }
+    Some((value.as_bytes().to_vec(), ranges))
+}
+
+/// A quoted scalar over several lines, without escapes: aligned as [`folded`] inside its
+/// quotes.
+fn quoted_folded(source: &str, value: &str) -> Option<Unquoted> {
+    let quote = source.get(..1)?;
+    let inner = source.strip_prefix(quote)?.strip_suffix(quote)?;
+    if inner.contains('\\') || (quote == "'" && inner.contains("''")) {
+        return None;
+    }
+    let (bytes, ranges) = folded(inner, value)?;
+    Some((
+        bytes,
+        ranges.into_iter().map(|(a, b)| (a + 1, b + 1)).collect(),
+    ))
 }
 
 /// The value of the `${…}` reference `text` starts with, and its length, when it is one
@@ -252,16 +283,19 @@ mod tests {
 
     #[test]
     fn a_value_that_differs_is_not_mapped() {
-        assert_eq!(mapped("- >\n  a\n  b", "a b\n", (0, 1)), None);
+        assert_eq!(mapped("- abc", "abd", (0, 1)), None);
     }
 
     #[test]
-    fn a_block_scalar_of_one_line_maps_to_that_line() {
+    fn block_and_multi_line_scalars_map_through_their_folds() {
         let file = "k: |\n  set(x, 1)\n";
         let map = ScalarMap::new(file, 7, file.len() - 7, "set(x, 1)\n");
         let span = map.map(|m| m.span(Span::new(4, 5)));
         assert_eq!(span.and_then(|s| file.get(s.range())), Some("x"));
-        assert_eq!(ScalarMap::new("k: >\n  a\n  b\n", 7, 6, "a b\n"), None);
+        let file = "k: >\n  a(x,\n    y)\n";
+        let map = ScalarMap::new(file, 7, file.len() - 7, "a(x, y)\n");
+        let span = map.map(|m| m.span(Span::new(5, 6)));
+        assert_eq!(span.and_then(|s| file.get(s.range())), Some("y"));
     }
 
     #[test]
