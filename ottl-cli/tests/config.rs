@@ -346,3 +346,35 @@ fn pipeline_flag_picks_one_pipeline_and_rejects_unknown_ones() {
         stderr(&unknown)
     );
 }
+
+#[test]
+fn a_collector_resource_with_its_config_in_a_string_masks_the_tutorial_players() {
+    let out = ottl(
+        &[
+            "eval",
+            "--config",
+            "testdata/configs/check/kubecon-backend-07-collector.yaml",
+            "testdata/otlp/kubecon-dice-spans.json",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let spans = &doc["resourceSpans"][0]["scopeSpans"][0]["spans"];
+    let string = |s: &str| serde_json::json!({ "stringValue": s });
+    assert_eq!(
+        attribute(&spans[0]["attributes"], "app.player1"),
+        Some(&string("P"))
+    );
+    assert_eq!(
+        attribute(&spans[0]["attributes"], "app.player2"),
+        Some(&string("B"))
+    );
+    assert_eq!(
+        attribute(&spans[0]["attributes"], "http.url"),
+        Some(&string(
+            "http://backend1:5165/play?player1={playerName}&player2={playerName}"
+        ))
+    );
+    let err = stderr(&out);
+    assert!(err.contains("pipeline `traces` ran `transform`"), "{err}");
+}

@@ -160,3 +160,47 @@ fn embedded(layer: Layer<'_>, node: &Spanned<Node>, text: &str, found: &mut Foun
         }
     }
 }
+
+/// The collector configurations held as strings in `text` (a ConfigMap's `data.relay`, an
+/// operator resource's `spec.config: |`), each with the dotted path of its key, in document
+/// order. A text that is not YAML holds none.
+pub(crate) fn embedded_configs(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for document in tree::parse(text).unwrap_or_default() {
+        strings(&document.value, "", &mut found);
+    }
+    found
+}
+
+fn strings(node: &Node, path: &str, found: &mut Vec<(String, String)>) {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match node {
+        Node::Map(entries) => {
+            for entry in entries {
+                let path = join(&entry.key.value);
+                match &entry.value.value {
+                    Node::Scalar(text) if holds_config(text) => {
+                        let is_config = tree::parse(text)
+                            .is_ok_and(|docs| docs.iter().any(|d| is_collector_config(&d.value)));
+                        if is_config {
+                            found.push((path, text.clone()));
+                        }
+                    }
+                    other => strings(other, &path, found),
+                }
+            }
+        }
+        Node::Seq(items) => {
+            for (index, item) in items.iter().enumerate() {
+                strings(&item.value, &join(&index.to_string()), found);
+            }
+        }
+        Node::Scalar(_) | Node::Null => {}
+    }
+}

@@ -14,6 +14,7 @@ mod source;
 mod tree;
 mod verify;
 
+pub(crate) use locate::embedded_configs;
 pub use model::{Finding, Level};
 
 use crate::statements::{self, Line};

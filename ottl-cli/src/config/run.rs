@@ -49,15 +49,9 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let config = match super::load(&file_text) {
-        Ok(config) => config,
-        Err(errors) => {
-            for error in errors {
-                let at = if error.line > 0 { ":" } else { ": " };
-                eprintln!("error: {file_name}{at}{error}");
-            }
-            return ExitCode::BadInput;
-        }
+    let (file_name, file_text, config) = match load(file_name, file_text) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     for (name, reason) in &config.skipped {
         eprintln!("note: {file_name}: skipping processor `{name}`: {reason}");
@@ -99,6 +93,29 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         }
     }
     write_output(options.output, &output)
+}
+
+/// Reads the configuration in `text`; when it defines no processor but holds a configuration
+/// as a string (an OpenTelemetryCollector's `spec.config: |`, a ConfigMap's `data.relay`),
+/// reads that one, named after its key. Shape mistakes go to stderr.
+fn load(name: String, text: String) -> Result<(String, String, Config), ExitCode> {
+    let report = |name: &str, errors: Vec<super::ConfigError>| {
+        for error in errors {
+            let at = if error.line > 0 { ":" } else { ": " };
+            eprintln!("error: {name}{at}{error}");
+        }
+        ExitCode::BadInput
+    };
+    let config = super::load(&text).map_err(|errors| report(&name, errors))?;
+    if !config.processors.is_empty() {
+        return Ok((name, text, config));
+    }
+    let Some((path, inner)) = crate::check::embedded_configs(&text).into_iter().next() else {
+        return Ok((name, text, config));
+    };
+    let name = format!("{name} ({path})");
+    let config = super::load(&inner).map_err(|errors| report(&name, errors))?;
+    Ok((name, inner, config))
 }
 
 /// Compiles every group, reporting every rejected statement before giving up.
