@@ -200,6 +200,15 @@ fn placed(
             *component == unit.component
                 && text.value.get(diagnostic.primary.span.range()) == Some(*name)
         });
+    let reference_name = if not_built {
+        None
+    } else {
+        reference_only(diagnostic.code, diagnostic.primary.span, text)
+    };
+    if reference_name.is_some() {
+        // Not a misspelling: the list of functions there are would not help.
+        notes.clear();
+    }
     let span = match text.span(diagnostic.primary.span) {
         Some(span) => span,
         None => {
@@ -231,6 +240,16 @@ fn placed(
             ),
             None,
         )
+    } else if let Some(name) = reference_name {
+        (
+            level,
+            Some(diagnostic.code),
+            format!("`{name}` is a function of the collector that this engine does not have yet"),
+            Some(
+                "the rest of the statement was checked; this call's arguments will be once it is built"
+                    .to_owned(),
+            ),
+        )
     } else {
         (
             level,
@@ -251,4 +270,13 @@ fn placed(
         component: (unit.component != Component::Statements).then(|| unit.id.clone()),
         context,
     }
+}
+
+/// The function an unknown-function diagnostic names, when the reference has it.
+fn reference_only(code: Code, span: Span, text: &Item) -> Option<&str> {
+    if code != Code::UnknownFunction {
+        return None;
+    }
+    let name = text.value.get(span.range())?;
+    crate::registry::reference_has(name).then_some(name)
 }
