@@ -263,6 +263,19 @@ fn check_ottl_file(
     finish(name, text, found, summary)
 }
 
+/// Checks the collector configuration (or Helm values, manifests) `text`, named `name` in
+/// the findings: what `ottl check FILE` does for a YAML file, without printing.
+///
+/// ```
+/// let text = "processors:\n  transform:\n    log_statements:\n      - set(log.bdy, \"x\")\n";
+/// let checked = ottl_cli::check::check_config("collector.yaml".into(), text.into());
+/// assert_eq!(checked.findings.len(), 1);
+/// assert_eq!(checked.findings[0].code.map(|c| c.id()), Some("E0101"));
+/// ```
+pub fn check_config(name: String, text: String) -> Checked {
+    check_yaml(name, text, &mut Summary::default())
+}
+
 /// A YAML file.
 fn check_yaml(name: String, text: String, summary: &mut Summary) -> Checked {
     let mut found = Found::default();
