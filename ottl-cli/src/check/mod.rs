@@ -2,9 +2,9 @@
 //! configurations, `.ottl` files and `-e`, checked in the context(s) its component gives it,
 //! with that component's functions, before anything runs.
 //!
-//! [`locate`] finds the configuration in the YAML (plain, fragments, Helm values, Kubernetes
-//! resources, strings holding YAML), [`components`] reads each component that takes OTTL into
-//! units, [`verify`] compiles them, [`report`] writes what was found.
+//! `locate` finds the configuration in the YAML (plain, fragments, Helm values, Kubernetes
+//! resources, strings holding YAML), `components` reads each component that takes OTTL into
+//! units, `verify` compiles them, `report` writes what was found.
 
 mod components;
 mod locate;
