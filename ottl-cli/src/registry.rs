@@ -32,11 +32,18 @@ pub enum Component {
 }
 
 /// The functions `component` gives statements in `context`. Transform statements get the
-/// standard library; every other component calls converters only (plus its own functions).
+/// standard library; the other components call converters (plus their own functions).
 pub fn registry_for(component: Component, context: ContextKind) -> Registry {
     match component {
         Component::Transform | Component::Statements => ottl_functions::standard(),
-        Component::Filter => ottl_functions::filter::registry(context),
+        // These build their conditions with the filter processor's function sets
+        // (`filterottl.Standard*Funcs`: converters, `IsRootSpan` for spans,
+        // `HasAttr*OnDatapoint` for metrics).
+        Component::Filter
+        | Component::TailSampling
+        | Component::Count
+        | Component::Sum
+        | Component::LogDedup => ottl_functions::filter::registry(context),
         // The routing connector's table (and the removed processor's) may also delete keys.
         Component::RoutingConnector | Component::RoutingProcessor => {
             let mut registry = converters_and(&["delete_key", "delete_matching_keys"]);
@@ -46,11 +53,7 @@ pub fn registry_for(component: Component, context: ContextKind) -> Registry {
             }
             registry
         }
-        Component::TailSampling
-        | Component::Count
-        | Component::Sum
-        | Component::SignalToMetrics
-        | Component::LogDedup => converters_and(&[]),
+        Component::SignalToMetrics => converters_and(&[]),
     }
 }
 

@@ -78,7 +78,7 @@ fn json_lines_have_every_field_with_one_based_positions() {
         .expect("the misspelt span path");
     assert_eq!(
         (&misspelt["line"], &misspelt["column"]),
-        (&12.into(), &18.into())
+        (&13.into(), &18.into())
     );
 }
 
