@@ -23,9 +23,12 @@ Examples:
   cat logs.json | ottl eval -e 'delete_key(attributes, \"secret\")' --pretty
   ottl eval --config collector.yaml logs.json traces.json  # the config's transform/filter processors
 
-With --config, every `transform`, `filter`, `transform/<name>` and `filter/<name>` processor
-under `processors:` runs on each input of its signal, as the collector runs them: processors in
-file order, then their groups in order, each group over the whole input before the next. Basic
+With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
+run on each input as the collector runs them: those of the first pipeline of the input's
+signal under `service.pipelines` (or --pipeline), in pipeline order — every processor in file
+order when there are no pipelines — then their groups in order, each group over the whole input
+before the next; a note on stderr says which ran. `${env:VAR}`, `${VAR}`,
+`${env:VAR:-default}` and `$$` are resolved as the collector resolves them. Basic
 style (a list of statements) infers the context from path prefixes (`log.body`); advanced style
 groups give `context:`, `conditions:` and `error_mode:`. Filter processors drop what their
 conditions match (`*_conditions`, or the legacy `traces`/`metrics`/`logs` keys); a basic-style
@@ -58,6 +61,10 @@ pub struct Args {
     /// -e/-f.
     #[arg(long = "config", value_name = "YAML")]
     config: Option<PathBuf>,
+    /// With --config, the pipeline to run (`traces/x`); by default the first pipeline of each
+    /// input's signal.
+    #[arg(long = "pipeline", value_name = "ID", requires = "config")]
+    pipeline: Option<String>,
     /// Indent the output.
     #[arg(long)]
     pretty: bool,
@@ -129,6 +136,7 @@ fn eval_config(config: &Path, args: &Args) -> ExitCode {
         inputs: &args.inputs,
         pretty: args.pretty,
         output: args.output.as_ref(),
+        pipeline: args.pipeline.as_deref(),
     };
     crate::config::run::eval(config, &options)
 }

@@ -3,10 +3,12 @@
 //! The binary is a thin shell over this library so that tests can reach the renderer and the
 //! statement-file reader directly.
 
+pub mod check;
 pub mod config;
 pub mod eval;
 pub mod fmt;
 pub mod functions;
+pub mod registry;
 pub mod render;
 pub mod statements;
 

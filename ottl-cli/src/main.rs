@@ -1,7 +1,7 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
 use clap::{Parser, Subcommand};
-use ottl_cli::{eval, fmt, functions};
+use ottl_cli::{check, eval, fmt, functions};
 
 /// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
 #[derive(Parser)]
@@ -13,6 +13,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check the OTTL of collector configurations, `.ottl` files or `-e` before deploying.
+    Check(check::Args),
     /// Run statements over OTLP/JSON records and print the result.
     Eval(eval::Args),
     /// Print statements and conditions in canonical form.
@@ -24,6 +26,7 @@ enum Command {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Functions(args) => functions::run(args),

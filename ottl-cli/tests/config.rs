@@ -287,3 +287,94 @@ fn group_conditions_may_call_the_filter_functions_of_their_context() {
     assert!(spans.iter().any(|span| span["parentSpanId"].is_string()));
     assert!(spans.iter().any(|span| span["parentSpanId"].is_null()));
 }
+
+/// Runs `ottl eval --config testdata/configs/pipelines.yaml` over the sample logs with
+/// `OTTL_TEST_ENV=prod`, adding `extra` arguments.
+fn eval_pipelines(extra: &[&str]) -> Output {
+    let mut args = vec!["eval", "--config", "testdata/configs/pipelines.yaml"];
+    args.extend(extra);
+    args.push("testdata/otlp/logs-every-field.json");
+    std::process::Command::new(env!("CARGO_BIN_EXE_ottl"))
+        .args(&args)
+        .current_dir(common::repo())
+        .env("OTTL_TEST_ENV", "prod")
+        .env_remove("OTTL_TEST_UNSET")
+        .output()
+        .expect("the ottl binary runs")
+}
+
+#[test]
+fn the_pipeline_decides_which_processors_run_and_in_which_order() {
+    let out = eval_pipelines(&[]);
+    let doc = json(&out);
+    let first = &doc["resourceLogs"][0]["scopeLogs"][0]["logRecords"][0]["attributes"];
+    let string = |s: &str| serde_json::json!({ "stringValue": s });
+    assert_eq!(attribute(first, "order"), Some(&string("first,second")));
+    assert_eq!(attribute(first, "unused"), None);
+    assert_eq!(attribute(first, "other"), None);
+    let err = stderr(&out);
+    assert!(
+        err.contains("pipeline `logs` ran `transform/first`, `transform/second` (also logs/other"),
+        "{err}"
+    );
+}
+
+#[test]
+fn env_references_and_dollar_escapes_resolve_as_in_the_collector() {
+    let doc = json(&eval_pipelines(&[]));
+    let first = &doc["resourceLogs"][0]["scopeLogs"][0]["logRecords"][0]["attributes"];
+    let string = |s: &str| serde_json::json!({ "stringValue": s });
+    assert_eq!(attribute(first, "env"), Some(&string("prod")));
+    assert_eq!(attribute(first, "default"), Some(&string("fallback")));
+    assert_eq!(attribute(first, "dollar"), Some(&string("$5")));
+}
+
+#[test]
+fn pipeline_flag_picks_one_pipeline_and_rejects_unknown_ones() {
+    let doc = json(&eval_pipelines(&["--pipeline", "logs/other"]));
+    let first = &doc["resourceLogs"][0]["scopeLogs"][0]["logRecords"][0]["attributes"];
+    assert_eq!(
+        attribute(first, "other"),
+        Some(&serde_json::json!({ "boolValue": true }))
+    );
+    assert_eq!(attribute(first, "order"), None);
+    let unknown = eval_pipelines(&["--pipeline", "logs/nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("logs, logs/other"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn a_collector_resource_with_its_config_in_a_string_masks_the_tutorial_players() {
+    let out = ottl(
+        &[
+            "eval",
+            "--config",
+            "testdata/configs/check/kubecon-backend-07-collector.yaml",
+            "testdata/otlp/kubecon-dice-spans.json",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let spans = &doc["resourceSpans"][0]["scopeSpans"][0]["spans"];
+    let string = |s: &str| serde_json::json!({ "stringValue": s });
+    assert_eq!(
+        attribute(&spans[0]["attributes"], "app.player1"),
+        Some(&string("P"))
+    );
+    assert_eq!(
+        attribute(&spans[0]["attributes"], "app.player2"),
+        Some(&string("B"))
+    );
+    assert_eq!(
+        attribute(&spans[0]["attributes"], "http.url"),
+        Some(&string(
+            "http://backend1:5165/play?player1={playerName}&player2={playerName}"
+        ))
+    );
+    let err = stderr(&out);
+    assert!(err.contains("pipeline `traces` ran `transform`"), "{err}");
+}

@@ -2,12 +2,13 @@
 
 use super::Text;
 use super::filter::{FilterGroupSpec, Level};
+use super::infer::{self, Inferred};
 use super::run::render_in_file;
+use crate::registry::{Component, Registries};
 use crate::render::Source;
-use ottl_core::context::{self, ContextKind, Signal};
+use ottl_core::context::ContextKind;
 use ottl_core::model::json::Document;
 use ottl_core::run::{ConditionError, FilterConditions, FilterError, FilterGroup};
-use ottl_core::syntax;
 use std::collections::BTreeMap;
 
 /// Compiles one group: each level in its context (given, or inferred per condition), with the
@@ -16,6 +17,7 @@ pub(super) fn compile(
     spec: &FilterGroupSpec,
     label: &str,
     source: &Source<'_>,
+    registries: &mut Registries,
 ) -> Option<FilterGroup> {
     let mut buckets: BTreeMap<ContextKind, Vec<&Text>> = BTreeMap::new();
     let mut ok = true;
@@ -25,8 +27,8 @@ pub(super) fn compile(
     let mut levels = Vec::new();
     for (context, texts) in buckets {
         let conditions: Vec<&str> = texts.iter().map(|t| t.value.as_str()).collect();
-        let registry = ottl_functions::filter::registry(context);
-        match FilterConditions::compile(&conditions, context, spec.error_mode, &registry) {
+        let registry = registries.get(Component::Filter, context, true);
+        match FilterConditions::compile(&conditions, context, spec.error_mode, registry) {
             Ok(level) => {
                 for (index, warning) in level.warnings() {
                     if let Some(text) = texts.get(*index) {
@@ -82,18 +84,10 @@ fn bucket<'t>(
 /// The context of one basic-style condition, from its path prefixes. A condition that does
 /// not parse gets the signal's record context, where compiling reports its syntax errors.
 fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> Option<ContextKind> {
-    let Ok(condition) = syntax::parse_condition(&text.value) else {
-        return Some(spec.signal.record_context());
-    };
     let at = format!("{file_name}:{}:{}", text.line, text.column);
-    match context::infer(syntax::condition_paths(&condition)) {
-        Some(context) if context.runs_on(spec.signal) => Some(with_functions(
-            context,
-            spec.signal,
-            &syntax::condition_functions(&condition),
-            &syntax::condition_enums(&condition),
-        )),
-        Some(context) => {
+    match infer::condition(&text.value, spec.signal) {
+        Inferred::Context(context) => Some(context),
+        Inferred::WrongSignal(context) => {
             eprintln!(
                 "error: {at}: {label}: the paths name the `{context}` context, which does not \
                  run in {}",
@@ -101,7 +95,7 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
             );
             None
         }
-        None => {
+        Inferred::NoPrefix => {
             eprintln!(
                 "error: {at}: {label}: cannot infer the context of `{}`: no path names one; \
                  prefix the paths (`{}.attributes`, `resource.attributes`) or use an advanced \
@@ -112,19 +106,6 @@ fn infer(spec: &FilterGroupSpec, text: &Text, label: &str, file_name: &str) -> O
             None
         }
     }
-}
-
-/// `context`, inferred from paths, or the lower context of `signal` that has every one of
-/// the condition `functions` and `enums` when it lacks one (`IsRootSpan()` moves `resource.…`
-/// to `span`). Without such a context, `context` stays and compiling names what is missing.
-pub(super) fn with_functions(
-    context: ContextKind,
-    signal: Signal,
-    functions: &[&str],
-    enums: &[&str],
-) -> ContextKind {
-    let has = ottl_functions::filter::supports;
-    context::infer_supported(context, signal, functions, enums, has).unwrap_or(context)
 }
 
 /// Runs `group` over `document` when it holds the group's signal. Failures under `ignore`

@@ -9,7 +9,8 @@
 
 pub mod filter;
 mod filter_run;
-mod position;
+pub mod infer;
+pub(crate) mod position;
 pub mod run;
 mod yaml;
 
@@ -26,6 +27,31 @@ pub struct Config {
     pub processors: Vec<Processor>,
     /// Processors that are not run, with why (`filter/old`: pre-OTTL matchers).
     pub skipped: Vec<(String, String)>,
+    /// `service.pipelines`, in document order; `None` when there is no `service:` with
+    /// pipelines (a fragment), and then every processor runs, in file order.
+    pub pipelines: Option<Vec<Pipeline>>,
+}
+
+/// A pipeline of `service.pipelines`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pipeline {
+    /// Its id (`traces`, `logs/redact`).
+    pub id: String,
+    /// Its processors, in the order they run.
+    pub processors: Vec<String>,
+}
+
+impl Pipeline {
+    /// The signal it carries, from its id's type (`traces/x` carries traces); `None` for a
+    /// signal this engine does not have (`profiles`).
+    pub fn signal(&self) -> Option<Signal> {
+        match self.id.split('/').next() {
+            Some("traces") => Some(Signal::Traces),
+            Some("metrics") => Some(Signal::Metrics),
+            Some("logs") => Some(Signal::Logs),
+            _ => None,
+        }
+    }
 }
 
 /// One transform or filter processor.
@@ -155,9 +181,16 @@ pub fn load(text: &str) -> Result<Config, Vec<ConfigError>> {
         }
     }
     if errors.is_empty() {
+        let pipelines = document.pipelines.map(|pipelines| {
+            pipelines
+                .into_iter()
+                .map(|(id, processors)| Pipeline { id, processors })
+                .collect()
+        });
         Ok(Config {
             processors,
             skipped,
+            pipelines,
         })
     } else {
         Err(errors)
@@ -344,7 +377,7 @@ fn text(file: &str, value: String, location: &Location) -> Text {
                 &value,
             )
         });
-    let (value, map) = ScalarMap::unescape_dollars(&value, map);
+    let (value, map) = ScalarMap::expand(&value, map, &position::process_env);
     Text {
         value,
         map,

@@ -1,22 +1,25 @@
 //! `ottl eval --config`: compile every transform and filter processor's groups, then run them
-//! over each input as the collector does — processors in the order the file defines them,
-//! groups in order, each group over the whole batch before the next.
+//! over each input as the collector does — the processors of the input signal's pipeline in
+//! pipeline order (file order when the configuration has no `service.pipelines`), groups in
+//! order, each group over the whole batch before the next.
 
-use super::{Config, Group, ProcessorKind, Text, filter_run, list_name};
+use super::infer::{self, Inferred};
+use super::{Config, Group, Pipeline, ProcessorKind, Text, filter_run, list_name};
 use crate::eval::{read_document, run_program, signal, write_document, write_output};
+use crate::registry::{Component, Registries};
 use crate::render::{self, Source};
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind};
+use ottl_core::context::ContextKind;
+use ottl_core::context::Signal;
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::Registry;
 use ottl_core::run::{FilterGroup, Program, StatementError};
-use ottl_core::syntax;
 use std::path::{Path, PathBuf};
 
 /// A compiled group, with a name for messages (`transform/redact: log_statements group 1`).
 struct CompiledGroup {
+    processor: String,
     label: String,
-    signal: ottl_core::context::Signal,
+    signal: Signal,
     step: Step,
 }
 
@@ -36,6 +39,8 @@ pub struct Options<'a> {
     pub pretty: bool,
     /// Where to write; standard output when `None`.
     pub output: Option<&'a PathBuf>,
+    /// The pipeline to run (`traces/x`); the first of the input's signal when `None`.
+    pub pipeline: Option<&'a str>,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -44,15 +49,9 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let config = match super::load(&file_text) {
-        Ok(config) => config,
-        Err(errors) => {
-            for error in errors {
-                let at = if error.line > 0 { ":" } else { ": " };
-                eprintln!("error: {file_name}{at}{error}");
-            }
-            return ExitCode::BadInput;
-        }
+    let (file_name, file_text, config) = match load(file_name, file_text) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     for (name, reason) in &config.skipped {
         eprintln!("note: {file_name}: skipping processor `{name}`: {reason}");
@@ -65,12 +64,15 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         );
         return ExitCode::BadInput;
     }
-    let registry = ottl_functions::standard();
+    if let Err(message) = check_pipeline(&config, options.pipeline) {
+        eprintln!("error: {file_name}: {message}");
+        return ExitCode::BadInput;
+    }
     let source = Source {
         name: &file_name,
         text: &file_text,
     };
-    let groups = match compile(&config, &source, &registry) {
+    let groups = match compile(&config, &source, &mut Registries::default()) {
         Ok(groups) => groups,
         Err(code) => return code,
     };
@@ -81,18 +83,46 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
     };
     let mut output = Vec::new();
     for input in &inputs {
-        if let Err(code) = eval_input(&groups, input, options.pretty, &mut output) {
+        let plan = Plan {
+            groups: &groups,
+            pipelines: config.pipelines.as_deref(),
+            wanted: options.pipeline,
+        };
+        if let Err(code) = eval_input(&plan, input, options.pretty, &mut output) {
             return code;
         }
     }
     write_output(options.output, &output)
 }
 
+/// Reads the configuration in `text`; when it defines no processor but holds a configuration
+/// as a string (an OpenTelemetryCollector's `spec.config: |`, a ConfigMap's `data.relay`),
+/// reads that one, named after its key. Shape mistakes go to stderr.
+fn load(name: String, text: String) -> Result<(String, String, Config), ExitCode> {
+    let report = |name: &str, errors: Vec<super::ConfigError>| {
+        for error in errors {
+            let at = if error.line > 0 { ":" } else { ": " };
+            eprintln!("error: {name}{at}{error}");
+        }
+        ExitCode::BadInput
+    };
+    let config = super::load(&text).map_err(|errors| report(&name, errors))?;
+    if !config.processors.is_empty() {
+        return Ok((name, text, config));
+    }
+    let Some((path, inner)) = crate::check::embedded_configs(&text).into_iter().next() else {
+        return Ok((name, text, config));
+    };
+    let name = format!("{name} ({path})");
+    let config = super::load(&inner).map_err(|errors| report(&name, errors))?;
+    Ok((name, inner, config))
+}
+
 /// Compiles every group, reporting every rejected statement before giving up.
 fn compile(
     config: &Config,
     source: &Source<'_>,
-    registry: &Registry,
+    registries: &mut Registries,
 ) -> Result<Vec<CompiledGroup>, ExitCode> {
     let mut compiled = Vec::new();
     let mut rejected = false;
@@ -106,8 +136,9 @@ fn compile(
                         list_name(group.signal),
                         group.number
                     );
-                    match compile_group(group, &label, source, registry) {
+                    match compile_group(group, &label, source, registries) {
                         Some(program) => compiled.push(CompiledGroup {
+                            processor: processor.name.clone(),
                             label,
                             signal: group.signal,
                             step: Step::Transform(program),
@@ -119,8 +150,9 @@ fn compile(
             ProcessorKind::Filter(groups) => {
                 for group in groups {
                     let label = format!("{}: {}", processor.name, group.label);
-                    match filter_run::compile(group, &label, source) {
+                    match filter_run::compile(group, &label, source, registries) {
                         Some(filter) => compiled.push(CompiledGroup {
+                            processor: processor.name.clone(),
                             label,
                             signal: group.signal,
                             step: Step::Filter(Box::new(filter)),
@@ -144,7 +176,7 @@ fn compile_group(
     group: &Group,
     label: &str,
     source: &Source<'_>,
-    registry: &Registry,
+    registries: &mut Registries,
 ) -> Option<Program> {
     let context = match group.context {
         Some(context) => context,
@@ -153,14 +185,14 @@ fn compile_group(
     let statements: Vec<&str> = group.statements.iter().map(|t| t.value.as_str()).collect();
     let conditions: Vec<&str> = group.conditions.iter().map(|t| t.value.as_str()).collect();
     // As the reference does, group conditions get the filter processor's functions.
-    let condition_functions = ottl_functions::filter::registry(context);
+    let (registry, condition_functions) = registries.both(Component::Transform, context);
     let compiled = Program::compile_with_condition_functions(
         &statements,
         &conditions,
         context,
         group.error_mode,
         registry,
-        &condition_functions,
+        condition_functions,
     );
     let text_at = |index: usize| {
         group.statements.get(index).or_else(|| {
@@ -190,45 +222,13 @@ fn compile_group(
 }
 
 /// The context of a group without `context:`, from its path prefixes as the reference infers
-/// it. Texts that do not parse are skipped here; compiling reports them.
+/// it; when there is none, the reason is on stderr.
 fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextKind> {
-    let statements: Vec<_> = group
-        .statements
-        .iter()
-        .filter_map(|t| syntax::parse_statement(&t.value).ok())
-        .collect();
-    let conditions: Vec<_> = group
-        .conditions
-        .iter()
-        .filter_map(|t| syntax::parse_condition(&t.value).ok())
-        .collect();
-    let all_parse =
-        statements.len() == group.statements.len() && conditions.len() == group.conditions.len();
-    let paths = statements
-        .iter()
-        .flat_map(syntax::statement_paths)
-        .chain(conditions.iter().flat_map(syntax::condition_paths));
-    match context::infer(paths) {
-        Some(context) if context.runs_on(group.signal) => {
-            // The statements' functions are the same in every context; the conditions' and
-            // the enum symbols are not.
-            let functions: Vec<&str> = conditions
-                .iter()
-                .flat_map(syntax::condition_functions)
-                .collect();
-            let enums: Vec<&str> = statements
-                .iter()
-                .flat_map(syntax::statement_enums)
-                .chain(conditions.iter().flat_map(syntax::condition_enums))
-                .collect();
-            Some(filter_run::with_functions(
-                context,
-                group.signal,
-                &functions,
-                &enums,
-            ))
-        }
-        Some(context) => {
+    let statements: Vec<&str> = group.statements.iter().map(|t| t.value.as_str()).collect();
+    let conditions: Vec<&str> = group.conditions.iter().map(|t| t.value.as_str()).collect();
+    match infer::group(&statements, &conditions, group.signal) {
+        Inferred::Context(context) => Some(context),
+        Inferred::WrongSignal(context) => {
             eprintln!(
                 "error: {file_name}:{}: {label}: the paths name the `{context}` context, which \
                  does not run in {}",
@@ -237,9 +237,7 @@ fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextK
             );
             None
         }
-        // Let the compiler report the syntax errors, in the signal's record context.
-        None if !all_parse => Some(group.signal.record_context()),
-        None => {
+        Inferred::NoPrefix => {
             eprintln!(
                 "error: {file_name}:{}: {label}: cannot infer the context: no path names one; \
                  add `context:` to the group (advanced style) or prefix the paths \
@@ -288,16 +286,111 @@ fn remap(mut diagnostic: Diagnostic, text: &Text) -> Option<Diagnostic> {
     Some(diagnostic)
 }
 
-/// Runs the groups of the input's signal over it, in order, and appends the result.
+/// Which groups run on an input: the configuration's pipelines decide.
+struct Plan<'a> {
+    groups: &'a [CompiledGroup],
+    pipelines: Option<&'a [Pipeline]>,
+    wanted: Option<&'a str>,
+}
+
+impl Plan<'_> {
+    /// The groups to run on an input of `signal`, in order, and a note saying which pipeline
+    /// that is (none without `service.pipelines`: every processor, in file order).
+    fn steps(&self, signal: Signal) -> (Vec<&CompiledGroup>, Option<String>) {
+        let of_signal = |g: &&CompiledGroup| g.signal == signal;
+        let Some(pipelines) = self.pipelines else {
+            return (self.groups.iter().filter(of_signal).collect(), None);
+        };
+        let candidates: Vec<&Pipeline> = pipelines
+            .iter()
+            .filter(|p| p.signal() == Some(signal))
+            .collect();
+        let chosen = match self.wanted {
+            Some(wanted) => candidates.iter().find(|p| p.id == wanted),
+            None => candidates.first(),
+        };
+        let Some(pipeline) = chosen else {
+            let why = match self.wanted {
+                Some(wanted) => format!("pipeline `{wanted}` does not carry this signal"),
+                None => "no pipeline carries this signal".to_owned(),
+            };
+            return (Vec::new(), Some(format!("{why}: written unchanged")));
+        };
+        let steps: Vec<&CompiledGroup> = pipeline
+            .processors
+            .iter()
+            .flat_map(|name| {
+                self.groups
+                    .iter()
+                    .filter(move |g| &g.processor == name)
+                    .filter(of_signal)
+            })
+            .collect();
+        let mut ran: Vec<&str> = Vec::new();
+        for step in &steps {
+            if ran.last() != Some(&step.processor.as_str()) {
+                ran.push(&step.processor);
+            }
+        }
+        let ran = if ran.is_empty() {
+            "no transform or filter processor".to_owned()
+        } else {
+            ran.iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut note = format!("pipeline `{}` ran {ran}", pipeline.id);
+        let others: Vec<&str> = candidates
+            .iter()
+            .filter(|p| p.id != pipeline.id)
+            .map(|p| p.id.as_str())
+            .collect();
+        if !others.is_empty() && self.wanted.is_none() {
+            note.push_str(&format!(
+                " (also {}: pick one with --pipeline)",
+                others.join(", ")
+            ));
+        }
+        (steps, Some(note))
+    }
+}
+
+/// `--pipeline` must name a pipeline of the configuration.
+fn check_pipeline(config: &Config, wanted: Option<&str>) -> Result<(), String> {
+    let Some(wanted) = wanted else {
+        return Ok(());
+    };
+    let Some(pipelines) = &config.pipelines else {
+        return Err(format!(
+            "--pipeline {wanted}: the configuration has no `service.pipelines`"
+        ));
+    };
+    if pipelines.iter().any(|p| p.id == wanted) {
+        return Ok(());
+    }
+    let ids: Vec<&str> = pipelines.iter().map(|p| p.id.as_str()).collect();
+    Err(format!(
+        "--pipeline {wanted}: no such pipeline; the configuration has: {}",
+        ids.join(", ")
+    ))
+}
+
+/// Runs the groups the plan gives the input's signal over it, in order, and appends the
+/// result.
 fn eval_input(
-    groups: &[CompiledGroup],
+    plan: &Plan<'_>,
     path: &Path,
     pretty: bool,
     output: &mut Vec<u8>,
 ) -> Result<(), ExitCode> {
     let (name, mut document, input_len) = read_document(path)?;
     let (signal, _) = signal(&document);
-    for group in groups.iter().filter(|g| g.signal == signal) {
+    let (steps, note) = plan.steps(signal);
+    if let Some(note) = note {
+        eprintln!("note: {name}: {note}");
+    }
+    for group in steps {
         let label = &group.label;
         match &group.step {
             Step::Transform(program) => {

@@ -16,6 +16,69 @@ use std::fmt;
 pub(crate) struct Document {
     /// Every processor whose key is `transform`, `filter`, or one of them with `/<name>`.
     pub(crate) processors: Vec<ProcessorYaml>,
+    /// `service.pipelines`: each pipeline's id and processors, in document order; `None`
+    /// when the configuration has no pipelines (a fragment).
+    pub(crate) pipelines: Option<Vec<PipelineIds>>,
+}
+
+/// A pipeline's id and the ids of its processors.
+pub(crate) type PipelineIds = (String, Vec<String>);
+
+/// A collector's `service:` section; only the pipelines are read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ServiceYaml {
+    pipelines: Option<PipelinesYaml>,
+}
+
+/// `service.pipelines`, in document order.
+#[derive(Debug, Default)]
+struct PipelinesYaml(Vec<PipelineIds>);
+
+/// One pipeline; only its processors are read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PipelineYaml {
+    processors: Option<Vec<String>>,
+}
+
+impl<'de> Deserialize<'de> for PipelinesYaml {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PipelinesVisitor)
+    }
+}
+
+struct PipelinesVisitor;
+
+impl<'de> Visitor<'de> for PipelinesVisitor {
+    type Value = PipelinesYaml;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping of pipelines")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<PipelinesYaml, E> {
+        Ok(PipelinesYaml::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PipelinesYaml, A::Error> {
+        let mut pipelines = Vec::new();
+        while let Some(id) = map.next_key::<String>()? {
+            let pipeline = map
+                .next_value::<Option<PipelineYaml>>()?
+                .unwrap_or_default();
+            pipelines.push((id, pipeline.processors.unwrap_or_default()));
+        }
+        Ok(PipelinesYaml(pipelines))
+    }
+}
+
+/// The pipelines of a `service:` value, when it has any.
+fn service_pipelines<'de, A: MapAccess<'de>>(
+    map: &mut A,
+) -> Result<Option<Vec<PipelineIds>>, A::Error> {
+    let service = map.next_value::<Option<ServiceYaml>>()?.unwrap_or_default();
+    Ok(service.pipelines.map(|p| p.0))
 }
 
 /// A processor `eval --config` runs, with its key.
@@ -165,12 +228,16 @@ pub(crate) fn parse(text: &str) -> Result<Document, serde_saphyr::Error> {
     let documents: Vec<TopLevel> = serde_saphyr::from_multiple(text)?;
     let mut all = Document::default();
     for top in documents {
+        let pipelines = top.pipelines.or(top.nested.pipelines.clone());
         let document = match top.processors {
             Some(processors) => processors,
             None if top.bare.processors.is_empty() => top.nested,
             None => top.bare,
         };
         all.processors.extend(document.processors);
+        if let Some(pipelines) = pipelines {
+            all.pipelines.get_or_insert_with(Vec::new).extend(pipelines);
+        }
     }
     Ok(all)
 }
@@ -184,6 +251,8 @@ struct TopLevel {
     bare: Document,
     /// Processors of `processors:` mappings deeper in the document.
     nested: Document,
+    /// The pipelines of the top-level `service:`.
+    pipelines: Option<Vec<PipelineIds>>,
 }
 
 impl<'de> Deserialize<'de> for TopLevel {
@@ -215,6 +284,8 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
             let name = key.value.as_str();
             if name == "processors" {
                 top.processors = Some(map.next_value::<Document>()?);
+            } else if name == "service" {
+                top.pipelines = service_pipelines(&mut map)?;
             } else if is_kind(name, "transform") || is_kind(name, "filter") {
                 processor_value(&mut top.bare, key, &mut map)?;
             } else {
@@ -315,10 +386,23 @@ impl<'de> Visitor<'de> for NestedVisitor {
         while let Some(key) = map.next_key::<String>()? {
             let found = if key == "processors" {
                 map.next_value::<Document>()?
+            } else if key == "service" {
+                // Helm values have a `service:` of their own (the Kubernetes Service).
+                let pipelines = service_pipelines(&mut map)?;
+                Document {
+                    processors: Vec::new(),
+                    pipelines,
+                }
             } else {
                 map.next_value::<Nested>()?.0
             };
             document.processors.extend(found.processors);
+            if let Some(pipelines) = found.pipelines {
+                document
+                    .pipelines
+                    .get_or_insert_with(Vec::new)
+                    .extend(pipelines);
+            }
         }
         Ok(Nested(document))
     }
@@ -327,6 +411,12 @@ impl<'de> Visitor<'de> for NestedVisitor {
         let mut document = Document::default();
         while let Some(Nested(found)) = seq.next_element()? {
             document.processors.extend(found.processors);
+            if let Some(pipelines) = found.pipelines {
+                document
+                    .pipelines
+                    .get_or_insert_with(Vec::new)
+                    .extend(pipelines);
+            }
         }
         Ok(Nested(document))
     }
@@ -426,6 +516,21 @@ mod tests {
         let text = "processors:\n  transform/a:\n  batch:\n  transform:\nservice:\n  \
                     pipelines:\n    logs:\n      processors: [transform/a]\n";
         assert_eq!(names(text), ["transform/a", "transform"]);
+    }
+
+    #[test]
+    fn pipelines_keep_their_order_and_processors() {
+        let text = "processors:\n  transform/a:\nservice:\n  pipelines:\n    logs/b:\n      \
+                    processors: [transform/a, batch]\n    logs:\n      receivers: [otlp]\n";
+        let pipelines = parse(text).ok().and_then(|d| d.pipelines);
+        let expected = vec![
+            (
+                "logs/b".to_owned(),
+                vec!["transform/a".to_owned(), "batch".to_owned()],
+            ),
+            ("logs".to_owned(), Vec::new()),
+        ];
+        assert_eq!(pipelines, Some(expected));
     }
 
     #[test]

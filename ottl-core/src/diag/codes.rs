@@ -171,6 +171,44 @@ codes! {
     InvalidArgument = "E0109": "a literal argument that the function rejects",
         "A function checks its literal arguments when statements compile: a regex must compile, a \
          mode must be one of the listed words. The message says what was expected.";
+    UnknownContext = "E0201": "a context the component does not have",
+        "Each component that takes OTTL runs it in a fixed set of contexts: a transform \
+         processor's `trace_statements` in resource, scope, span or spanevent, a routing \
+         connector's table in resource, span, metric, datapoint, log or request, and so on. The \
+         collector refuses to start with any other.\n\n    trace_statements:\n      - context: \
+         spans\n    trace_statements:\n      - context: span";
+    UnknownErrorMode = "E0202": "an error mode that does not exist",
+        "`error_mode` is `ignore`, `silent` or `propagate`; the collector refuses to start with \
+         any other.\n\n    error_mode: skip\n    error_mode: ignore";
+    MixedStyles = "E0203": "a component that mixes configuration styles",
+        "A statement list is either a list of statements (basic style, the context inferred) or \
+         a list of groups with `context:` (advanced style), never both; a filter processor's \
+         `*_conditions` cannot be combined with its legacy `traces:`/`metrics:`/`logs:` keys \
+         for the same signal.\n\n    log_statements:\n      - set(log.body, \"x\")\n      \
+         - context: resource\n        statements: [...]\n    log_statements:\n      - \
+         set(log.body, \"x\")\n      - set(resource.attributes[\"k\"], \"v\")";
+    RemovedComponent = "E0204": "a component that the collector no longer has",
+        "The `routing` processor was removed; the routing connector takes its place, with the \
+         same `table` of OTTL statements or conditions, between two pipelines.\n\n    \
+         processors:\n      routing: ...\n    connectors:\n      routing: ...";
+    InvalidComponentConfig = "E0205": "a component setting the collector rejects",
+        "A key the component does not have, or a value of the wrong shape, makes the collector \
+         refuse to start. The message names the key and what was expected.\n\n    \
+         transform:\n      traces:\n        queries: [...]\n    transform:\n      \
+         trace_statements: [...]";
+    ContextNotInferred = "E0206": "statements whose context cannot be inferred",
+        "A basic-style list gets its context from the path prefixes of its statements \
+         (`span.name`, `resource.attributes`); with no prefix, the collector cannot tell which \
+         context to run in.\n\n    trace_statements:\n      - set(name, \"x\")\n    \
+         trace_statements:\n      - set(span.name, \"x\")";
+    UnknownSection = "E0207": "a top-level section that the collector does not have",
+        "A collector configuration has `receivers`, `processors`, `exporters`, `connectors`, \
+         `extensions` and `service`; any other top-level key makes the collector refuse to \
+         start. The message names the closest section.\n\n    processor:\n      transform: \
+         ...\n    processors:\n      transform: ...";
+    InvalidYaml = "E0208": "a file that is not valid YAML",
+        "The configuration could not be read as YAML, so none of its statements were checked. \
+         The message says where the reader stopped.";
     ComparisonNeverHolds = "W0001": "a comparison between types that never compare",
         "Values of different types are never equal, and only numbers, strings, times, durations \
          and bytes are ordered: `==` between a string and an int is false on every record, `!=` \
