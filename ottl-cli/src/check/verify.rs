@@ -6,7 +6,7 @@ use super::source::Item;
 use crate::config::infer::{self, Inferred};
 use crate::registry::Registries;
 use crate::statements;
-use ottl_core::compile::{compile_condition, compile_statement};
+use ottl_core::compile::{compile_condition, compile_statement, compile_value};
 use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::{Code, Diagnostic, Severity};
 use ottl_core::span::Span;
@@ -157,21 +157,8 @@ fn compile(
             compile_condition(&text.value, context, registry).map(|(_, warnings)| warnings)
         }
         Role::Value => {
-            // A value expression is checked as the left side of a comparison with nil, which
-            // the grammar reads the same way and which compiles every path and call in it.
             let registry = registries.get(unit.component, context, true);
-            let wrapped = format!("{} == nil", text.value);
-            // The comparison's own warnings (a value never equals nil) are not the user's.
-            compile_condition(&wrapped, context, registry)
-                .map(|_| Vec::new())
-                .map_err(|mut diagnostics| {
-                    let end = text.value.len();
-                    for d in &mut diagnostics.0 {
-                        d.primary.span =
-                            Span::new(d.primary.span.start.min(end), d.primary.span.end.min(end));
-                    }
-                    diagnostics
-                })
+            compile_value(&text.value, context, registry).map(|(_, warnings)| warnings)
         }
     };
     let diagnostics = match result {

@@ -21,7 +21,7 @@ pub use condition::ConditionFn;
 
 use crate::context::ContextKind;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::function::{EditorFn, FunctionKind, Registry};
+use crate::function::{EditorFn, FunctionKind, Getter, Registry};
 use crate::syntax::{self, BoolExpr, Statement};
 
 /// A statement ready to run: the editor, its condition, and its source for messages.
@@ -130,6 +130,28 @@ pub fn compile_condition(
 ) -> Result<(ConditionFn, Vec<Diagnostic>), Diagnostics> {
     let condition = syntax::parse_condition(source)?;
     Compiler::new(context, registry).standalone_condition(&condition)
+}
+
+/// Checks and compiles one standalone value expression for `context`: a getter that computes
+/// the value from a record, with the expression's warnings.
+///
+/// ```
+/// use ottl_core::compile::compile_value;
+/// use ottl_core::context::ContextKind;
+/// use ottl_core::function::Registry;
+///
+/// assert!(compile_value(r#"attributes["size"] * 2"#, ContextKind::Log, &Registry::new()).is_ok());
+/// assert!(compile_value(r#"atributes["size"]"#, ContextKind::Log, &Registry::new()).is_err());
+/// ```
+pub fn compile_value(
+    source: &str,
+    context: ContextKind,
+    registry: &Registry,
+) -> Result<(Getter, Vec<Diagnostic>), Diagnostics> {
+    let expr = syntax::parse_value(source)?;
+    let mut compiler = Compiler::new(context, registry);
+    let getter = compiler.expr(&expr);
+    compiler.finish(Some(getter))
 }
 
 #[cfg(test)]

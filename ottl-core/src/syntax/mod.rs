@@ -48,6 +48,21 @@ pub fn parse_condition(source: &str) -> Result<BoolExpr, Diagnostics> {
     })
 }
 
+/// Parses one standalone value expression (`attributes["size"] * 2`, `Concat([a, b], "-")`),
+/// as components that compute values from records take (the reference's
+/// `ParseValueExpression`).
+///
+/// ```
+/// let expr = ottl_core::syntax::parse_value(r#"Len(attributes["tags"]) + 1"#);
+/// assert!(expr.is_ok());
+/// assert!(ottl_core::syntax::parse_value("set(x, 1) where").is_err());
+/// ```
+pub fn parse_value(source: &str) -> Result<Expr, Diagnostics> {
+    parse(source, Rule::value_expression, |builder, pair| {
+        builder.expr(pair)
+    })
+}
+
 /// Parses each statement of `sources`, reporting the mistakes of all of them.
 ///
 /// The spans of each statement are relative to its own text; the diagnostics are returned in
@@ -88,11 +103,11 @@ fn parse<T>(
     let node = match rule {
         Rule::statement => build(&mut builder, top),
         _ => {
-            let condition = top
+            let inner = top
                 .into_inner()
                 .next()
-                .expect("grammar: a condition holds a bool_expr");
-            build(&mut builder, condition)
+                .expect("grammar: a condition or value expression holds one node");
+            build(&mut builder, inner)
         }
     };
     if builder.errors.is_empty() {

@@ -181,7 +181,7 @@ impl<'s> Builder<'s> {
     }
 
     /// Any pair that stands for a value: one of `value`'s alternatives or a math operand.
-    fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
+    pub(super) fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let span = span_of(&pair);
         let text = pair.as_str();
         let kind = match pair.as_rule() {
