@@ -15,6 +15,7 @@ use regex_automata::{Anchored, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// How a pattern string turns into a [`Regex`].
 #[derive(Clone, Copy)]
@@ -95,11 +96,13 @@ pub(crate) struct Matcher {
 }
 
 /// The literal every match of a pattern starts with, and the pattern compiled for searches
-/// anchored at an occurrence of it.
+/// anchored at an occurrence of it — when first needed: a statement that never replaces (or a
+/// checker that only compiles) does not pay for a second compilation of the pattern.
 #[derive(Clone)]
 struct LiteralStart {
     finder: memmem::Finder<'static>,
-    anchored: meta::Regex,
+    pattern: Box<str>,
+    anchored: OnceLock<Option<meta::Regex>>,
 }
 
 impl Matcher {
@@ -107,11 +110,12 @@ impl Matcher {
     fn compile(pattern: &str, syntax: Syntax) -> Result<Self, String> {
         let translated = translate(pattern, syntax)?;
         let regex = Regex::new(&translated).map_err(|error| error.to_string())?;
-        let start = required_literal(&translated).and_then(|literal| {
-            Some(Box::new(LiteralStart {
+        let start = required_literal(&translated).map(|literal| {
+            Box::new(LiteralStart {
                 finder: memmem::Finder::new(&literal).into_owned(),
-                anchored: meta::Regex::new(&translated).ok()?,
-            }))
+                pattern: translated.as_str().into(),
+                anchored: OnceLock::new(),
+            })
         });
         Ok(Self { regex, start })
     }
@@ -138,7 +142,12 @@ impl Matcher {
     pub(crate) fn replace_all_literally(&self, text: &str, with: &str, max_len: usize) -> Spliced {
         let literal = |(): (), out: &mut String| out.push_str(with);
         match &self.start {
-            Some(start) => splice(text, start.matches(text).map(|m| (m, ())), max_len, literal),
+            Some(start) => splice(
+                text,
+                start.matches(&self.regex, text).map(|m| (m, ())),
+                max_len,
+                literal,
+            ),
             None => {
                 let matches = self.regex.find_iter(text).map(|m| (m.range(), ()));
                 splice(text, matches, max_len, literal)
@@ -165,9 +174,18 @@ impl Matcher {
 }
 
 impl LiteralStart {
-    /// The leftmost-first, non-overlapping matches in `text` as byte ranges: since every
-    /// match starts with the literal, only the literal's occurrences can start one.
-    fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+    /// The leftmost-first, non-overlapping matches of `regex` (this pattern) in `text` as byte
+    /// ranges: since every match starts with the literal, only the literal's occurrences can
+    /// start one.
+    fn matches<'t>(
+        &'t self,
+        regex: &'t Regex,
+        text: &'t str,
+    ) -> impl Iterator<Item = Range<usize>> + 't {
+        let anchored = self
+            .anchored
+            .get_or_init(|| meta::Regex::new(&self.pattern).ok())
+            .as_ref();
         let mut at = 0;
         std::iter::from_fn(move || {
             while let Some(found) = text
@@ -176,14 +194,23 @@ impl LiteralStart {
                 .and_then(|rest| self.finder.find(rest))
             {
                 let candidate = at + found;
-                let input = regex_automata::Input::new(text)
-                    .range(candidate..)
-                    .anchored(Anchored::Yes);
-                match self.anchored.search(&input) {
+                let matched = match anchored {
+                    Some(anchored) => anchored
+                        .search(
+                            &regex_automata::Input::new(text)
+                                .range(candidate..)
+                                .anchored(Anchored::Yes),
+                        )
+                        .map(|m| m.range()),
+                    // Built as `regex` was, so never expected: the unanchored search from the
+                    // candidate finds the same leftmost-first match, scanning further.
+                    None => regex.find_at(text, candidate).map(|m| m.range()),
+                };
+                match matched {
                     // The literal is not empty, so neither is a match: `at` moves forward.
-                    Some(m) => {
-                        at = m.end().max(candidate + 1);
-                        return Some(m.range());
+                    Some(range) => {
+                        at = range.end.max(range.start + 1);
+                        return Some(range);
                     }
                     None => at = candidate + 1,
                 }
