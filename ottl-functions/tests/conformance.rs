@@ -63,7 +63,7 @@ fn run(case: &Case) -> Result<(), Failed> {
     let context = ContextKind::from_name(&case.context).ok_or("unknown context")?;
     let statements: Vec<&str> = case.statements.iter().map(String::as_str).collect();
     let conditions: Vec<&str> = case.conditions.iter().map(String::as_str).collect();
-    let registry = ottl_functions::standard();
+    let registry = ottl_functions::transform::registry(context);
     let expected_error = case.expect["error"].as_str();
     let program = match Program::compile(
         &statements,

@@ -8,7 +8,6 @@ use crate::render::{self, Source};
 use crate::{ExitCode, read_input};
 use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::Diagnostic;
-use ottl_core::function::Registry;
 use ottl_core::run::{FilterGroup, Program, StatementError};
 use ottl_core::syntax;
 use std::path::{Path, PathBuf};
@@ -65,12 +64,11 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         );
         return ExitCode::BadInput;
     }
-    let registry = ottl_functions::standard();
     let source = Source {
         name: &file_name,
         text: &file_text,
     };
-    let groups = match compile(&config, &source, &registry) {
+    let groups = match compile(&config, &source) {
         Ok(groups) => groups,
         Err(code) => return code,
     };
@@ -89,11 +87,7 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
 }
 
 /// Compiles every group, reporting every rejected statement before giving up.
-fn compile(
-    config: &Config,
-    source: &Source<'_>,
-    registry: &Registry,
-) -> Result<Vec<CompiledGroup>, ExitCode> {
+fn compile(config: &Config, source: &Source<'_>) -> Result<Vec<CompiledGroup>, ExitCode> {
     let mut compiled = Vec::new();
     let mut rejected = false;
     for processor in &config.processors {
@@ -106,7 +100,7 @@ fn compile(
                         list_name(group.signal),
                         group.number
                     );
-                    match compile_group(group, &label, source, registry) {
+                    match compile_group(group, &label, source) {
                         Some(program) => compiled.push(CompiledGroup {
                             label,
                             signal: group.signal,
@@ -140,12 +134,7 @@ fn compile(
 
 /// Compiles one group in its context (given or inferred); on failure the reasons are on
 /// stderr.
-fn compile_group(
-    group: &Group,
-    label: &str,
-    source: &Source<'_>,
-    registry: &Registry,
-) -> Option<Program> {
+fn compile_group(group: &Group, label: &str, source: &Source<'_>) -> Option<Program> {
     let context = match group.context {
         Some(context) => context,
         None => infer_context(group, label, source.name)?,
@@ -159,7 +148,7 @@ fn compile_group(
         &conditions,
         context,
         group.error_mode,
-        registry,
+        &ottl_functions::transform::registry(context),
         &condition_functions,
     );
     let text_at = |index: usize| {
