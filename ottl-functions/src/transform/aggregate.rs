@@ -11,7 +11,7 @@ use ottl_core::model::{
     AggregationTemporality, ExponentialHistogramDataPoint, HistogramDataPoint, Map, MetricData,
     NumberDataPoint, NumberValue,
 };
-use ottl_core::text::sorted_json_map;
+use ottl_core::text::write_sorted_json_map;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -134,7 +134,7 @@ fn merge<P>(groups: Vec<Vec<P>>, merge_one: impl Fn(Vec<P>) -> Option<P>) -> Vec
 /// The attributes as the reference hashes them (JSON with sorted keys, so order does not
 /// matter and an int equals the same double) and the timestamp.
 fn common_key(attributes: &Map, time: u64, key: &mut String) {
-    key.push_str(&sorted_json_map(attributes));
+    write_sorted_json_map(key, attributes);
     let _ = write!(key, "|{time}");
 }
 
