@@ -20,6 +20,7 @@
 mod aggregate;
 mod aggregate_on_attribute_value;
 mod aggregate_on_attributes;
+mod convert_exponential_histogram_to_histogram;
 mod convert_gauge_to_sum;
 mod convert_sum_to_gauge;
 mod convert_summary_count_val_to_sum;
@@ -33,6 +34,7 @@ mod scale_metric;
 
 pub use aggregate_on_attribute_value::AggregateOnAttributeValue;
 pub use aggregate_on_attributes::AggregateOnAttributes;
+pub use convert_exponential_histogram_to_histogram::ConvertExponentialHistogramToHistogram;
 pub use convert_gauge_to_sum::ConvertGaugeToSum;
 pub use convert_sum_to_gauge::ConvertSumToGauge;
 pub use convert_summary_count_val_to_sum::ConvertSummaryCountValToSum;
@@ -77,6 +79,9 @@ const CONTEXTS: [(ContextKind, &str, Functions); 3] = [
             }),
             ("aggregate_on_attribute_value", |r| {
                 r.insert(AggregateOnAttributeValue)
+            }),
+            ("convert_exponential_histogram_to_histogram", |r| {
+                r.insert(ConvertExponentialHistogramToHistogram)
             }),
         ],
     ),
