@@ -1,7 +1,7 @@
 //! The functions the transform processor adds to the standard library, each registered only in
 //! the context where the processor registers it: metric reshaping in `metric`
 //! (`convert_sum_to_gauge`, `aggregate_on_attributes`, `extract_sum_metric`, `copy_metric`, …),
-//! summary conversions in `datapoint`, and `IsRootSpan()` in `span`.
+//! summary conversions and `merge_histogram_buckets` in `datapoint`, and `IsRootSpan()` in `span`.
 //!
 //! A host running transform-processor statements builds its registry with [`registry`]; a
 //! statement that calls one of these functions in another context is told which context has it.
@@ -30,6 +30,7 @@ mod copy_metric;
 mod extract;
 mod extract_count_metric;
 mod extract_sum_metric;
+mod merge_histogram_buckets;
 mod scale_metric;
 
 pub use aggregate_on_attribute_value::AggregateOnAttributeValue;
@@ -43,6 +44,7 @@ pub use convert_summary_sum_val_to_sum::ConvertSummarySumValToSum;
 pub use copy_metric::CopyMetric;
 pub use extract_count_metric::ExtractCountMetric;
 pub use extract_sum_metric::ExtractSumMetric;
+pub use merge_histogram_buckets::MergeHistogramBuckets;
 pub use scale_metric::ScaleMetric;
 
 use crate::filter::IsRootSpan;
@@ -94,6 +96,9 @@ const CONTEXTS: [(ContextKind, &str, Functions); 3] = [
             }),
             ("convert_summary_sum_val_to_sum", |r| {
                 r.insert(ConvertSummarySumValToSum)
+            }),
+            ("merge_histogram_buckets", |r| {
+                r.insert(MergeHistogramBuckets)
             }),
         ],
     ),
