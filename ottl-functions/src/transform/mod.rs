@@ -1,7 +1,7 @@
 //! The functions the transform processor adds to the standard library, each registered only in
 //! the context where the processor registers it: metric reshaping in `metric`
 //! (`convert_sum_to_gauge`, `aggregate_on_attributes`, `extract_sum_metric`, `copy_metric`, …),
-//! summary conversions and `merge_histogram_buckets` in `datapoint`, and `IsRootSpan()` in `span`.
+//! summary conversions and `merge_histogram_buckets` in `datapoint`, and `IsRootSpan()` and `set_semconv_span_name` in `span`.
 //!
 //! A host running transform-processor statements builds its registry with [`registry`]; a
 //! statement that calls one of these functions in another context is told which context has it.
@@ -32,6 +32,7 @@ mod extract_count_metric;
 mod extract_sum_metric;
 mod merge_histogram_buckets;
 mod scale_metric;
+mod set_semconv_span_name;
 
 pub use aggregate_on_attribute_value::AggregateOnAttributeValue;
 pub use aggregate_on_attributes::AggregateOnAttributes;
@@ -46,6 +47,7 @@ pub use extract_count_metric::ExtractCountMetric;
 pub use extract_sum_metric::ExtractSumMetric;
 pub use merge_histogram_buckets::MergeHistogramBuckets;
 pub use scale_metric::ScaleMetric;
+pub use set_semconv_span_name::SetSemconvSpanName;
 
 use crate::filter::IsRootSpan;
 use ottl_core::context::ContextKind;
@@ -105,7 +107,10 @@ const CONTEXTS: [(ContextKind, &str, Functions); 3] = [
     (
         ContextKind::Span,
         "span",
-        &[("IsRootSpan", |r| r.insert(IsRootSpan))],
+        &[
+            ("IsRootSpan", |r| r.insert(IsRootSpan)),
+            ("set_semconv_span_name", |r| r.insert(SetSemconvSpanName)),
+        ],
     ),
 ];
 
