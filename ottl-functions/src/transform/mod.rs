@@ -29,6 +29,7 @@ mod convert_summary_sum_val_to_sum;
 mod copy_metric;
 mod extract;
 mod extract_count_metric;
+mod extract_percentile_metric;
 mod extract_sum_metric;
 mod merge_histogram_buckets;
 mod scale_metric;
@@ -44,6 +45,7 @@ pub use convert_summary_quantile_val_to_gauge::ConvertSummaryQuantileValToGauge;
 pub use convert_summary_sum_val_to_sum::ConvertSummarySumValToSum;
 pub use copy_metric::CopyMetric;
 pub use extract_count_metric::ExtractCountMetric;
+pub use extract_percentile_metric::ExtractPercentileMetric;
 pub use extract_sum_metric::ExtractSumMetric;
 pub use merge_histogram_buckets::MergeHistogramBuckets;
 pub use scale_metric::ScaleMetric;
@@ -73,6 +75,9 @@ const CONTEXTS: [(ContextKind, &str, Functions); 3] = [
             ("convert_gauge_to_sum", |r| r.insert(ConvertGaugeToSum)),
             ("extract_count_metric", |r| r.insert(ExtractCountMetric)),
             ("extract_sum_metric", |r| r.insert(ExtractSumMetric)),
+            ("extract_percentile_metric", |r| {
+                r.insert(ExtractPercentileMetric)
+            }),
             ("convert_summary_quantile_val_to_gauge", |r| {
                 r.insert(ConvertSummaryQuantileValToGauge)
             }),
