@@ -93,7 +93,6 @@ pub fn run(args: Args) -> ExitCode {
         sources: &sources,
         conditions: args.conditions.iter().map(String::as_str).collect(),
         error_mode: args.error_mode,
-        registry: ottl_functions::standard(),
         compiled: Vec::new(),
     };
     // A known context is checked before any input is read.
@@ -147,7 +146,6 @@ struct Programs<'s> {
     sources: &'s [StatementSource],
     conditions: Vec<&'s str>,
     error_mode: ErrorMode,
-    registry: ottl_core::function::Registry,
     compiled: Vec<Program>,
 }
 
@@ -173,7 +171,7 @@ impl Programs<'_> {
             &self.conditions,
             context,
             self.error_mode,
-            &self.registry,
+            &ottl_functions::transform::registry(context),
         );
         match compiled {
             Ok(program) => {

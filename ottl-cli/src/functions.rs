@@ -41,22 +41,34 @@ enum Format {
 /// A function and where statements can call it.
 struct Entry {
     signature: Signature,
-    /// `None` for the standard library; otherwise which components or gates add it.
-    availability: Option<&'static str>,
+    /// Empty for the standard library; otherwise the components and contexts that add it.
+    availability: Vec<&'static str>,
 }
 
-/// Every function `ottl` knows: the standard library, then what the filter processor and the
-/// experimental gate add.
+/// Every function `ottl` knows: the standard library, then what the transform and filter
+/// processors add in some contexts.
 fn catalog() -> (Vec<Entry>, Registry) {
     let standard = ottl_functions::standard();
     let mut entries: Vec<Entry> = standard
         .signatures()
         .map(|signature| Entry {
             signature: signature.clone(),
-            availability: None,
+            availability: Vec::new(),
         })
         .collect();
     let extras = [
+        (
+            ottl_functions::transform::registry(ContextKind::Metric),
+            "transform processor, metric context",
+        ),
+        (
+            ottl_functions::transform::registry(ContextKind::DataPoint),
+            "transform processor, datapoint context",
+        ),
+        (
+            ottl_functions::transform::registry(ContextKind::Span),
+            "transform processor, span context",
+        ),
         (
             ottl_functions::filter::registry(ContextKind::Span),
             "filter processor, span context",
@@ -68,11 +80,18 @@ fn catalog() -> (Vec<Entry>, Registry) {
     ];
     for (registry, availability) in extras {
         for signature in registry.signatures() {
-            if standard.get(signature.name).is_none() {
-                entries.push(Entry {
+            if standard.get(signature.name).is_some() {
+                continue;
+            }
+            match entries
+                .iter_mut()
+                .find(|e| e.signature.name == signature.name)
+            {
+                Some(entry) => entry.availability.push(availability),
+                None => entries.push(Entry {
                     signature: signature.clone(),
-                    availability: Some(availability),
-                });
+                    availability: vec![availability],
+                }),
             }
         }
     }
@@ -162,8 +181,8 @@ fn list(entries: &[Entry]) -> String {
             kind(signature),
             signature.summary
         );
-        if let Some(availability) = entry.availability {
-            let _ = write!(out, " ({availability})");
+        if !entry.availability.is_empty() {
+            let _ = write!(out, " ({})", entry.availability.join("; "));
         }
         out.push('\n');
     }
@@ -178,8 +197,8 @@ fn describe(entry: &Entry) -> String {
         kind(signature),
         signature.summary
     );
-    if let Some(availability) = entry.availability {
-        let _ = writeln!(out, "  only in: {availability}");
+    if !entry.availability.is_empty() {
+        let _ = writeln!(out, "  only in: {}", entry.availability.join("; "));
     }
     if !signature.params.is_empty() {
         out.push_str("\nParameters:\n");
@@ -249,6 +268,10 @@ fn to_json(entry: &Entry) -> serde_json::Value {
         "params": params,
         "returns": signature.returns.map(|kind| kind.to_string()),
         "examples": examples,
-        "availability": entry.availability.unwrap_or("standard"),
+        "availability": if entry.availability.is_empty() {
+            vec!["standard"]
+        } else {
+            entry.availability.clone()
+        },
     })
 }

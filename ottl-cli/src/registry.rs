@@ -32,10 +32,13 @@ pub enum Component {
 }
 
 /// The functions `component` gives statements in `context`. Transform statements get the
-/// standard library; the other components call converters (plus their own functions).
+/// standard library and the transform processor's functions of that context; the other
+/// components call converters (plus their own functions).
 pub fn registry_for(component: Component, context: ContextKind) -> Registry {
     match component {
-        Component::Transform | Component::Statements => ottl_functions::standard(),
+        Component::Transform | Component::Statements => {
+            ottl_functions::transform::registry(context)
+        }
         // These build their conditions with the filter processor's function sets
         // (`filterottl.Standard*Funcs`: converters, `IsRootSpan` for spans,
         // `HasAttr*OnDatapoint` for metrics).

@@ -10,6 +10,7 @@
 pub mod converters;
 pub mod editors;
 pub mod filter;
+pub mod transform;
 
 mod convert;
 mod json;

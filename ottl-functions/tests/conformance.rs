@@ -66,7 +66,7 @@ fn run(case: &Case) -> Result<(), Failed> {
     let context = ContextKind::from_name(&case.context).ok_or("unknown context")?;
     let statements: Vec<&str> = case.statements.iter().map(String::as_str).collect();
     let conditions: Vec<&str> = case.conditions.iter().map(String::as_str).collect();
-    let mut registry = ottl_functions::standard();
+    let mut registry = ottl_functions::transform::registry(context);
     if case.experimental {
         ottl_functions::experimental(&mut registry);
     }

@@ -502,6 +502,7 @@ impl Writer<'_, '_> {
             }
             ParamKind::String => (*self.tape.pick(STRINGS)).to_owned(),
             ParamKind::Int => (*self.tape.pick(COUNTS)).to_owned(),
+            ParamKind::Float => (*self.tape.pick(&["0.5", "-2.0", "1e300", "0.0"])).to_owned(),
             ParamKind::Bool => (*self.tape.pick(&["true", "false"])).to_owned(),
             ParamKind::StringList => {
                 let n = self.tape.below(4);

@@ -68,6 +68,15 @@ impl Compiler<'_> {
                 .with_note(format!("`{name}` was removed from OTTL"))
                 .with_help(format!("use {replacement} instead"));
         }
+        if let Some(context) = self.registry.context_of(name) {
+            return diagnostic
+                .with_note(format!(
+                    "`{name}` is only available in the `{context}` context"
+                ))
+                .with_help(format!(
+                    "run the statement in the `{context}` context (`context: {context}`, or `-c {context}`)"
+                ));
+        }
         match suggest(name, known) {
             Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
             None => diagnostic.with_note("`ottl functions` lists the functions there are"),
@@ -214,6 +223,7 @@ impl Compiler<'_> {
             }
             (ParamKind::String, ExprKind::String(text)) => Arg::String(text.clone()),
             (ParamKind::Int, ExprKind::Int(number)) => Arg::Int(*number),
+            (ParamKind::Float, ExprKind::Float(number)) => Arg::Float(*number),
             (ParamKind::Bool, ExprKind::Bool(flag)) => Arg::Bool(*flag),
             (ParamKind::StringList, ExprKind::List(items)) => {
                 Arg::StringList(self.string_list(items, param, signature)?)

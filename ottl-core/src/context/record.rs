@@ -19,6 +19,10 @@ pub struct TransformContext<'r> {
     pub(crate) limits: &'r Limits,
     /// The request the batch arrived with, for `otelcol.*`; [`Request::NONE`] unless set.
     pub(crate) request: &'r Request,
+    /// Metrics a statement added to the scope (`copy_metric`, `extract_sum_metric`), which the
+    /// walk appends to the scope's metrics after the record, so that later iterations visit
+    /// them as the transform processor does.
+    pub(crate) added_metrics: Vec<Metric>,
 }
 
 /// The scope a record belongs to.
@@ -125,6 +129,7 @@ impl<'r> TransformContext<'r> {
             cache,
             limits: &Limits::DEFAULT,
             request: &super::NO_REQUEST,
+            added_metrics: Vec::new(),
         }
     }
 
@@ -183,7 +188,7 @@ impl<'r> TransformContext<'r> {
     }
 
     /// The span, or the span of the event, for writing.
-    pub(crate) fn span_record_mut(&mut self) -> Result<&mut Span, RuntimeError> {
+    pub fn span_record_mut(&mut self) -> Result<&mut Span, RuntimeError> {
         match &mut self.item {
             Item::Span(span) | Item::SpanEvent { span, .. } => Ok(span),
             _ => Err(no_record("span")),
@@ -220,8 +225,28 @@ impl<'r> TransformContext<'r> {
         }
     }
 
+    /// Appends `metric` to the metrics of the record's scope, after the ones there (the
+    /// transform processor's `GetMetrics().AppendEmpty()`): a metric context visits it later in
+    /// the same run.
+    pub fn add_metric(&mut self, metric: Metric) {
+        self.added_metrics.push(metric);
+    }
+
+    /// The metrics [`add_metric`](Self::add_metric) added, in order, taken out.
+    pub(crate) fn take_added_metrics(&mut self) -> Vec<Metric> {
+        std::mem::take(&mut self.added_metrics)
+    }
+
+    /// The index of the data point among its metric's points, in a data-point context.
+    pub fn data_point_index(&self) -> Option<usize> {
+        match &self.item {
+            Item::DataPoint { index, .. } => Some(*index),
+            _ => None,
+        }
+    }
+
     /// The metric, or the metric of the data point, for writing.
-    pub(crate) fn metric_record_mut(&mut self) -> Result<&mut Metric, RuntimeError> {
+    pub fn metric_record_mut(&mut self) -> Result<&mut Metric, RuntimeError> {
         match &mut self.item {
             Item::Metric(metric) | Item::DataPoint { metric, .. } => Ok(metric),
             _ => Err(no_record("metric")),

@@ -20,6 +20,8 @@ pub enum Arg {
     String(String),
     /// For [`ParamKind::Int`].
     Int(i64),
+    /// For [`ParamKind::Float`].
+    Float(f64),
     /// For [`ParamKind::Bool`].
     Bool(bool),
     /// For [`ParamKind::StringList`].
@@ -202,6 +204,14 @@ impl Args {
             Some(Arg::Int(number)) => Ok(Some(number)),
             None => Ok(None),
             Some(_) => Err(self.mismatch(index, ParamKind::Int)),
+        }
+    }
+
+    /// The float literal at `index`.
+    pub fn float(&mut self, index: usize) -> Result<f64, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Float(number)) => Ok(number),
+            _ => Err(self.mismatch(index, ParamKind::Float)),
         }
     }
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 pub struct Registry {
     functions: BTreeMap<&'static str, (Signature, Arc<dyn Function>)>,
     retired: BTreeMap<&'static str, &'static str>,
+    elsewhere: BTreeMap<&'static str, &'static str>,
 }
 
 impl Registry {
@@ -41,6 +42,18 @@ impl Registry {
     /// What replaced the retired function `name`, if it is one.
     pub fn replacement(&self, name: &str) -> Option<&'static str> {
         self.retired.get(name).copied()
+    }
+
+    /// Records that `name` is not here but is known in `context` (a transform processor
+    /// function of another context: `convert_sum_to_gauge` in `metric`), for the diagnostic of
+    /// a statement that calls it here.
+    pub fn known_in(&mut self, name: &'static str, context: &'static str) {
+        self.elsewhere.insert(name, context);
+    }
+
+    /// The context where the function `name`, absent here, is known, if it is one.
+    pub fn context_of(&self, name: &str) -> Option<&'static str> {
+        self.elsewhere.get(name).copied()
     }
 
     /// The function called `name`, with its signature.

@@ -82,6 +82,8 @@ pub enum ParamKind {
     String,
     /// An int literal.
     Int,
+    /// A float literal (the reference's `float64` parameters take no int).
+    Float,
     /// A bool literal.
     Bool,
     /// A list literal of strings.
@@ -103,6 +105,7 @@ impl ParamKind {
             ParamKind::Values(kind) => format!("a list literal of {kind} values"),
             ParamKind::String => "a string literal".to_owned(),
             ParamKind::Int => "an int literal".to_owned(),
+            ParamKind::Float => "a float literal, such as `2.0`".to_owned(),
             ParamKind::Bool => "`true` or `false`".to_owned(),
             ParamKind::StringList => "a list of string literals".to_owned(),
             ParamKind::Function => "a converter name, such as `SHA256`".to_owned(),
@@ -121,6 +124,7 @@ impl fmt::Display for ParamKind {
             ParamKind::Values(kind) => write!(f, "[{kind}, …]"),
             ParamKind::String => f.write_str("string literal"),
             ParamKind::Int => f.write_str("int literal"),
+            ParamKind::Float => f.write_str("float literal"),
             ParamKind::Bool => f.write_str("bool literal"),
             ParamKind::StringList => f.write_str("[string literal, …]"),
             ParamKind::Function => f.write_str("converter"),

@@ -150,10 +150,11 @@ impl Program {
     }
 
     /// Each log record, with the next one loaded ahead (see [`Program::log_lookahead`]).
+    #[allow(clippy::ptr_arg, reason = "an `ItemsFn`, whose metric walk appends")]
     fn on_logs(
         &self,
         mut parents: Parents<'_>,
-        logs: &mut [LogRecord],
+        logs: &mut Vec<LogRecord>,
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
@@ -171,10 +172,11 @@ impl Program {
     }
 
     /// Each span, or each event of each span.
+    #[allow(clippy::ptr_arg, reason = "an `ItemsFn`, whose metric walk appends")]
     fn on_spans(
         &self,
         parents: Parents<'_>,
-        spans: &mut [Span],
+        spans: &mut Vec<Span>,
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
@@ -196,11 +198,14 @@ impl Program {
         Ok(())
     }
 
-    /// Each metric, or each data point of each metric.
+    /// Each metric, or each data point of each metric. The metrics a record's statements add
+    /// (`copy_metric`, `extract_*`) are appended after it, and the loop re-reads the length, so
+    /// later iterations visit them: the transform processor ranges with
+    /// `for k := 0; k < metrics.Len(); k++` over the slice it appends to.
     fn on_metrics(
         &self,
         parents: Parents<'_>,
-        metrics: &mut [Metric],
+        metrics: &mut Vec<Metric>,
         at: &dyn Fn() -> String,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
@@ -208,18 +213,24 @@ impl Program {
         let mut m = 0;
         while let Some(metric) = metrics.get_mut(m) {
             let metric_at = || format!("{}.metrics[{m}]", at());
+            let mut added = Vec::new();
             if self.context == ContextKind::Metric {
                 let mut ctx = parents.context().metric(metric);
-                self.run_record(&mut ctx, &metric_at, report)?;
+                let result = self.run_record(&mut ctx, &metric_at, report);
+                added = ctx.take_added_metrics();
+                result?;
             } else {
                 let mut p = 0;
                 while p < point_count(&metric.data) {
                     let mut ctx = parents.context().data_point(metric, p);
                     let point_at = || format!("{}.dataPoints[{p}]", metric_at());
-                    self.run_record(&mut ctx, &point_at, report)?;
+                    let result = self.run_record(&mut ctx, &point_at, report);
+                    added.append(&mut ctx.take_added_metrics());
+                    result?;
                     p += 1;
                 }
             }
+            metrics.append(&mut added);
             m += 1;
         }
         Ok(())
@@ -238,7 +249,7 @@ struct Items<'a, T> {
 type ItemsFn<'a, T> = fn(
     &Program,
     Parents<'_>,
-    &mut [T],
+    &mut Vec<T>,
     &dyn Fn() -> String,
     Report<'_>,
 ) -> Result<(), StatementError>;

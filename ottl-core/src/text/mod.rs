@@ -177,6 +177,11 @@ pub fn sorted_json_map(map: &Map) -> String {
     out
 }
 
+/// Appends `map` to `out` as [`sorted_json_map`] writes it.
+pub fn write_sorted_json_map(out: &mut String, map: &Map) {
+    write_map(out, map, Json::Goccy);
+}
+
 /// A list as compact JSON (see [`sorted_json_map`]).
 pub fn sorted_json_list(items: &[AnyValue]) -> String {
     let mut out = String::new();
@@ -199,10 +204,24 @@ pub fn json_byte_array(bytes: &[u8]) -> String {
 }
 
 fn write_map(out: &mut String, map: &Map, json: Json) {
-    let mut entries: Vec<_> = map.iter().collect();
-    entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    // Most maps are written in key order already (one key, or keys a statement sorted); only
+    // the others need a sorted copy of their entries.
+    if map.keys().is_sorted_by(|a, b| a.as_str() <= b.as_str()) {
+        write_entries(out, map.iter(), json);
+    } else {
+        let mut entries: Vec<_> = map.iter().collect();
+        entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        write_entries(out, entries.into_iter(), json);
+    }
+}
+
+fn write_entries<'a>(
+    out: &mut String,
+    entries: impl Iterator<Item = (&'a crate::model::Str, &'a AnyValue)>,
+    json: Json,
+) {
     out.push('{');
-    for (i, (key, value)) in entries.into_iter().enumerate() {
+    for (i, (key, value)) in entries.enumerate() {
         if i > 0 {
             out.push(',');
         }
