@@ -51,7 +51,7 @@ impl Coerce for StringLike {
             Value::Map(map) => map.iter().try_for_each(|(_, item)| check_finite(item))?,
             Value::List(items) => items.iter().try_for_each(check_finite)?,
             Value::Int(number) => return Ok(decimal(*number)),
-            Value::Time(nanos) => return Ok(Value::string(json_time(*nanos))),
+            Value::Time(time) => return Ok(Value::string(json_time(time.nanos()))),
             // pdata wrappers (`span.status`, `span.events`, …) have no exported fields.
             Value::Object(_) => return Ok(Value::Str(Cow::Owned(Str::new_static("{}")))),
             _ => {}

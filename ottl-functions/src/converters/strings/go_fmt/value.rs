@@ -66,7 +66,7 @@ impl<'v> GoValue<'v> {
             ),
             Value::TraceId(id) => GoValue::Id(&id.0, "pcommon.TraceID"),
             Value::SpanId(id) => GoValue::Id(&id.0, "pcommon.SpanID"),
-            Value::Time(nanos) => GoValue::Time(*nanos),
+            Value::Time(time) => GoValue::Time(time.nanos()),
             Value::Duration(nanos) => GoValue::Duration(*nanos),
             Value::Object(object) => GoValue::Object(object_type_name(object)),
         }

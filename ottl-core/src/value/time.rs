@@ -1,0 +1,51 @@
+//! [`Time`]: an instant together with the zone it reads in.
+//!
+//! The reference's `time.Time` carries a location: a time parsed with `Time(…, "Asia/Tokyo")` or
+//! returned by `Now()` prints its calendar fields, `FormatTime` text and `%Z` abbreviation in
+//! that zone, and keeps it through `time + duration` (so a later daylight-saving change is
+//! applied). A fixed offset would get that last case wrong, so a time keeps the whole zone; a
+//! `jiff` zone is a pointer (UTC and fixed offsets allocate nothing, a named zone is shared),
+//! so carrying it costs a word. Comparisons, differences and the OTLP fields use only the
+//! instant. Times read from the record are UTC.
+
+pub use jiff::tz::TimeZone;
+
+/// An instant, in nanoseconds since the Unix epoch, and the zone it reads in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Time {
+    nanos: i64,
+    zone: TimeZone,
+}
+
+impl Time {
+    /// `nanos` since the Unix epoch, read in UTC (how the record's fields read).
+    pub const fn utc(nanos: i64) -> Self {
+        Time {
+            nanos,
+            zone: TimeZone::UTC,
+        }
+    }
+
+    /// `nanos` since the Unix epoch, read in `zone`.
+    pub const fn new(nanos: i64, zone: TimeZone) -> Self {
+        Time { nanos, zone }
+    }
+
+    /// Nanoseconds since the Unix epoch.
+    pub const fn nanos(&self) -> i64 {
+        self.nanos
+    }
+
+    /// The zone the time reads in.
+    pub const fn zone(&self) -> &TimeZone {
+        &self.zone
+    }
+
+    /// Another instant in the same zone.
+    pub fn with_nanos(&self, nanos: i64) -> Self {
+        Time {
+            nanos,
+            zone: self.zone.clone(),
+        }
+    }
+}
