@@ -7,11 +7,13 @@
 
 mod calendar;
 mod go_duration;
+mod strptime;
 mod zone;
 
 crate::family! {
     day => Day,
     duration => Duration,
+    format_time => FormatTime,
     hour => Hour,
     hours => Hours,
     microseconds => Microseconds,
@@ -24,6 +26,7 @@ crate::family! {
     now => Now,
     second => Second,
     seconds => Seconds,
+    time => Time,
     truncate_time => TruncateTime,
     unix => Unix,
     unix_micro => UnixMicro,
