@@ -114,14 +114,17 @@ fn resolve(mut parsed: Parsed, default: &TimeZone, now: i64) -> Result<value::Ti
         ZoneText::Utc => Ok(value::Time::new(as_utc, TimeZone::UTC)),
         ZoneText::Offset(offset) => {
             let instant = as_utc - i64::from(*offset) * 1_000_000_000;
-            let zone = if offset_at(default, instant) == *offset {
+            let zone = if in_effect(default, instant, *offset, parsed.abbreviation.as_deref()) {
                 default.clone()
+            } else if let Some(name) = &parsed.abbreviation {
+                named_fixed(name, *offset)?
             } else {
                 fixed(*offset)?
             };
             Ok(value::Time::new(instant, zone))
         }
-        ZoneText::Name(name) => {
+        ZoneText::None if parsed.abbreviation.is_some() => {
+            let name = parsed.abbreviation.as_deref().unwrap_or_default();
             if let Some(offset) = offset_named(default, name, as_utc) {
                 let instant = as_utc - i64::from(offset) * 1_000_000_000;
                 return Ok(value::Time::new(instant, default.clone()));
@@ -211,9 +214,11 @@ fn named_fixed(name: &str, seconds: i32) -> Result<TimeZone, String> {
     TimeZone::posix(&rule).map_err(|error| error.to_string())
 }
 
-fn offset_at(zone: &TimeZone, nanos: i64) -> i32 {
+/// Whether the zone is at `offset` at `nanos` (under the abbreviation `name`, if given).
+fn in_effect(zone: &TimeZone, nanos: i64, offset: i32, name: Option<&str>) -> bool {
     let instant = jiff::Timestamp::from_nanosecond(i128::from(nanos)).unwrap_or_default();
-    zone.to_offset(instant).seconds()
+    let info = zone.to_offset_info(instant);
+    info.offset().seconds() == offset && name.is_none_or(|name| name == info.abbreviation())
 }
 
 /// Go's `Location.lookupName`: the offset of the zone's abbreviation `name` around `nanos`

@@ -14,8 +14,6 @@ pub(crate) enum ZoneText {
     Utc,
     /// A numeric offset, in seconds east of UTC.
     Offset(i32),
-    /// A zone abbreviation (`EST`, `GMT+3`), with the offset it implies when it carries one.
-    Name(String),
 }
 
 /// The fields a parse found; the year is 0 when the format has none.
@@ -29,6 +27,8 @@ pub(crate) struct Parsed {
     pub(crate) second: i8,
     pub(crate) nanosecond: i32,
     pub(crate) zone: ZoneText,
+    /// A zone abbreviation (`EST`, `GMT+3`), from `%Z`.
+    pub(crate) abbreviation: Option<String>,
 }
 
 /// Why a value does not parse.
@@ -221,6 +221,7 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Result<Parsed, ParseError> {
         second: 0,
         nanosecond: 0,
         zone: ZoneText::None,
+        abbreviation: None,
     };
     let (mut pm, mut am) = (false, false);
     for (index, item) in items.iter().enumerate() {
@@ -324,7 +325,7 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Result<Parsed, ParseError> {
                 } else {
                     reader
                         .zone_name()
-                        .map(|name| parsed.zone = ZoneText::Name(name))
+                        .map(|name| parsed.abbreviation = Some(name))
                         .is_some()
                 }
             }
