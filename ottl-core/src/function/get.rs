@@ -241,6 +241,8 @@ impl Coerce for StringLike {
             Value::TraceId(id) => Cow::Owned(text::json_byte_array(&id.0)),
             Value::SpanId(id) => Cow::Owned(text::json_byte_array(&id.0)),
             Value::Duration(nanos) => Cow::Owned(nanos.to_string()),
+            // JSON, as the reference marshals a `time.Time`.
+            Value::Time(time) => Cow::Owned(format!("\"{}\"", time.rfc3339())),
             other => return Err(type_error("a value convertible to string", &other)),
         }))
     }

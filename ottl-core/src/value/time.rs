@@ -41,6 +41,38 @@ impl Time {
         &self.zone
     }
 
+    /// The time as Go's JSON encoder writes it, without the quotes: RFC 3339 in the time's
+    /// zone, the nanoseconds' trailing zeros dropped, `Z` for a zero offset
+    /// (`2020-02-11T20:26:12.000000321Z`, `2023-05-26T12:34:56+09:00`).
+    pub fn rfc3339(&self) -> String {
+        use std::fmt::Write;
+        let instant = jiff::Timestamp::from_nanosecond(i128::from(self.nanos)).unwrap_or_default();
+        let offset = self.zone.to_offset(instant);
+        let t = offset.to_datetime(instant);
+        let mut out = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
+        if t.subsec_nanosecond() != 0 {
+            let digits = format!("{:09}", t.subsec_nanosecond());
+            let _ = write!(out, ".{}", digits.trim_end_matches('0'));
+        }
+        let seconds = offset.seconds();
+        if seconds == 0 {
+            out.push('Z');
+        } else {
+            let sign = if seconds < 0 { '-' } else { '+' };
+            let minutes = seconds.unsigned_abs() / 60;
+            let _ = write!(out, "{sign}{:02}:{:02}", minutes / 60, minutes % 60);
+        }
+        out
+    }
+
     /// Another instant in the same zone.
     pub fn with_nanos(&self, nanos: i64) -> Self {
         Time {

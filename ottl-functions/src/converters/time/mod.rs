@@ -10,6 +10,9 @@ mod go_duration;
 mod strptime;
 mod zone;
 
+pub(crate) use calendar::{civil, zone_label};
+pub(crate) use zone::local as local_zone;
+
 crate::family! {
     day => Day,
     duration => Duration,

@@ -1,8 +1,8 @@
 //! Writing a time with a compiled format, as Go's `Time.Format` writes the equivalent layout.
 
 use super::{Item, MONTHS, OffsetForm, Pad, WEEKDAYS};
-use crate::converters::time::calendar::civil;
-use ottl_core::value::{Time, TimeZone};
+use crate::converters::time::calendar::{civil, zone_label};
+use ottl_core::value::Time;
 use std::fmt::Write;
 
 /// `time` written with `items`, in the time's own zone.
@@ -53,12 +53,7 @@ pub(crate) fn format(items: &[Item], time: &Time) -> String {
                 Ok(())
             }
             Item::ZoneName => {
-                // A zone without a name (a parsed offset) is written as Go writes it.
-                if *time.zone() != TimeZone::UTC && *time.zone() == TimeZone::fixed(info.offset()) {
-                    write_offset(&mut out, offset, false, 2);
-                } else {
-                    out.push_str(info.abbreviation());
-                }
+                out.push_str(&zone_label(time).1);
                 Ok(())
             }
             Item::Offset(form) => {
