@@ -2,16 +2,38 @@
 
 use super::{Item, MONTHS, OffsetForm, Pad, WEEKDAYS};
 use crate::converters::time::calendar::{civil, zone_label};
+use ottl_core::model::Str;
 use ottl_core::value::Time;
+use std::cell::RefCell;
 use std::fmt::Write;
 
+thread_local! {
+    /// The text being written, kept between calls so a short result allocates nothing (it
+    /// becomes an inline string).
+    static BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
 /// `time` written with `items`, in the time's own zone.
-pub(crate) fn format(items: &[Item], time: &Time) -> String {
+pub(crate) fn format(items: &[Item], time: &Time) -> Str {
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut out) => {
+            out.clear();
+            write(items, time, &mut out);
+            Str::from(out.as_str())
+        }
+        // Not reentrant, but never fail.
+        Err(_) => {
+            let mut out = String::new();
+            write(items, time, &mut out);
+            Str::from(out)
+        }
+    })
+}
+
+fn write(items: &[Item], time: &Time, out: &mut String) {
     let date = civil(time);
     let instant = jiff::Timestamp::from_nanosecond(i128::from(time.nanos())).unwrap_or_default();
-    let info = time.zone().to_offset_info(instant);
-    let offset = info.offset().seconds();
-    let mut out = String::with_capacity(32);
+    let offset = time.zone().to_offset(instant).seconds();
     for item in items {
         // Writing to a String does not fail.
         let _ = match item {
@@ -21,11 +43,11 @@ pub(crate) fn format(items: &[Item], time: &Time) -> String {
             }
             Item::Year => write!(out, "{:04}", date.year()),
             Item::Year2 => write!(out, "{:02}", date.year().rem_euclid(100)),
-            Item::Month(pad) => number(&mut out, *pad, date.month().into()),
-            Item::MonthName(full) => name(&mut out, MONTHS[month_index(date.month())], *full),
-            Item::Day(pad) => number(&mut out, *pad, date.day().into()),
+            Item::Month(pad) => number(out, *pad, date.month().into()),
+            Item::MonthName(full) => name(out, MONTHS[month_index(date.month())], *full),
+            Item::Day(pad) => number(out, *pad, date.day().into()),
             Item::WeekdayName(full) => name(
-                &mut out,
+                out,
                 WEEKDAYS[usize::from(date.weekday().to_sunday_zero_offset().unsigned_abs())],
                 *full,
             ),
@@ -35,7 +57,7 @@ pub(crate) fn format(items: &[Item], time: &Time) -> String {
                     0 => 12,
                     hour => hour,
                 };
-                number(&mut out, *pad, hour.into())
+                number(out, *pad, hour.into())
             }
             Item::AmPm(upper) => {
                 out.push_str(match (date.hour() >= 12, upper) {
@@ -49,7 +71,7 @@ pub(crate) fn format(items: &[Item], time: &Time) -> String {
             Item::Minute => write!(out, "{:02}", date.minute()),
             Item::Second => write!(out, "{:02}", date.second()),
             Item::Fraction(separator, digits) => {
-                fraction(&mut out, *separator, *digits, time.nanos());
+                fraction(out, *separator, *digits, time.nanos());
                 Ok(())
             }
             Item::ZoneName => {
@@ -59,17 +81,16 @@ pub(crate) fn format(items: &[Item], time: &Time) -> String {
             Item::Offset(form) => {
                 match form {
                     OffsetForm::Iso if offset == 0 => out.push('Z'),
-                    OffsetForm::Iso => write_offset(&mut out, offset, false, 2),
-                    OffsetForm::Seconds => write_offset(&mut out, offset, false, 3),
-                    OffsetForm::Hours => write_offset(&mut out, offset, false, 1),
-                    OffsetForm::Colon => write_offset(&mut out, offset, true, 2),
-                    OffsetForm::ColonSeconds => write_offset(&mut out, offset, true, 3),
+                    OffsetForm::Iso => write_offset(out, offset, false, 2),
+                    OffsetForm::Seconds => write_offset(out, offset, false, 3),
+                    OffsetForm::Hours => write_offset(out, offset, false, 1),
+                    OffsetForm::Colon => write_offset(out, offset, true, 2),
+                    OffsetForm::ColonSeconds => write_offset(out, offset, true, 3),
                 }
                 Ok(())
             }
         };
     }
-    out
 }
 
 fn month_index(month: i8) -> usize {
@@ -92,11 +113,16 @@ fn name(out: &mut String, full_name: &str, full: bool) -> std::fmt::Result {
 
 /// Go's `.999…`: at most `digits` digits, trailing zeros dropped; nothing when zero.
 fn fraction(out: &mut String, separator: char, digits: u8, nanos: i64) {
-    let text = format!("{:09}", nanos.rem_euclid(1_000_000_000));
-    let kept = text[..usize::from(digits)].trim_end_matches('0');
-    if !kept.is_empty() {
+    let nanos = nanos.rem_euclid(1_000_000_000);
+    let mut width = u32::from(digits.min(9));
+    let mut value = nanos / 10i64.pow(9 - width);
+    while width > 0 && value % 10 == 0 {
+        value /= 10;
+        width -= 1;
+    }
+    if width > 0 {
         out.push(separator);
-        out.push_str(kept);
+        let _ = write!(out, "{value:0width$}", width = width as usize);
     }
 }
 

@@ -434,4 +434,26 @@ mod tests {
         assert!(read("%Y-%m-%d", "2023-02-30").is_err());
         assert!(read("%Y", "2023 extra").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn parsing_never_panics(text in "\\PC{0,40}", pick in 0usize..4) {
+            let format = [
+                "%Y-%m-%dT%H:%M:%S%z",
+                "%b %e %l:%M:%S %p %Z",
+                "%c %j %k %w %i",
+                "%D %r.%s",
+            ][pick];
+            let _ = read(format, &text);
+        }
+
+        #[test]
+        fn parsing_never_panics_on_near_misses(
+            text in "[0-9 :+\\-.,ZTGMAPSEDUC]{0,30}",
+            pick in 0usize..3,
+        ) {
+            let format = ["%Y-%m-%dT%H:%M:%S%z", "%H:%M:%S,%L %Z", "%x %X %i"][pick];
+            let _ = read(format, &text);
+        }
+    }
 }
