@@ -41,7 +41,7 @@ fn write(items: &[Item], time: &Time, out: &mut String) {
                 out.push_str(text);
                 Ok(())
             }
-            Item::Year => write!(out, "{:04}", date.year()),
+            Item::Year | Item::DateYear => write!(out, "{:04}", date.year()),
             Item::Year2 => write!(out, "{:02}", date.year().rem_euclid(100)),
             Item::Month(pad) => number(out, *pad, date.month().into()),
             Item::MonthName(full) => name(out, MONTHS[month_index(date.month())], *full),

@@ -52,6 +52,8 @@ pub(crate) enum Item {
     Year,
     /// `%y`: two-digit year (69–99 are 19xx).
     Year2,
+    /// The year of `%D` and `%x`: written with four digits, read with four or two.
+    DateYear,
     /// `%m %o %q`: month number.
     Month(Pad),
     /// `%b %h` (`false`) or `%B` (`true`): month name.
@@ -200,7 +202,7 @@ pub(crate) fn compile(format: &str) -> Result<Vec<Item>, FormatError> {
                 Item::Literal(Box::from("/")),
                 Item::Day(Pad::Zero),
                 Item::Literal(Box::from("/")),
-                Item::Year,
+                Item::DateYear,
             ],
             'F' => &[
                 Item::Year,

@@ -193,7 +193,7 @@ fn bad(item: &Item, rest: &str) -> ParseError {
 fn describe(item: &Item) -> &'static str {
     match item {
         Item::Literal(_) => "the format's text",
-        Item::Year => "%Y",
+        Item::Year | Item::DateYear => "%Y",
         Item::Year2 => "%y",
         Item::Month(_) => "a month",
         Item::MonthName(_) => "a month name",
@@ -243,6 +243,15 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Result<Parsed, ParseError> {
                     .fixed(4)
                     .map(|year| parsed.year = year as i16)
                     .is_some()
+            }
+            Item::DateYear => {
+                reader.skip_space();
+                let year = reader.fixed(4).or_else(|| {
+                    reader
+                        .fixed(2)
+                        .map(|year| if year >= 69 { 1900 } else { 2000 } + year)
+                });
+                year.map(|year| parsed.year = year as i16).is_some()
             }
             Item::Year2 => {
                 reader.skip_space();
