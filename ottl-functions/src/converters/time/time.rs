@@ -97,7 +97,7 @@ const NANOS_PER_DAY: i64 = 86_400_000_000_000;
 /// reference's zone-abbreviation retry decide.
 fn resolve(mut parsed: Parsed, default: &TimeZone, now: i64) -> Result<value::Time, String> {
     if parsed.year == 0 {
-        this_year(&mut parsed, now)?;
+        this_year(&mut parsed, default, now)?;
     }
     let date = jiff::civil::DateTime::new(
         parsed.year,
@@ -157,9 +157,9 @@ fn resolve(mut parsed: Parsed, default: &TimeZone, now: i64) -> Result<value::Ti
     }
 }
 
-/// The reference's `SetTimestampYear`: this year, or last year when the date would be more
-/// than seven days ahead of now.
-fn this_year(parsed: &mut Parsed, now: i64) -> Result<(), String> {
+/// The reference's `SetTimestampYear`: this year (in the local zone), or last year when the
+/// date, read in the time's zone, would be more than seven days ahead of now.
+fn this_year(parsed: &mut Parsed, zone: &TimeZone, now: i64) -> Result<(), String> {
     let now_instant = jiff::Timestamp::from_nanosecond(i128::from(now)).map_err(|e| e.to_string())?;
     let today = zone::local().to_datetime(now_instant);
     parsed.year = today.year();
@@ -176,7 +176,7 @@ fn this_year(parsed: &mut Parsed, now: i64) -> Result<(), String> {
         )
     };
     let candidate = at(parsed).map_err(|e| e.to_string())?;
-    let ahead = nanos(zone::local().to_ambiguous_timestamp(candidate).compatible())?;
+    let ahead = nanos(zone.to_ambiguous_timestamp(candidate).compatible())?;
     if ahead > now + 7 * NANOS_PER_DAY {
         parsed.year -= 1;
     }
