@@ -99,17 +99,7 @@ fn resolve(mut parsed: Parsed, default: &TimeZone, now: i64) -> Result<value::Ti
     if parsed.year == 0 {
         this_year(&mut parsed, default, now)?;
     }
-    let date = jiff::civil::DateTime::new(
-        parsed.year,
-        parsed.month,
-        parsed.day,
-        parsed.hour,
-        parsed.minute,
-        parsed.second,
-        parsed.nanosecond,
-    )
-    .map_err(|error| error.to_string())?;
-    let as_utc = nanos(TimeZone::UTC.to_ambiguous_timestamp(date).compatible())?;
+    let as_utc = utc_nanos(&parsed)?;
     match &parsed.zone {
         ZoneText::Utc => Ok(value::Time::new(as_utc, TimeZone::UTC)),
         ZoneText::Offset(offset) => {
@@ -151,6 +141,16 @@ fn resolve(mut parsed: Parsed, default: &TimeZone, now: i64) -> Result<value::Ti
             }
         }
         ZoneText::None => {
+            let date = jiff::civil::DateTime::new(
+                parsed.year,
+                parsed.month,
+                parsed.day,
+                parsed.hour,
+                parsed.minute,
+                parsed.second,
+                parsed.nanosecond,
+            )
+            .map_err(|error| error.to_string())?;
             let instant = nanos(default.to_ambiguous_timestamp(date).compatible())?;
             Ok(value::Time::new(instant, default.clone()))
         }
@@ -183,6 +183,34 @@ fn this_year(parsed: &mut Parsed, zone: &TimeZone, now: i64) -> Result<(), Strin
     let (month, day) = normalized(parsed.year, parsed.month, parsed.day);
     (parsed.month, parsed.day) = (month, day);
     Ok(())
+}
+
+/// The clock reading taken as UTC, in nanoseconds since the epoch (the fields are already
+/// checked: the parse validates the day against the month).
+fn utc_nanos(parsed: &Parsed) -> Result<i64, String> {
+    // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+    // `days_from_civil`).
+    let (month, day) = (i64::from(parsed.month), i64::from(parsed.day));
+    let year = i64::from(parsed.year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    let seconds = days * 86_400
+        + i64::from(parsed.hour) * 3600
+        + i64::from(parsed.minute) * 60
+        + i64::from(parsed.second);
+    i128::from(seconds)
+        .checked_mul(1_000_000_000)
+        .map(|nanos| nanos + i128::from(parsed.nanosecond))
+        .and_then(|nanos| i64::try_from(nanos).ok())
+        .ok_or_else(|| {
+            format!(
+                "year {} is outside the times this engine holds (1677 to 2262)",
+                parsed.year
+            )
+        })
 }
 
 /// Go's `time.Date` normalisation of a day past the month's end (February 29 in a common
@@ -230,4 +258,36 @@ fn offset_named(zone: &TimeZone, name: &str, nanos: i64) -> Option<i32> {
         let info = zone.to_offset_info(instant);
         (info.abbreviation() == name).then(|| info.offset().seconds())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(year: i16, month: i8, day: i8) -> Parsed {
+        Parsed {
+            year,
+            month,
+            day,
+            hour: 1,
+            minute: 2,
+            second: 3,
+            nanosecond: 4,
+            zone: ZoneText::None,
+            abbreviation: None,
+        }
+    }
+
+    #[test]
+    fn utc_nanos_agree_with_jiff() {
+        for (year, month, day) in [(1970, 1, 1), (2000, 2, 29), (1969, 12, 31), (2262, 4, 11), (1678, 1, 1), (2023, 3, 1)] {
+            let date = jiff::civil::date(year, month, day).at(1, 2, 3, 4);
+            let expected = TimeZone::UTC
+                .to_timestamp(date)
+                .expect("in range")
+                .as_nanosecond();
+            assert_eq!(utc_nanos(&at(year, month, day)).map(i128::from), Ok(expected));
+        }
+        assert!(utc_nanos(&at(1500, 1, 1)).is_err());
+    }
 }
