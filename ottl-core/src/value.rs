@@ -4,8 +4,10 @@
 //! `attributes["k"]` with a string copies nothing; values a converter computes are owned.
 
 mod object;
+mod time;
 
 pub use object::{Object, ObjectType};
+pub use time::{Time, TimeZone};
 
 use crate::model::{AnyValue, Map, SpanId, Str, TraceId};
 use std::borrow::Cow;
@@ -34,8 +36,8 @@ pub enum Value<'a> {
     TraceId(TraceId),
     /// An 8-byte span id.
     SpanId(SpanId),
-    /// An instant, in nanoseconds since the Unix epoch.
-    Time(i64),
+    /// An instant and the zone it reads in.
+    Time(Time),
     /// A duration in nanoseconds.
     Duration(i64),
     /// A whole OTLP object (`span.status`, `span.events`, …).
@@ -172,7 +174,7 @@ impl<'a> Value<'a> {
             Value::List(items) => Value::List(Cow::Owned(items.into_owned())),
             Value::TraceId(id) => Value::TraceId(id),
             Value::SpanId(id) => Value::SpanId(id),
-            Value::Time(nanos) => Value::Time(nanos),
+            Value::Time(time) => Value::Time(time),
             Value::Duration(nanos) => Value::Duration(nanos),
             Value::Object(object) => Value::Object(object.into_owned()),
         }

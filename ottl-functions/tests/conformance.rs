@@ -10,6 +10,63 @@ use ottl_core::run::{ErrorMode, Program};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
+/// Areas whose results may depend on the local zone: besides the run in the test's own zone,
+/// they run again in a child process under each of [`ZONES`].
+const TIME_AREAS: &[&str] = &[
+    "Time",
+    "FormatTime",
+    "TruncateTime",
+    "Now",
+    "Unix",
+    "UnixSeconds",
+    "UnixMilli",
+    "UnixMicro",
+    "UnixNano",
+    "Duration",
+    "Hours",
+    "Minutes",
+    "Seconds",
+    "Milliseconds",
+    "Microseconds",
+    "Nanoseconds",
+    "Year",
+    "Month",
+    "Day",
+    "Hour",
+    "Minute",
+    "Second",
+    "Nanosecond",
+    "Weekday",
+    "math",
+    "compare",
+];
+
+/// The zones the time areas also run under: no offset, a 45-minute one, the furthest east.
+const ZONES: &[&str] = &["UTC", "Asia/Kathmandu", "Pacific/Kiritimati"];
+
+/// Set (to the zone) in a child run: only the time areas run.
+const ZONE_RUN: &str = "OTTL_CONFORMANCE_ZONE";
+
+/// Runs this harness again under `zone`, for the time areas only.
+fn run_in_zone(zone: &str) -> Result<(), Failed> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let output = std::process::Command::new(exe)
+        .env("TZ", zone)
+        .env(ZONE_RUN, zone)
+        .arg("--quiet")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "under TZ={zone}:\n{}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+        .into())
+    }
+}
+
 /// Functions of the reference not implemented yet: their cases are ignored until they are.
 const PENDING_FUNCTIONS: &[&str] = &[];
 
@@ -158,8 +215,16 @@ fn cases() -> Vec<PathBuf> {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/conformance");
-    let trials = cases()
+    let zone_run = std::env::var_os(ZONE_RUN).is_some();
+    let in_time_area = |path: &PathBuf| {
+        path.parent()
+            .and_then(Path::file_name)
+            .and_then(|area| area.to_str())
+            .is_some_and(|area| TIME_AREAS.contains(&area))
+    };
+    let mut trials: Vec<Trial> = cases()
         .into_iter()
+        .filter(|path| !zone_run || in_time_area(path))
         .map(|path| {
             let name = path
                 .strip_prefix(&root)
@@ -180,5 +245,12 @@ fn main() {
             }
         })
         .collect();
+    if !zone_run {
+        trials.extend(
+            ZONES
+                .iter()
+                .map(|zone| Trial::test(format!("time-zones/{zone}"), move || run_in_zone(zone))),
+        );
+    }
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }

@@ -32,6 +32,7 @@ fn request() -> Request {
         auth_attributes,
         client_metadata,
         grpc_metadata: Map::new(),
+        ..Request::NONE
     }
 }
 

@@ -23,7 +23,8 @@ pub(crate) fn compare(left: &Value<'_>, op: CompareOp, right: &Value<'_>) -> boo
         }
         (V::Str(a), V::Str(b)) => Some(a.as_bytes().cmp(b.as_bytes())),
         (V::Bytes(a), V::Bytes(b)) => Some(a.as_ref().cmp(b.as_ref())),
-        (V::Time(a), V::Time(b)) | (V::Duration(a), V::Duration(b)) => Some(a.cmp(b)),
+        (V::Time(a), V::Time(b)) => Some(a.nanos().cmp(&b.nanos())),
+        (V::Duration(a), V::Duration(b)) => Some(a.cmp(b)),
         (V::Map(a), V::Map(b)) => return equality(op, maps_equal(a, b)),
         (V::List(a), V::List(b)) => return equality(op, lists_equal(a, b)),
         (V::TraceId(a), V::TraceId(b)) => return equality(op, a == b),

@@ -54,12 +54,12 @@ pub(crate) fn apply(
         (V::Double(a), V::Int(b)) => V::Double(doubles(op, a, b as f64)?),
         (V::Double(a), V::Double(b)) => V::Double(doubles(op, a, b)?),
         (V::Time(a), V::Duration(b)) => match op {
-            MathOp::Add => V::Time(a.wrapping_add(b)),
-            MathOp::Sub => V::Time(a.wrapping_sub(b)),
+            MathOp::Add => V::Time(a.with_nanos(a.nanos().wrapping_add(b))),
+            MathOp::Sub => V::Time(a.with_nanos(a.nanos().wrapping_sub(b))),
             _ => return Err(time_only_adds()),
         },
         (V::Time(a), V::Time(b)) => match op {
-            MathOp::Sub => V::Duration(a.wrapping_sub(b)),
+            MathOp::Sub => V::Duration(a.nanos().wrapping_sub(b.nanos())),
             _ => return Err(time_only_adds()),
         },
         (V::Duration(a), V::Duration(b)) => match op {
@@ -68,7 +68,7 @@ pub(crate) fn apply(
             _ => return Err(time_only_adds()),
         },
         (V::Duration(a), V::Time(b)) => match op {
-            MathOp::Add => V::Time(b.wrapping_add(a)),
+            MathOp::Add => V::Time(b.with_nanos(b.nanos().wrapping_add(a))),
             _ => return Err(time_only_adds()),
         },
         (left @ (V::Int(_) | V::Double(_) | V::Time(_) | V::Duration(_)), right) => {

@@ -6,6 +6,7 @@
 //! `span.name` from a span event). [`TransformContext`] is the record a compiled statement runs
 //! over: the item itself, what it belongs to, and the per-record `cache`.
 
+mod clock;
 mod datapoint;
 mod enums;
 mod log;
@@ -18,6 +19,7 @@ mod scope;
 mod span;
 mod spanevent;
 
+pub use clock::Clock;
 pub(crate) use datapoint::DataPointField;
 pub use enums::enum_value;
 pub(crate) use enums::symbols as enum_symbols;

@@ -149,6 +149,12 @@ impl<'r> TransformContext<'r> {
         self.limits
     }
 
+    /// The current instant for `Now()`, from the request's [`Clock`](super::Clock), in
+    /// nanoseconds since the Unix epoch.
+    pub fn now(&self) -> i64 {
+        self.request.clock.now()
+    }
+
     fn with_item(self, item: Item<'r>) -> Self {
         Self { item, ..self }
     }

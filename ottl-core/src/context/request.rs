@@ -1,5 +1,6 @@
 //! `otelcol.*`: what the collector knows about the request a batch arrived with.
 
+use super::Clock;
 use super::paths::Field;
 use crate::model::{Map, Str};
 use crate::syntax::Segment;
@@ -21,6 +22,8 @@ pub struct Request {
     /// `otelcol.grpc.metadata`: the incoming gRPC metadata, each key with a list of string
     /// values.
     pub grpc_metadata: Map,
+    /// The clock `Now()` reads: the system's unless the host fixes it.
+    pub clock: Clock,
 }
 
 impl Request {
@@ -30,6 +33,7 @@ impl Request {
         auth_attributes: Map::new(),
         client_metadata: Map::new(),
         grpc_metadata: Map::new(),
+        clock: Clock::System,
     };
 }
 

@@ -140,7 +140,7 @@ pub fn view<'b>(value: &'b Value<'_>) -> Value<'b> {
         Value::List(items) => Value::List(Cow::Borrowed(items.as_ref())),
         Value::TraceId(id) => Value::TraceId(*id),
         Value::SpanId(id) => Value::SpanId(*id),
-        Value::Time(nanos) => Value::Time(*nanos),
+        Value::Time(time) => Value::Time(time.clone()),
         Value::Duration(nanos) => Value::Duration(*nanos),
         Value::Object(object) => Value::Object(object.clone()),
     }
@@ -199,8 +199,8 @@ strict!(
     List, List, "list", Cow<'a, [AnyValue]>, Value::List(items) => items
 );
 strict!(
-    /// `TimeGetter`: exactly a time, in nanoseconds since the Unix epoch.
-    Time, Time, "time", i64, Value::Time(nanos) => nanos
+    /// `TimeGetter`: exactly a time, with its zone.
+    Time, Time, "time", crate::value::Time, Value::Time(time) => time
 );
 strict!(
     /// `DurationGetter`: exactly a duration, in nanoseconds.
@@ -241,6 +241,8 @@ impl Coerce for StringLike {
             Value::TraceId(id) => Cow::Owned(text::json_byte_array(&id.0)),
             Value::SpanId(id) => Cow::Owned(text::json_byte_array(&id.0)),
             Value::Duration(nanos) => Cow::Owned(nanos.to_string()),
+            // JSON, as the reference marshals a `time.Time`.
+            Value::Time(time) => Cow::Owned(format!("\"{}\"", time.rfc3339())),
             other => return Err(type_error("a value convertible to string", &other)),
         }))
     }

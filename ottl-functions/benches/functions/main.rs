@@ -13,6 +13,7 @@ mod hash;
 mod net;
 mod parse;
 mod strings;
+mod time;
 mod transform;
 mod types;
 

@@ -7,6 +7,7 @@ pub mod ids;
 pub mod net;
 pub mod parse;
 pub mod strings;
+pub mod time;
 pub mod types;
 
 use ottl_core::function::Registry;
@@ -19,5 +20,6 @@ pub(crate) fn register(registry: &mut Registry) {
     net::register(registry);
     parse::register(registry);
     strings::register(registry);
+    time::register(registry);
     types::register(registry);
 }

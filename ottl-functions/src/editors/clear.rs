@@ -4,7 +4,7 @@ use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, ParamKind, Signature};
 use ottl_core::model::{Map, SpanId, TraceId};
-use ottl_core::value::Value;
+use ottl_core::value::{Time, Value};
 use std::borrow::Cow;
 
 /// `clear(target)` — sets `target` to the zero value of the type it holds: `""`, `0`, `0.0`,
@@ -50,7 +50,7 @@ impl Function for Clear {
                 Value::List(_) => Value::List(Cow::Borrowed(&[])),
                 Value::TraceId(_) => Value::TraceId(TraceId([0; 16])),
                 Value::SpanId(_) => Value::SpanId(SpanId([0; 8])),
-                Value::Time(_) => Value::Time(GO_ZERO_TIME_UNIX_NANO),
+                Value::Time(_) => Value::Time(Time::utc(GO_ZERO_TIME_UNIX_NANO)),
                 Value::Duration(_) => Value::Duration(0),
                 // The reference writes the Go zero value of the object's type, which its setters
                 // cannot copy from.

@@ -64,7 +64,7 @@ pub(super) fn expect_bool(path: &str, value: Value<'_>) -> Result<bool, RuntimeE
 /// A time value, as the OTLP nanosecond field stores it.
 pub(super) fn expect_time(path: &str, value: Value<'_>) -> Result<u64, RuntimeError> {
     match value {
-        Value::Time(nanos) => Ok(nanos as u64),
+        Value::Time(time) => Ok(time.nanos() as u64),
         other => Err(mismatch(path, &other)),
     }
 }

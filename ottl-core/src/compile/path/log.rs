@@ -9,7 +9,7 @@ use crate::RuntimeErrorKind;
 use crate::context::LogField;
 use crate::model::{AnyValue, LogRecord, SpanId, TraceId};
 use crate::text;
-use crate::value::Value;
+use crate::value::{Time, Value};
 
 pub(super) fn read(field: LogField, log: &LogRecord) -> Value<'_> {
     match field {
@@ -18,8 +18,8 @@ pub(super) fn read(field: LogField, log: &LogRecord) -> Value<'_> {
         LogField::BodyString => Value::string(text::as_string(&log.body)),
         LogField::TimeUnixNano => Value::Int(log.time_unix_nano as i64),
         LogField::ObservedTimeUnixNano => Value::Int(log.observed_time_unix_nano as i64),
-        LogField::Time => Value::Time(log.time_unix_nano as i64),
-        LogField::ObservedTime => Value::Time(log.observed_time_unix_nano as i64),
+        LogField::Time => Value::Time(Time::utc(log.time_unix_nano as i64)),
+        LogField::ObservedTime => Value::Time(Time::utc(log.observed_time_unix_nano as i64)),
         LogField::SeverityNumber => Value::Int(log.severity_number.0.into()),
         LogField::SeverityText => text(&log.severity_text),
         LogField::DroppedAttributesCount => Value::Int(log.dropped_attributes_count.into()),

@@ -9,7 +9,7 @@ use crate::RuntimeError;
 use crate::RuntimeErrorKind;
 use crate::context::{DataPointField, MetricField, PointMut, PointRef};
 use crate::model::{AggregationTemporality, AnyValue, Map, Metric, MetricData, NumberValue};
-use crate::value::{Object, Value};
+use crate::value::{Object, Time, Value};
 use std::borrow::Cow;
 
 pub(super) fn read_metric(field: MetricField, metric: &Metric) -> Value<'_> {
@@ -153,8 +153,8 @@ pub(super) fn read_point(field: DataPointField, point: PointRef<'_>) -> Value<'_
         (F::Attributes, p) => map(common(p).attributes),
         (F::StartTimeUnixNano, p) => Value::Int(common(p).start as i64),
         (F::TimeUnixNano, p) => Value::Int(common(p).time as i64),
-        (F::StartTime, p) => Value::Time(common(p).start as i64),
-        (F::Time, p) => Value::Time(common(p).time as i64),
+        (F::StartTime, p) => Value::Time(Time::utc(common(p).start as i64)),
+        (F::Time, p) => Value::Time(Time::utc(common(p).time as i64)),
         (F::Flags, p) => Value::Int(common(p).flags.into()),
         (F::ValueDouble, P::Number(p)) => Value::Double(match p.value {
             NumberValue::Double(number) => number,

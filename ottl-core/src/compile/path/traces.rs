@@ -9,7 +9,7 @@ use crate::RuntimeErrorKind;
 use crate::context::{SpanEventField, SpanField};
 use crate::model::{Span, SpanEvent, SpanId, SpanKind, TraceId};
 use crate::text;
-use crate::value::{Object, Value};
+use crate::value::{Object, Time, Value};
 use std::borrow::Cow;
 
 /// `span.kind.string` names, by kind value.
@@ -48,8 +48,8 @@ pub(super) fn read_span(field: SpanField, span: &Span) -> Value<'_> {
         S::KindDeprecatedString => static_text(span.kind.name().unwrap_or("")),
         S::StartTimeUnixNano => Value::Int(span.start_time_unix_nano as i64),
         S::EndTimeUnixNano => Value::Int(span.end_time_unix_nano as i64),
-        S::StartTime => Value::Time(span.start_time_unix_nano as i64),
-        S::EndTime => Value::Time(span.end_time_unix_nano as i64),
+        S::StartTime => Value::Time(Time::utc(span.start_time_unix_nano as i64)),
+        S::EndTime => Value::Time(Time::utc(span.end_time_unix_nano as i64)),
         S::DroppedAttributesCount => Value::Int(span.dropped_attributes_count.into()),
         S::Events => Value::Object(Object::SpanEvents(Cow::Borrowed(&span.events))),
         S::DroppedEventsCount => Value::Int(span.dropped_events_count.into()),
@@ -133,7 +133,7 @@ pub(super) fn read_event(field: SpanEventField, event: &SpanEvent, index: usize)
         E::Attributes => map(&event.attributes),
         E::Name => text(&event.name),
         E::TimeUnixNano => Value::Int(event.time_unix_nano as i64),
-        E::Time => Value::Time(event.time_unix_nano as i64),
+        E::Time => Value::Time(Time::utc(event.time_unix_nano as i64)),
         E::DroppedAttributesCount => Value::Int(event.dropped_attributes_count.into()),
         E::EventIndex => Value::Int(i64::try_from(index).unwrap_or(i64::MAX)),
     }

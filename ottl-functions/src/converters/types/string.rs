@@ -9,7 +9,6 @@ use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::model::{AnyValue, Str};
 use ottl_core::value::Value;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 /// `String(target)` — the string form of a value: strings as they are, bytes as hex, maps and
 /// lists as JSON, numbers and bools as their JSON text, a time as its quoted RFC 3339 JSON
@@ -51,7 +50,7 @@ impl Coerce for StringLike {
             Value::Map(map) => map.iter().try_for_each(|(_, item)| check_finite(item))?,
             Value::List(items) => items.iter().try_for_each(check_finite)?,
             Value::Int(number) => return Ok(decimal(*number)),
-            Value::Time(nanos) => return Ok(Value::string(json_time(*nanos))),
+            Value::Time(time) => return Ok(Value::string(format!("\"{}\"", time.rfc3339()))),
             // pdata wrappers (`span.status`, `span.events`, …) have no exported fields.
             Value::Object(_) => return Ok(Value::Str(Cow::Owned(Str::new_static("{}")))),
             _ => {}
@@ -103,41 +102,14 @@ fn check_finite(value: &AnyValue) -> Result<(), RuntimeError> {
     }
 }
 
-/// A time as Go's JSON encoder writes it: RFC 3339 in UTC with the nanoseconds' trailing zeros
-/// dropped, in quotes (`"2020-02-11T20:26:12.000000321Z"`).
-fn json_time(nanos: i64) -> std::string::String {
-    let seconds = nanos.div_euclid(1_000_000_000);
-    let fraction = nanos.rem_euclid(1_000_000_000);
-    let (year, month, day) = civil_date(seconds.div_euclid(86_400));
-    let of_day = seconds.rem_euclid(86_400);
-    let (hour, minute, second) = (of_day / 3600, of_day / 60 % 60, of_day % 60);
-    let mut out = format!("\"{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}");
-    if fraction != 0 {
-        let digits = format!("{fraction:09}");
-        let _ = write!(out, ".{}", digits.trim_end_matches('0'));
-    }
-    out.push_str("Z\"");
-    out
-}
-
-/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_date(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
 
 #[cfg(test)]
 mod tests {
-    use super::json_time;
+    use ottl_core::value::{Time, TimeZone};
+
+    fn json_time(nanos: i64) -> String {
+        format!("\"{}\"", Time::utc(nanos).rfc3339())
+    }
 
     #[test]
     fn ints_read_as_decimal() {
@@ -153,5 +125,10 @@ mod tests {
         assert_eq!(json_time(-1), r#""1969-12-31T23:59:59.999999999Z""#);
         assert_eq!(json_time(951_782_400_500_000_000), r#""2000-02-29T00:00:00.5Z""#);
         assert_eq!(json_time(i64::MIN), r#""1677-09-21T00:12:43.145224192Z""#);
+        let tokyo = TimeZone::get("Asia/Tokyo").expect("bundled zone");
+        assert_eq!(
+            Time::new(1_685_072_096_000_000_000, tokyo).rfc3339(),
+            "2023-05-26T12:34:56+09:00"
+        );
     }
 }

@@ -147,8 +147,8 @@ impl Printer {
             return true;
         }
         if self.spec.flags.sharp_v {
-            if let GoValue::Time(nanos) = value {
-                let text = super::value::time_go_string(nanos);
+            if let GoValue::Time(time) = value {
+                let text = super::value::time_go_string(time);
                 self.fmt_s(&text);
                 return true;
             }
@@ -159,7 +159,7 @@ impl Printer {
         }
         let text = match value {
             GoValue::Id(bytes, _) => ottl_core::text::hex(bytes),
-            GoValue::Time(nanos) => super::value::time_string(nanos),
+            GoValue::Time(time) => super::value::time_string(time),
             GoValue::Duration(nanos) => super::value::duration_string(nanos),
             _ => return false,
         };
@@ -227,7 +227,8 @@ impl Printer {
             }
             // A time by a verb its methods do not serve: Go prints the struct's fields (wall
             // clock nanoseconds, seconds since year 1, and a nil location for UTC).
-            GoValue::Time(nanos) => {
+            GoValue::Time(time) => {
+                let nanos = time.nanos();
                 let sharp_v = self.spec.flags.sharp_v;
                 let named = sharp_v || self.spec.flags.plus_v;
                 let fields = [

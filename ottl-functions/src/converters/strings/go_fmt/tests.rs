@@ -6,7 +6,7 @@
 
 use super::{Origin, Template};
 use ottl_core::model::{AnyValue, Map, Str, TraceId};
-use ottl_core::value::Value;
+use ottl_core::value::{Time, Value};
 use serde_json::Value as Json;
 use std::borrow::Cow;
 
@@ -60,7 +60,7 @@ fn value(json: &Json) -> Value<'static> {
                 ("span_id", Json::String(text)) => Value::SpanId(ottl_core::model::SpanId(
                     hex(text).try_into().expect("8 bytes"),
                 )),
-                ("time", number) => Value::Time(number.as_i64().expect("nanoseconds")),
+                ("time", number) => Value::Time(Time::utc(number.as_i64().expect("nanoseconds"))),
                 ("duration", number) => Value::Duration(number.as_i64().expect("nanoseconds")),
                 other => panic!("unknown value {other:?}"),
             }
@@ -148,17 +148,17 @@ fn a_list_from_the_record_is_a_pcommon_slice_by_type() {
 
 #[test]
 fn times_print_as_go_times_in_utc() {
-    let time = Value::Time(1_581_452_772_000_000_321);
+    let time = Value::Time(Time::utc(1_581_452_772_000_000_321));
     assert_eq!(
         sprintf("%v|%#v", &[time.clone(), time.clone()]),
         "2020-02-11 20:26:12.000000321 +0000 UTC|time.Date(2020, time.February, 11, 20, 26, 12, 321, time.UTC)"
     );
     assert_eq!(
-        sprintf("%s", &[Value::Time(0)]),
+        sprintf("%s", &[Value::Time(Time::utc(0))]),
         "1970-01-01 00:00:00 +0000 UTC"
     );
     assert_eq!(
-        sprintf("%v", &[Value::Time(-1)]),
+        sprintf("%v", &[Value::Time(Time::utc(-1))]),
         "1969-12-31 23:59:59.999999999 +0000 UTC"
     );
     // Verbs a time's methods do not serve print its fields (a UTC time has no location).

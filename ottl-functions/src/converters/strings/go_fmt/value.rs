@@ -1,8 +1,9 @@
 //! OTTL values as the Go values the reference passes to `fmt.Sprintf`, with Go's type names
 //! and the text of the `String` methods of ids, times and durations.
 
+use crate::converters::time::{civil, local_zone, zone_label};
 use ottl_core::model::{AnyValue, Map};
-use ottl_core::value::{Object, Value};
+use ottl_core::value::{Object, Time, TimeZone, Value};
 
 /// How an argument of `Format` was written, which decides the Go type of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +37,8 @@ pub(super) enum GoValue<'v> {
     Map(&'v Map),
     /// A trace or span id (a byte array with a `String` method), with its Go type name.
     Id(&'v [u8], &'static str),
-    /// `time.Time`, in nanoseconds since the Unix epoch, UTC.
-    Time(i64),
+    /// `time.Time`.
+    Time(&'v Time),
     /// `time.Duration`, in nanoseconds.
     Duration(i64),
     /// A nil pointer of this type (a UTC time's location).
@@ -66,7 +67,7 @@ impl<'v> GoValue<'v> {
             ),
             Value::TraceId(id) => GoValue::Id(&id.0, "pcommon.TraceID"),
             Value::SpanId(id) => GoValue::Id(&id.0, "pcommon.SpanID"),
-            Value::Time(nanos) => GoValue::Time(*nanos),
+            Value::Time(time) => GoValue::Time(time),
             Value::Duration(nanos) => GoValue::Duration(*nanos),
             Value::Object(object) => GoValue::Object(object_type_name(object)),
         }
@@ -132,8 +133,6 @@ fn object_type_name(object: &Object<'_>) -> &'static str {
     }
 }
 
-const NANOS_PER_SECOND: i64 = 1_000_000_000;
-const SECONDS_PER_DAY: i64 = 86_400;
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -149,75 +148,61 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A UTC instant split as a calendar shows it.
-struct Civil {
-    year: i64,
-    month: usize,
-    day: i64,
-    hour: i64,
-    minute: i64,
-    second: i64,
-    nanos: i64,
-}
-
-impl Civil {
-    fn from_unix_nanos(nanos: i64) -> Self {
-        let seconds = nanos.div_euclid(NANOS_PER_SECOND);
-        let days = seconds.div_euclid(SECONDS_PER_DAY);
-        let in_day = seconds.rem_euclid(SECONDS_PER_DAY);
-        // Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let day_of_era = z.rem_euclid(146_097);
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let shifted_month = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-        let month = if shifted_month < 10 {
-            shifted_month + 3
-        } else {
-            shifted_month - 9
-        };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Civil {
-            year,
-            month: month as usize,
-            day,
-            hour: in_day / 3600,
-            minute: in_day / 60 % 60,
-            second: in_day % 60,
-            nanos: nanos.rem_euclid(NANOS_PER_SECOND),
-        }
-    }
-}
-
-/// `time.Time.String()` of a UTC time: `2006-01-02 15:04:05.999999999 +0000 UTC`.
-pub(super) fn time_string(nanos: i64) -> String {
-    let t = Civil::from_unix_nanos(nanos);
+/// `time.Time.String()`, in the time's zone: `2006-01-02 15:04:05.999999999 -0700 MST`.
+pub(super) fn time_string(time: &Time) -> String {
+    let t = civil(time);
     let mut text = format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        t.year, t.month, t.day, t.hour, t.minute, t.second
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
     );
-    if t.nanos != 0 {
-        let fraction = format!("{:09}", t.nanos);
+    if t.subsec_nanosecond() != 0 {
+        let fraction = format!("{:09}", t.subsec_nanosecond());
         text.push('.');
         text.push_str(fraction.trim_end_matches('0'));
     }
-    text.push_str(" +0000 UTC");
+    let (offset, name) = zone_label(time);
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.unsigned_abs() / 60;
+    text.push_str(&format!(
+        " {sign}{:02}{:02} {name}",
+        minutes / 60,
+        minutes % 60
+    ));
     text
 }
 
-/// `time.Time.GoString()` of a UTC time: `time.Date(2020, time.February, 11, …, time.UTC)`.
-pub(super) fn time_go_string(nanos: i64) -> String {
-    let t = Civil::from_unix_nanos(nanos);
+/// `time.Time.GoString()`: `time.Date(2020, time.February, 11, …, time.UTC)`, the fields in
+/// the time's zone and the zone as Go names it.
+pub(super) fn time_go_string(time: &Time) -> String {
+    let t = civil(time);
     let month = MONTHS
-        .get(t.month.wrapping_sub(1))
+        .get(usize::from(t.month().unsigned_abs()).wrapping_sub(1))
         .copied()
         .unwrap_or("January");
+    let zone = time.zone();
+    let location = if *zone == TimeZone::UTC {
+        "time.UTC".to_owned()
+    } else if zone == local_zone() {
+        "time.Local".to_owned()
+    } else {
+        let name = zone
+            .iana_name()
+            .map_or_else(|| zone_label(time).1, str::to_owned);
+        format!("time.Location({name:?})")
+    };
     format!(
-        "time.Date({}, time.{month}, {}, {}, {}, {}, {}, time.UTC)",
-        t.year, t.day, t.hour, t.minute, t.second, t.nanos
+        "time.Date({}, time.{month}, {}, {}, {}, {}, {}, {location})",
+        t.year(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.subsec_nanosecond()
     )
 }
 
