@@ -8,6 +8,8 @@
 mod calendar;
 mod go_duration;
 mod strptime;
+
+pub(crate) use strptime::MONTHS;
 mod zone;
 
 pub(crate) use calendar::{civil, zone_label};

@@ -133,21 +133,6 @@ fn object_type_name(object: &Object<'_>) -> &'static str {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `time.Time.String()`, in the time's zone: `2006-01-02 15:04:05.999999999 -0700 MST`.
 pub(super) fn time_string(time: &Time) -> String {
     let t = civil(time);
@@ -180,7 +165,7 @@ pub(super) fn time_string(time: &Time) -> String {
 /// the time's zone and the zone as Go names it.
 pub(super) fn time_go_string(time: &Time) -> String {
     let t = civil(time);
-    let month = MONTHS
+    let month = crate::converters::time::MONTHS
         .get(usize::from(t.month().unsigned_abs()).wrapping_sub(1))
         .copied()
         .unwrap_or("January");
