@@ -1,7 +1,7 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
 use clap::{Parser, Subcommand};
-use ottl_cli::{check, eval, fmt, functions};
+use ottl_cli::{check, eval, explain, fmt, functions};
 
 /// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
 #[derive(Parser)]
@@ -21,6 +21,8 @@ enum Command {
     Fmt(fmt::Args),
     /// List the functions statements can call, or show one with its examples.
     Functions(functions::Args),
+    /// Explain a diagnostic code (`error[E0101]`) with an example of the mistake and the fix.
+    Explain(explain::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -30,6 +32,7 @@ fn main() -> std::process::ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Functions(args) => functions::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     std::process::ExitCode::from(code as u8)
 }

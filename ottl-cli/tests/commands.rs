@@ -252,3 +252,68 @@ fn functions_format_shows_its_typed_parameters_and_examples() {
     assert!(stdout.matches("\n    ⇒ ").count() >= 2, "{stdout}");
     assert!(stdout.contains("Format(\"test-%04d\", [2])\n    ⇒ \"test-0002\""));
 }
+
+#[test]
+fn explain_prints_every_code_and_suggests_for_a_typo() {
+    let mut ids = std::collections::BTreeSet::new();
+    for code in ottl_core::diag::Code::ALL {
+        assert!(ids.insert(code.id()), "{} registered twice", code.id());
+        assert!(
+            code.explanation().len() > 40,
+            "{} has no explanation",
+            code.id()
+        );
+    }
+    let out = ottl(&["explain", "e0101"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("E0101: a path that the context does not have\n"));
+    let out = ottl(&["explain", "E01O1"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("did you mean `E0101`?"));
+    let out = ottl(&["explain", "--list"], None);
+    assert_eq!(text(&out.stdout).lines().count(), ids.len());
+}
+
+/// Every `ottl <command>` that a message or a help text names is a command `ottl` has.
+#[test]
+fn messages_name_only_commands_that_exist() {
+    let help = text(&ottl(&["--help"], None).stdout);
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    let mut named = Vec::new();
+    for crate_dir in ["ottl-core/src", "ottl-functions/src", "ottl-cli/src"] {
+        let mut stack = vec![repo().join(crate_dir)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("source folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&path).expect("source file");
+                    for (at, _) in source.match_indices("`ottl ") {
+                        let word: String = source[at + 6..]
+                            .chars()
+                            .take_while(|c| c.is_ascii_lowercase())
+                            .collect();
+                        if !word.is_empty() {
+                            named.push((word, path.display().to_string()));
+                        }
+                    }
+                    }
+                }
+            }
+        }
+    }
+    assert!(!named.is_empty());
+    for (command, file) in named {
+        assert!(
+            commands.contains(&command.as_str()),
+            "{file} names `ottl {command}`, which does not exist"
+        );
+    }
+}
