@@ -304,7 +304,6 @@ fn messages_name_only_commands_that_exist() {
                             named.push((word, path.display().to_string()));
                         }
                     }
-                    }
                 }
             }
         }
