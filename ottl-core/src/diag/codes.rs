@@ -55,7 +55,7 @@ impl fmt::Display for Code {
 codes! {
     UnexpectedToken = "E0001": "the text does not follow OTTL's grammar",
         "The parser found something it did not expect at this point. The message says what \
-         would have been valid instead.\n\n    set(attributes[\"a\"] \"b\")    # a comma is missing\n    \
+         would have been valid instead; here, a comma is missing.\n\n    set(attributes[\"a\"] \"b\")\n    \
          set(attributes[\"a\"], \"b\")";
     UnclosedDelimiter = "E0002": "a parenthesis, bracket or brace is never closed",
         "Every `(` needs a `)`, every `[` a `]` and every `{` a `}`. The diagnostic points at the \
@@ -79,7 +79,8 @@ codes! {
          set(attributes[\"a\"], \"b\") where name == \"x\"";
     SymbolicLogicalOperator = "E0007": "`&&`, `||` and `!` are written `and`, `or` and `not`",
         "OTTL spells its boolean operators as words.\n\n    \
-         set(x, 1) where a == 1 && b == 2\n    set(x, 1) where a == 1 and b == 2";
+         set(attributes[\"x\"], 1) where body == \"a\" && severity_text == \"b\"\n    \
+         set(attributes[\"x\"], 1) where body == \"a\" and severity_text == \"b\"";
     UnquotedMapKey = "E0008": "a map key that is not quoted",
         "Map keys are string literals: `attributes[\"env\"]`. A bare word between brackets is read \
          as a path whose value becomes the key, so `attributes[env]` looks for a field named `env`, \
@@ -92,8 +93,7 @@ codes! {
          IsMatch(name, \"\\\\d+\")";
     InvalidBytes = "E0010": "a bytes literal that is not an even number of hex digits",
         "Bytes are written `0x` followed by pairs of hex digits (`0-9`, `a-f`, `A-F`), two per \
-         byte.\n\n    set(span.trace_id, TraceID(0xABC))\n    \
-         set(span.trace_id, TraceID(0x0ABC))";
+         byte.\n\n    set(attributes[\"b\"], 0xABC)\n    set(attributes[\"b\"], 0x0ABC)";
     InvalidNumber = "E0011": "a number literal that OTTL cannot read",
         "Integers are decimal and fit in 64 bits (a leading `0` makes them octal, as in Go). \
          Floats need a decimal point: `1e5` is not a float, `1.0e5` is.\n\n    \
@@ -120,27 +120,32 @@ codes! {
          arguments instead.\n\n    Filter(xs, (x) => (y) => y)\n    Filter(xs, (x) => x > 1)";
     ChainedComparison = "E0017": "comparisons cannot be chained",
         "Each comparison has exactly one operator. Combine two comparisons with `and`.\n\n    \
-         set(x, 1) where 1 < a < 5\n    set(x, 1) where 1 < a and a < 5";
+         set(attributes[\"x\"], 1) where 1 < attributes[\"n\"] < 5\n    \
+         set(attributes[\"x\"], 1) where 1 < attributes[\"n\"] and attributes[\"n\"] < 5";
     ValueAsCondition = "E0018": "a value is not a condition",
         "A condition is a comparison, `true`/`false`, a converter returning a boolean, or those \
          combined with `and`, `or` and `not`. A path alone is not a condition: compare it.\n\n    \
-         set(x, 1) where attributes[\"ok\"]\n    set(x, 1) where attributes[\"ok\"] == true";
+         set(attributes[\"x\"], 1) where attributes[\"ok\"]\n    \
+         set(attributes[\"x\"], 1) where attributes[\"ok\"] == true";
     Comment = "E0019": "OTTL has no comments",
         "Neither `#` nor `//` starts a comment in OTTL. In a collector configuration, use YAML \
          comments outside the statement string; in a `.ottl` file, lines starting with `#` are \
-         skipped.";
+         skipped.\n\n    set(attributes[\"a\"], \"b\") # why\n    set(attributes[\"a\"], \"b\")";
     NestingTooDeep = "E0020": "expression nesting is too deep",
         "Parentheses, brackets and braces may nest at most 128 levels deep. No real statement \
          comes near; the limit keeps the parser's stack bounded.";
     EmptyInput = "E0021": "there is no statement or condition",
-        "The input is empty or holds only whitespace.";
+        "The input is empty or holds only whitespace: write a statement (`set(attributes[\"a\"], \
+         \"b\")`) or a condition (`attributes[\"a\"] == \"b\"`).";
     StringArithmetic = "E0022": "strings cannot be combined with arithmetic operators",
         "`+ - * /` work on numbers, times and durations. Join strings with `Concat`.\n\n    \
          set(attributes[\"ab\"], \"a\" + \"b\")\n    \
          set(attributes[\"ab\"], Concat([\"a\", \"b\"], \"\"))";
     RepeatedNot = "E0023": "`not` cannot follow `not`",
         "`not` applies once to the comparison or group after it. `not not x` is `x`; to negate a \
-         negation, use parentheses: `not (not x)`.";
+         negation, use parentheses: `not (not x)`.\n\n    \
+         set(attributes[\"x\"], 1) where not not name == \"a\"\n    \
+         set(attributes[\"x\"], 1) where not (not name == \"a\")";
     UnknownPath = "E0101": "a path that the context does not have",
         "Each context (log, span, metric, ...) has its own paths, and reaches the paths of the \
          contexts above it with a prefix (`resource.attributes`, `scope.name`). The message \
@@ -155,22 +160,29 @@ codes! {
          set(attributes[\"a\"], Lenght(body))\n    set(attributes[\"a\"], Len(body))";
     UnknownEnum = "E0104": "an enum symbol that the context does not have",
         "Enum symbols such as `SEVERITY_NUMBER_ERROR` or `SPAN_KIND_SERVER` belong to a context; \
-         resource and scope have none.";
+         resource and scope have none.\n\n    \
+         set(attributes[\"x\"], 1) where severity_number == SEVERITY_NUMBER_ERORR\n    \
+         set(attributes[\"x\"], 1) where severity_number == SEVERITY_NUMBER_ERROR";
     WrongArity = "E0105": "a call with too few or too many arguments",
         "The message gives the function's parameters; optional ones may be left out from the end, \
-         or skipped by naming the ones after them (`name=value`).";
+         or skipped by naming the ones after them (`name=value`).\n\n    \
+         keep_keys(attributes, [\"a\"], [\"b\"])\n    keep_keys(attributes, [\"a\", \"b\"])";
     UnknownArgument = "E0106": "a named argument that the function does not have",
         "Arguments are named after the function's parameters, in snake_case. A name may be given \
-         once, and positional arguments must come before named ones.";
+         once, and positional arguments must come before named ones.\n\n    \
+         truncate_all(attributes, 10, safe=false)\n    truncate_all(attributes, 10, utf8_safe=false)";
     WrongArgumentKind = "E0107": "an argument of the wrong kind",
         "Some parameters take a path (the editor's target), some a literal written in the \
          statement (a regex, a mode string), others any value. The message says which.\n\n    \
          set(\"a\", body)\n    set(attributes[\"a\"], body)";
     NotSettable = "E0108": "a path that cannot be written",
-        "Some paths are read-only. Editors can only change paths that can be set.";
+        "Some paths are read-only (`otelcol.*`, the request the batch arrived with). Editors can \
+         only change paths that can be set.\n\n    \
+         set(otelcol.client.addr, \"x\")\n    set(attributes[\"client\"], otelcol.client.addr)";
     InvalidArgument = "E0109": "a literal argument that the function rejects",
         "A function checks its literal arguments when statements compile: a regex must compile, a \
-         mode must be one of the listed words. The message says what was expected.";
+         mode must be one of the listed words. The message says what was expected.\n\n    \
+         merge_maps(attributes, cache, \"overwrite\")\n    merge_maps(attributes, cache, \"upsert\")";
     UnknownContext = "E0201": "a context the component does not have",
         "Each component that takes OTTL runs it in a fixed set of contexts: a transform \
          processor's `trace_statements` in resource, scope, span or spanevent, a routing \
@@ -224,5 +236,6 @@ codes! {
          set(severity_number, \"9\")\n    set(severity_number, 9)";
     DivisionByZero = "W0003": "a division by a literal zero",
         "Dividing by `0` or `0.0` is an error (`attempted to divide by 0`) on every record where \
-         the division is evaluated.\n\n    set(attributes[\"ratio\"], attributes[\"a\"] / 0)";
+         the division is evaluated.\n\n    set(attributes[\"ratio\"], attributes[\"a\"] / 0)\n    \
+         set(attributes[\"ratio\"], attributes[\"a\"] / 2)";
 }
