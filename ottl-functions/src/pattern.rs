@@ -109,7 +109,7 @@ impl Matcher {
     /// Compiles `pattern` in `syntax` and extracts its required literal.
     fn compile(pattern: &str, syntax: Syntax) -> Result<Self, String> {
         let translated = translate(pattern, syntax)?;
-        let regex = Regex::new(&translated).map_err(|error| error.to_string())?;
+        let regex = Regex::new(&translated).map_err(one_line)?;
         let start = required_literal(&translated).map(|literal| {
             Box::new(LiteralStart {
                 finder: memmem::Finder::new(&literal).into_owned(),
@@ -274,7 +274,7 @@ fn required_literal(translated: &str) -> Option<Vec<u8>> {
 
 /// Compiles `pattern` in `syntax`.
 pub(crate) fn compile(pattern: &str, syntax: Syntax) -> Result<Regex, String> {
-    Regex::new(&translate(pattern, syntax)?).map_err(|error| error.to_string())
+    Regex::new(&translate(pattern, syntax)?).map_err(one_line)
 }
 
 /// `pattern` in the `regex` crate's syntax.
@@ -469,6 +469,20 @@ fn push_class_literal(out: &mut String, c: char) {
         out.push('\\');
     }
     out.push(c);
+}
+
+/// Why a pattern does not compile, in one line: the regex crate's syntax errors repeat the
+/// pattern with a caret under the fault, which a diagnostic's span already shows.
+fn one_line(error: regex::Error) -> String {
+    let text = error.to_string();
+    match text
+        .lines()
+        .rev()
+        .find_map(|line| line.strip_prefix("error: "))
+    {
+        Some(reason) => reason.to_owned(),
+        None => text.lines().next().unwrap_or_default().to_owned(),
+    }
 }
 
 #[cfg(test)]
