@@ -1,5 +1,6 @@
 //! Check, compile and run arbitrary text as a statement over sample records of every signal,
-//! under every error mode: rejected or run, never a panic.
+//! under every error mode, with the functions the transform processor gives the context:
+//! rejected or run, never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -35,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let choice = selector.bytes().next().unwrap_or(0);
     let context = CONTEXTS[usize::from(choice) % CONTEXTS.len()];
     let mode = [ErrorMode::Ignore, ErrorMode::Silent, ErrorMode::Propagate][usize::from(choice / 7) % 3];
-    let registry = ottl_functions::standard();
+    let registry = ottl_functions::transform::registry(context);
     let Ok(program) = Program::compile(&[statement], &[], context, mode, &registry) else { return };
     for sample in samples() {
         let mut document = sample.clone();
