@@ -1,12 +1,13 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
+use crate::failures::{self, Failures, RecordCount};
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind, Signal};
+use ottl_core::context::{self, ContextKind, Request, Signal};
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document, EncodeOptions};
-use ottl_core::run::{ErrorMode, Program};
+use ottl_core::run::{ErrorMode, Observer, Program, StatementError};
 use ottl_core::syntax;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -302,9 +303,7 @@ fn eval_input(
         );
         return Err(ExitCode::BadInput);
     }
-    let mut report =
-        |failure: ottl_core::run::StatementError| eprintln!("warning: {name}: {failure}");
-    if let Err(failure) = run_program(program, &mut document, &mut report) {
+    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: ")) {
         eprintln!("error: {name}: {failure}");
         return Err(ExitCode::RuntimeError);
     }
@@ -324,16 +323,41 @@ pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), Ex
     Ok((name, document, text.len()))
 }
 
-/// Runs `program` over the records of `document`, whichever signal it holds.
-pub(crate) fn run_program(
+/// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
+/// few of each statement, then how many records it failed on.
+pub(crate) fn run_reported(
     program: &Program,
     document: &mut Document,
-    report: &mut dyn FnMut(ottl_core::run::StatementError),
-) -> Result<(), ottl_core::run::StatementError> {
+    prefix: &str,
+) -> Result<(), StatementError> {
+    let mut failures = Failures::new(Some(failures::SHOWN));
+    let mut records = RecordCount::default();
+    let result = run_observed(
+        program,
+        document,
+        &mut |failure| failures.report(prefix, failure),
+        &mut records,
+    );
+    failures.summarize(prefix, program, records.0);
+    result
+}
+
+/// Runs `program` over the records of `document`, whichever signal it holds, telling
+/// `observer` about every record and statement.
+pub(crate) fn run_observed(
+    program: &Program,
+    document: &mut Document,
+    report: &mut dyn FnMut(StatementError),
+    observer: &mut impl Observer,
+) -> Result<(), StatementError> {
     match document {
-        Document::Logs(logs) => program.run_logs(logs, report),
-        Document::Traces(traces) => program.run_traces(traces, report),
-        Document::Metrics(metrics) => program.run_metrics(metrics, report),
+        Document::Logs(logs) => program.run_logs_observed(logs, &Request::NONE, report, observer),
+        Document::Traces(traces) => {
+            program.run_traces_observed(traces, &Request::NONE, report, observer)
+        }
+        Document::Metrics(metrics) => {
+            program.run_metrics_observed(metrics, &Request::NONE, report, observer)
+        }
     }
 }
 

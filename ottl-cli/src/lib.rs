@@ -6,6 +6,7 @@
 pub mod check;
 pub mod config;
 pub mod eval;
+mod failures;
 pub mod fmt;
 pub mod functions;
 pub mod registry;

@@ -5,14 +5,14 @@
 
 use super::infer::{self, Inferred};
 use super::{Config, Group, Pipeline, ProcessorKind, Text, filter_run, list_name};
-use crate::eval::{read_document, run_program, signal, write_document, write_output};
+use crate::eval::{read_document, run_reported, signal, write_document, write_output};
 use crate::registry::{Component, Registries};
 use crate::render::{self, Source};
 use crate::{ExitCode, read_input};
 use ottl_core::context::ContextKind;
 use ottl_core::context::Signal;
 use ottl_core::diag::Diagnostic;
-use ottl_core::run::{FilterGroup, Program, StatementError};
+use ottl_core::run::{FilterGroup, Program};
 use std::path::{Path, PathBuf};
 
 /// A compiled group, with a name for messages (`transform/redact: log_statements group 1`).
@@ -394,9 +394,8 @@ fn eval_input(
         let label = &group.label;
         match &group.step {
             Step::Transform(program) => {
-                let mut report =
-                    |failure: StatementError| eprintln!("warning: {name}: {label}: {failure}");
-                if let Err(failure) = run_program(program, &mut document, &mut report) {
+                let prefix = format!("{name}: {label}: ");
+                if let Err(failure) = run_reported(program, &mut document, &prefix) {
                     eprintln!("error: {name}: {label}: {failure}");
                     return Err(ExitCode::RuntimeError);
                 }
