@@ -3,12 +3,14 @@
 use crate::failures::{self, Failures, RecordCount};
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
+use crate::trace::{Shared, TraceFormat, Tracer};
 use crate::{ExitCode, read_input};
 use ottl_core::context::{self, ContextKind, Request, Signal};
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::run::{ErrorMode, Observer, Program, StatementError};
 use ottl_core::syntax;
+use std::cell::RefCell;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +68,16 @@ pub struct Args {
     /// input's signal.
     #[arg(long = "pipeline", value_name = "ID", requires = "config")]
     pipeline: Option<String>,
+    /// Show on stderr, for every record and statement, whether its `where` held and what it
+    /// changed (every failure too); `--trace=json` writes JSON Lines.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "human"
+    )]
+    trace: Option<TraceFormat>,
     /// Indent the output.
     #[arg(long)]
     pretty: bool,
@@ -109,7 +121,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut output = Vec::new();
     for input in &inputs {
-        if let Err(code) = eval_input(&mut programs, context, input, args.pretty, &mut output) {
+        if let Err(code) = eval_input(&mut programs, context, input, &args, &mut output) {
             return code;
         }
     }
@@ -137,6 +149,7 @@ fn eval_config(config: &Path, args: &Args) -> ExitCode {
         pretty: args.pretty,
         output: args.output.as_ref(),
         pipeline: args.pipeline.as_deref(),
+        trace: args.trace,
     };
     crate::config::run::eval(config, &options)
 }
@@ -289,7 +302,7 @@ fn eval_input(
     programs: &mut Programs<'_>,
     context: Option<ContextKind>,
     path: &Path,
-    pretty: bool,
+    args: &Args,
     output: &mut Vec<u8>,
 ) -> Result<(), ExitCode> {
     let (name, mut document, input_len) = read_document(path)?;
@@ -303,11 +316,11 @@ fn eval_input(
         );
         return Err(ExitCode::BadInput);
     }
-    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: ")) {
+    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: "), args.trace) {
         eprintln!("error: {name}: {failure}");
         return Err(ExitCode::RuntimeError);
     }
-    write_document(&name, &document, input_len, pretty, output)
+    write_document(&name, &document, input_len, args.pretty, output)
 }
 
 /// Reads and decodes one OTLP/JSON input: its display name, the document, and the length of
@@ -324,12 +337,19 @@ pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), Ex
 }
 
 /// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
-/// few of each statement, then how many records it failed on.
+/// few of each statement, then how many records it failed on; or, with `trace`, every
+/// failure within a trace of every record and statement.
 pub(crate) fn run_reported(
     program: &Program,
     document: &mut Document,
     prefix: &str,
+    trace: Option<TraceFormat>,
 ) -> Result<(), StatementError> {
+    if let Some(format) = trace {
+        let tracer = RefCell::new(Tracer::new(program, format, prefix));
+        let mut report = |failure| tracer.borrow().failure(&failure);
+        return run_observed(program, document, &mut report, &mut Shared(&tracer));
+    }
     let mut failures = Failures::new(Some(failures::SHOWN));
     let mut records = RecordCount::default();
     let result = run_observed(

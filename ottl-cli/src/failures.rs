@@ -63,13 +63,10 @@ impl Failures {
     pub(crate) fn summarize(&self, prefix: &str, program: &Program, records: usize) {
         let Some(limit) = self.limit else { return };
         for tally in self.tallies.iter().filter(|t| t.count > limit) {
-            let which = (0..)
-                .map_while(|index| program.statement(index))
-                .position(|source| source == tally.statement)
-                .map_or_else(
-                    || "the group conditions".to_owned(),
-                    |index| format!("statement {} (`{}`)", index + 1, tally.statement),
-                );
+            let which = program.statement_index(&tally.statement).map_or_else(
+                || "the group conditions".to_owned(),
+                |index| format!("statement {} (`{}`)", index + 1, tally.statement),
+            );
             eprintln!(
                 "warning: {prefix}{which} failed on {} of {} records ({limit} shown above): {}",
                 grouped(tally.count),

@@ -12,6 +12,7 @@ pub mod functions;
 pub mod registry;
 pub mod render;
 pub mod statements;
+pub mod trace;
 
 use std::path::Path;
 

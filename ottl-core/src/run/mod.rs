@@ -192,6 +192,11 @@ impl Program {
         self.statements.get(index).map(CompiledStatement::source)
     }
 
+    /// The index of the statement written as `source`, if the program has one.
+    pub fn statement_index(&self, source: &str) -> Option<usize> {
+        self.statements.iter().position(|s| s.source() == source)
+    }
+
     /// The context the program runs in.
     pub fn context(&self) -> ContextKind {
         self.context
