@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod functions;
 pub mod registry;
 pub mod render;
+pub mod repl;
 pub mod statements;
 pub mod trace;
 

@@ -1,7 +1,7 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
 use clap::{Parser, Subcommand};
-use ottl_cli::{check, eval, fmt, functions};
+use ottl_cli::{check, eval, fmt, functions, repl};
 
 /// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
 #[derive(Parser)]
@@ -21,6 +21,8 @@ enum Command {
     Fmt(fmt::Args),
     /// List the functions statements can call, or show one with its examples.
     Functions(functions::Args),
+    /// Try statements, conditions and expressions on records, line by line.
+    Repl(repl::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -30,6 +32,7 @@ fn main() -> std::process::ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Functions(args) => functions::run(args),
+        Command::Repl(args) => repl::run(args),
     };
     std::process::ExitCode::from(code as u8)
 }

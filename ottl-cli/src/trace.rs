@@ -33,6 +33,8 @@ pub(crate) struct Tracer<'p> {
     watched: Vec<(String, Getter)>,
     record: String,
     before: Vec<Option<Json>>,
+    /// Whether lines go to stdout (the REPL's results) instead of stderr.
+    stdout: bool,
 }
 
 /// What one path held before and after a statement; `None` when absent.
@@ -61,6 +63,7 @@ impl<'p> Tracer<'p> {
             watched,
             record: String::new(),
             before: Vec::new(),
+            stdout: false,
         }
     }
 
@@ -71,10 +74,22 @@ impl<'p> Tracer<'p> {
             .collect()
     }
 
-    /// Writes one line to stderr, unbuffered so that it stays in order with other messages.
+    /// The same tracer, writing to standard output.
+    pub(crate) fn on_stdout(self) -> Self {
+        Tracer {
+            stdout: true,
+            ..self
+        }
+    }
+
+    /// Writes one line, unbuffered so that it stays in order with other messages.
     fn line(&self, text: &str) {
-        // Stderr is where diagnostics go; when it is closed there is nobody to tell.
-        let _ = writeln!(std::io::stderr().lock(), "{text}");
+        // When the stream is closed there is nobody to tell.
+        let _ = if self.stdout {
+            writeln!(std::io::stdout().lock(), "{text}")
+        } else {
+            writeln!(std::io::stderr().lock(), "{text}")
+        };
     }
 
     /// A failure the statement lines do not show: a group condition's (a statement's shows
@@ -236,7 +251,7 @@ fn keyed(path: &str, key: &str) -> String {
 }
 
 /// A value as JSON: maps as objects (in their order), lists as arrays, ids as hex strings.
-fn to_json(value: &Value<'_>) -> Json {
+pub(crate) fn to_json(value: &Value<'_>) -> Json {
     match value {
         Value::Nil => Json::Null,
         Value::Bool(flag) => Json::Bool(*flag),
