@@ -25,6 +25,8 @@ Examples:
   ottl eval -f statements.ottl --error-mode propagate logs.json -o out.json
   cat logs.json | ottl eval -e 'delete_key(attributes, \"secret\")' --pretty
   ottl eval --config collector.yaml logs.json traces.json  # the config's transform/filter processors
+  ottl eval --trace -e 'set(attributes[\"a\"], 1) where body == \"x\"' logs.json >/dev/null
+  ottl eval --trace=json -f statements.ottl logs.json 2>trace.jsonl >out.json
 
 With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
 run on each input as the collector runs them: those of the first pipeline of the input's
@@ -38,6 +40,9 @@ conditions match (`*_conditions`, or the legacy `traces`/`metrics`/`logs` keys);
 condition's context is inferred on its own. Rejected statements and conditions are shown
 inside the YAML. Other processors are skipped (filter processors with pre-OTTL matchers with a
 note).
+
+Under --error-mode ignore, the first 3 failures of each statement are shown, then one line
+counts the rest; --trace shows every failure within the trace.
 
 Exit codes: 0 ok; 1 statements rejected (diagnostics on stderr; before any input is read when
 the context is given or inferred from a prefix);
