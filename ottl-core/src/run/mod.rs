@@ -244,15 +244,22 @@ impl Program {
                 None => Ok(true),
                 Some(condition) => condition(ctx),
             };
+            // The result stays `Result<(), _>` and `ran` is dead when nothing observes: the
+            // unobserved loop is the one without observers.
+            let mut ran = false;
             let result = holds.and_then(|holds| {
                 if holds {
-                    (statement.editor)(ctx).map(|()| Outcome::Ran)
+                    ran = true;
+                    (statement.editor)(ctx)
                 } else {
-                    Ok(Outcome::Skipped)
+                    Ok(())
                 }
             });
             match result {
-                Ok(outcome) => observer.after(index, outcome, ctx),
+                Ok(()) => {
+                    let outcome = if ran { Outcome::Ran } else { Outcome::Skipped };
+                    observer.after(index, outcome, ctx);
+                }
                 Err(error) => {
                     observer.after(index, Outcome::Failed(&error), ctx);
                     self.fail(&statement.source, error, record, report)?;
