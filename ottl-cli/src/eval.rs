@@ -1,6 +1,6 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
-use crate::failures::{self, Failures, RecordCount};
+use crate::failures::{Failures, RecordCount};
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::trace::{Shared, TraceFormat, Tracer};
@@ -355,7 +355,7 @@ pub(crate) fn run_reported(
         let mut report = |failure| tracer.borrow().failure(&failure);
         return run_observed(program, document, &mut report, &mut Shared(&tracer));
     }
-    let mut failures = Failures::new(Some(failures::SHOWN));
+    let mut failures = Failures::default();
     let mut records = RecordCount::default();
     let result = run_observed(
         program,

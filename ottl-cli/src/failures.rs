@@ -5,13 +5,11 @@
 use ottl_core::run::{Observer, Program, StatementError};
 
 /// How many failures of one statement are shown before the rest are only counted.
-pub(crate) const SHOWN: usize = 3;
+const SHOWN: usize = 3;
 
 /// The failures of one run, by statement.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Failures {
-    /// How many occurrences of each statement's failure to show; `None` shows every one.
-    limit: Option<usize>,
     tallies: Vec<Tally>,
 }
 
@@ -24,16 +22,8 @@ struct Tally {
 }
 
 impl Failures {
-    /// Failures that show the first `limit` occurrences of each statement's (all when `None`).
-    pub(crate) fn new(limit: Option<usize>) -> Self {
-        Failures {
-            limit,
-            tallies: Vec::new(),
-        }
-    }
-
     /// Counts `failure`, and shows it on stderr after `prefix` while its statement has shown
-    /// fewer than the limit.
+    /// fewer than [`SHOWN`].
     pub(crate) fn report(&mut self, prefix: &str, failure: StatementError) {
         let count = match self
             .tallies
@@ -53,7 +43,7 @@ impl Failures {
                 1
             }
         };
-        if self.limit.is_none_or(|limit| count <= limit) {
+        if count <= SHOWN {
             eprintln!("warning: {prefix}{failure}");
         }
     }
@@ -61,14 +51,13 @@ impl Failures {
     /// One line on stderr for each statement some of whose failures were not shown: on how
     /// many of the `records` it failed, and its first error.
     pub(crate) fn summarize(&self, prefix: &str, program: &Program, records: usize) {
-        let Some(limit) = self.limit else { return };
-        for tally in self.tallies.iter().filter(|t| t.count > limit) {
+        for tally in self.tallies.iter().filter(|t| t.count > SHOWN) {
             let which = program.statement_index(&tally.statement).map_or_else(
                 || "the group conditions".to_owned(),
                 |index| format!("statement {} (`{}`)", index + 1, tally.statement),
             );
             eprintln!(
-                "warning: {prefix}{which} failed on {} of {} records ({limit} shown above): {}",
+                "warning: {prefix}{which} failed on {} of {} records ({SHOWN} shown above): {}",
                 grouped(tally.count),
                 grouped(records),
                 tally.first,
