@@ -1,13 +1,16 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
+use crate::failures::{Failures, RecordCount};
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
+use crate::trace::{Shared, TraceFormat, Tracer};
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind, Signal};
+use ottl_core::context::{self, ContextKind, Request, Signal};
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document, EncodeOptions};
-use ottl_core::run::{ErrorMode, Program};
+use ottl_core::run::{ErrorMode, Observer, Program, StatementError};
 use ottl_core::syntax;
+use std::cell::RefCell;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -22,6 +25,8 @@ Examples:
   ottl eval -f statements.ottl --error-mode propagate logs.json -o out.json
   cat logs.json | ottl eval -e 'delete_key(attributes, \"secret\")' --pretty
   ottl eval --config collector.yaml logs.json traces.json  # the config's transform/filter processors
+  ottl eval --trace -e 'set(attributes[\"a\"], 1) where body == \"x\"' logs.json >/dev/null
+  ottl eval --trace=json -f statements.ottl logs.json 2>trace.jsonl >out.json
 
 With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
 run on each input as the collector runs them: those of the first pipeline of the input's
@@ -35,6 +40,9 @@ conditions match (`*_conditions`, or the legacy `traces`/`metrics`/`logs` keys);
 condition's context is inferred on its own. Rejected statements and conditions are shown
 inside the YAML. Other processors are skipped (filter processors with pre-OTTL matchers with a
 note).
+
+Under --error-mode ignore, the first 3 failures of each statement are shown, then one line
+counts the rest; --trace shows every failure within the trace.
 
 Exit codes: 0 ok; 1 statements rejected (diagnostics on stderr; before any input is read when
 the context is given or inferred from a prefix);
@@ -65,6 +73,16 @@ pub struct Args {
     /// input's signal.
     #[arg(long = "pipeline", value_name = "ID", requires = "config")]
     pipeline: Option<String>,
+    /// Show on stderr, for every record and statement, whether its `where` held and what it
+    /// changed (every failure too); `--trace=json` writes JSON Lines.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "human"
+    )]
+    trace: Option<TraceFormat>,
     /// Indent the output.
     #[arg(long)]
     pretty: bool,
@@ -108,7 +126,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut output = Vec::new();
     for input in &inputs {
-        if let Err(code) = eval_input(&mut programs, context, input, args.pretty, &mut output) {
+        if let Err(code) = eval_input(&mut programs, context, input, &args, &mut output) {
             return code;
         }
     }
@@ -136,6 +154,7 @@ fn eval_config(config: &Path, args: &Args) -> ExitCode {
         pretty: args.pretty,
         output: args.output.as_ref(),
         pipeline: args.pipeline.as_deref(),
+        trace: args.trace,
     };
     crate::config::run::eval(config, &options)
 }
@@ -288,7 +307,7 @@ fn eval_input(
     programs: &mut Programs<'_>,
     context: Option<ContextKind>,
     path: &Path,
-    pretty: bool,
+    args: &Args,
     output: &mut Vec<u8>,
 ) -> Result<(), ExitCode> {
     let (name, mut document, input_len) = read_document(path)?;
@@ -302,13 +321,11 @@ fn eval_input(
         );
         return Err(ExitCode::BadInput);
     }
-    let mut report =
-        |failure: ottl_core::run::StatementError| eprintln!("warning: {name}: {failure}");
-    if let Err(failure) = run_program(program, &mut document, &mut report) {
+    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: "), args.trace) {
         eprintln!("error: {name}: {failure}");
         return Err(ExitCode::RuntimeError);
     }
-    write_document(&name, &document, input_len, pretty, output)
+    write_document(&name, &document, input_len, args.pretty, output)
 }
 
 /// Reads and decodes one OTLP/JSON input: its display name, the document, and the length of
@@ -324,16 +341,48 @@ pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), Ex
     Ok((name, document, text.len()))
 }
 
-/// Runs `program` over the records of `document`, whichever signal it holds.
-pub(crate) fn run_program(
+/// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
+/// few of each statement, then how many records it failed on; or, with `trace`, every
+/// failure within a trace of every record and statement.
+pub(crate) fn run_reported(
     program: &Program,
     document: &mut Document,
-    report: &mut dyn FnMut(ottl_core::run::StatementError),
-) -> Result<(), ottl_core::run::StatementError> {
+    prefix: &str,
+    trace: Option<TraceFormat>,
+) -> Result<(), StatementError> {
+    if let Some(format) = trace {
+        let tracer = RefCell::new(Tracer::new(program, format, prefix));
+        let mut report = |failure| tracer.borrow().failure(&failure);
+        return run_observed(program, document, &mut report, &mut Shared(&tracer));
+    }
+    let mut failures = Failures::default();
+    let mut records = RecordCount::default();
+    let result = run_observed(
+        program,
+        document,
+        &mut |failure| failures.report(prefix, failure),
+        &mut records,
+    );
+    failures.summarize(prefix, program, records.0);
+    result
+}
+
+/// Runs `program` over the records of `document`, whichever signal it holds, telling
+/// `observer` about every record and statement.
+pub(crate) fn run_observed(
+    program: &Program,
+    document: &mut Document,
+    report: &mut dyn FnMut(StatementError),
+    observer: &mut impl Observer,
+) -> Result<(), StatementError> {
     match document {
-        Document::Logs(logs) => program.run_logs(logs, report),
-        Document::Traces(traces) => program.run_traces(traces, report),
-        Document::Metrics(metrics) => program.run_metrics(metrics, report),
+        Document::Logs(logs) => program.run_logs_observed(logs, &Request::NONE, report, observer),
+        Document::Traces(traces) => {
+            program.run_traces_observed(traces, &Request::NONE, report, observer)
+        }
+        Document::Metrics(metrics) => {
+            program.run_metrics_observed(metrics, &Request::NONE, report, observer)
+        }
     }
 }
 

@@ -7,11 +7,14 @@ pub mod check;
 pub mod config;
 pub mod eval;
 pub mod explain;
+mod failures;
 pub mod fmt;
 pub mod functions;
 pub mod registry;
 pub mod render;
+pub mod repl;
 pub mod statements;
+pub mod trace;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! `ottl`: run, check and format OpenTelemetry Transformation Language statements.
 
 use clap::{Parser, Subcommand};
-use ottl_cli::{check, eval, explain, fmt, functions};
+use ottl_cli::{check, eval, explain, fmt, functions, repl};
 
 /// Work with OpenTelemetry Transformation Language (OTTL) statements from the shell.
 #[derive(Parser)]
@@ -23,6 +23,8 @@ enum Command {
     Functions(functions::Args),
     /// Explain a diagnostic code (`error[E0101]`) with an example of the mistake and the fix.
     Explain(explain::Args),
+    /// Try statements, conditions and expressions on records, line by line.
+    Repl(repl::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -33,6 +35,7 @@ fn main() -> std::process::ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Functions(args) => functions::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Repl(args) => repl::run(args),
     };
     std::process::ExitCode::from(code as u8)
 }

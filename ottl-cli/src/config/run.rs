@@ -5,14 +5,15 @@
 
 use super::infer::{self, Inferred};
 use super::{Config, Group, Pipeline, ProcessorKind, Text, filter_run, list_name};
-use crate::eval::{read_document, run_program, signal, write_document, write_output};
+use crate::eval::{read_document, run_reported, signal, write_document, write_output};
 use crate::registry::{Component, Registries};
 use crate::render::{self, Source};
+use crate::trace::TraceFormat;
 use crate::{ExitCode, read_input};
 use ottl_core::context::ContextKind;
 use ottl_core::context::Signal;
 use ottl_core::diag::Diagnostic;
-use ottl_core::run::{FilterGroup, Program, StatementError};
+use ottl_core::run::{FilterGroup, Program};
 use std::path::{Path, PathBuf};
 
 /// A compiled group, with a name for messages (`transform/redact: log_statements group 1`).
@@ -41,6 +42,8 @@ pub struct Options<'a> {
     pub output: Option<&'a PathBuf>,
     /// The pipeline to run (`traces/x`); the first of the input's signal when `None`.
     pub pipeline: Option<&'a str>,
+    /// `--trace`: how to trace each transform group's run on stderr, if at all.
+    pub trace: Option<TraceFormat>,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -88,7 +91,7 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
             pipelines: config.pipelines.as_deref(),
             wanted: options.pipeline,
         };
-        if let Err(code) = eval_input(&plan, input, options.pretty, &mut output) {
+        if let Err(code) = eval_input(&plan, input, options, &mut output) {
             return code;
         }
     }
@@ -381,7 +384,7 @@ fn check_pipeline(config: &Config, wanted: Option<&str>) -> Result<(), String> {
 fn eval_input(
     plan: &Plan<'_>,
     path: &Path,
-    pretty: bool,
+    options: &Options<'_>,
     output: &mut Vec<u8>,
 ) -> Result<(), ExitCode> {
     let (name, mut document, input_len) = read_document(path)?;
@@ -394,9 +397,8 @@ fn eval_input(
         let label = &group.label;
         match &group.step {
             Step::Transform(program) => {
-                let mut report =
-                    |failure: StatementError| eprintln!("warning: {name}: {label}: {failure}");
-                if let Err(failure) = run_program(program, &mut document, &mut report) {
+                let prefix = format!("{name}: {label}: ");
+                if let Err(failure) = run_reported(program, &mut document, &prefix, options.trace) {
                     eprintln!("error: {name}: {label}: {failure}");
                     return Err(ExitCode::RuntimeError);
                 }
@@ -414,5 +416,5 @@ fn eval_input(
             }
         }
     }
-    write_document(&name, &document, input_len, pretty, output)
+    write_document(&name, &document, input_len, options.pretty, output)
 }

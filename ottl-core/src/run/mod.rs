@@ -19,9 +19,11 @@
 mod entries;
 mod filter;
 mod lookahead;
+mod observe;
 mod signals;
 
 pub use filter::{ConditionError, FilterConditions, FilterError, FilterGroup, FilterGroupError};
+pub use observe::{Observer, Outcome, Unobserved};
 
 use crate::compile::{CompiledStatement, ConditionFn, compile_condition, compile_statement};
 use crate::context::{ContextKind, TransformContext};
@@ -185,6 +187,16 @@ impl Program {
         &self.warnings
     }
 
+    /// Statement `index` as written (numbered in the order given to [`Program::compile`]).
+    pub fn statement(&self, index: usize) -> Option<&str> {
+        self.statements.get(index).map(CompiledStatement::source)
+    }
+
+    /// The index of the statement written as `source`, if the program has one.
+    pub fn statement_index(&self, source: &str) -> Option<usize> {
+        self.statements.iter().position(|s| s.source() == source)
+    }
+
     /// The context the program runs in.
     pub fn context(&self) -> ContextKind {
         self.context
@@ -199,6 +211,18 @@ impl Program {
         record: &dyn Fn() -> String,
         report: &mut dyn FnMut(StatementError),
     ) -> Result<(), StatementError> {
+        self.run_record_observed(ctx, record, report, &mut Unobserved)
+    }
+
+    /// Like [`Program::run_record`], telling `observer` about the record and each statement.
+    #[inline]
+    pub fn run_record_observed<O: Observer>(
+        &self,
+        ctx: &mut TransformContext<'_>,
+        record: &dyn Fn() -> String,
+        report: &mut dyn FnMut(StatementError),
+        observer: &mut O,
+    ) -> Result<(), StatementError> {
         let mut selected = self.conditions.is_empty();
         for condition in &self.conditions {
             match condition(ctx) {
@@ -210,23 +234,36 @@ impl Program {
                 Err(error) => self.fail("condition", error, record, report)?,
             }
         }
+        observer.record(record, selected);
         if !selected {
             return Ok(());
         }
-        for statement in &self.statements {
+        for (index, statement) in self.statements.iter().enumerate() {
+            observer.before(index, ctx);
             let holds = match &statement.condition {
                 None => Ok(true),
                 Some(condition) => condition(ctx),
             };
+            // The result stays `Result<(), _>` and `ran` is dead when nothing observes: the
+            // unobserved loop is the one without observers.
+            let mut ran = false;
             let result = holds.and_then(|holds| {
                 if holds {
+                    ran = true;
                     (statement.editor)(ctx)
                 } else {
                     Ok(())
                 }
             });
-            if let Err(error) = result {
-                self.fail(&statement.source, error, record, report)?;
+            match result {
+                Ok(()) => {
+                    let outcome = if ran { Outcome::Ran } else { Outcome::Skipped };
+                    observer.after(index, outcome, ctx);
+                }
+                Err(error) => {
+                    observer.after(index, Outcome::Failed(&error), ctx);
+                    self.fail(&statement.source, error, record, report)?;
+                }
             }
         }
         Ok(())

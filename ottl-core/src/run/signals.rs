@@ -5,7 +5,7 @@
 
 use super::entries::{Parents, ResourceEntry, ScopeEntry, point_count};
 use super::lookahead;
-use super::{Program, StatementError};
+use super::{Observer, Program, StatementError, Unobserved};
 use crate::context::{ContextKind, NO_REQUEST, Request, TransformContext};
 use crate::model::{LogRecord, Logs, Map, Metric, Metrics, Span, Traces};
 
@@ -26,13 +26,31 @@ impl Program {
         request: &Request,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        self.run_logs_observed(logs, request, report, &mut Unobserved)
+    }
+
+    /// Like [`Program::run_logs_for`], telling `observer` about every record and statement.
+    pub fn run_logs_observed<O: Observer>(
+        &self,
+        logs: &mut Logs,
+        request: &Request,
+        report: Report<'_>,
+        observer: &mut O,
+    ) -> Result<(), StatementError> {
         let names = ["resourceLogs", "scopeLogs"];
         let items = Items {
             contexts: &[ContextKind::Log],
-            run: Self::on_logs,
+            run: Self::on_logs::<O>,
             ahead: self.log_lookahead(),
         };
-        self.walk(&mut logs.resource_logs, names, items, request, report)
+        self.walk(
+            &mut logs.resource_logs,
+            names,
+            items,
+            request,
+            report,
+            observer,
+        )
     }
 
     /// Runs the program over every record of its context in `traces`, in document order:
@@ -52,13 +70,31 @@ impl Program {
         request: &Request,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        self.run_traces_observed(traces, request, report, &mut Unobserved)
+    }
+
+    /// Like [`Program::run_traces_for`], telling `observer` about every record and statement.
+    pub fn run_traces_observed<O: Observer>(
+        &self,
+        traces: &mut Traces,
+        request: &Request,
+        report: Report<'_>,
+        observer: &mut O,
+    ) -> Result<(), StatementError> {
         let names = ["resourceSpans", "scopeSpans"];
         let items = Items {
             contexts: &[ContextKind::Span, ContextKind::SpanEvent],
-            run: Self::on_spans,
+            run: Self::on_spans::<O>,
             ahead: None,
         };
-        self.walk(&mut traces.resource_spans, names, items, request, report)
+        self.walk(
+            &mut traces.resource_spans,
+            names,
+            items,
+            request,
+            report,
+            observer,
+        )
     }
 
     /// Runs the program over every record of its context in `metrics`, in document order:
@@ -79,26 +115,45 @@ impl Program {
         request: &Request,
         report: Report<'_>,
     ) -> Result<(), StatementError> {
+        self.run_metrics_observed(metrics, request, report, &mut Unobserved)
+    }
+
+    /// Like [`Program::run_metrics_for`], telling `observer` about every record and statement.
+    pub fn run_metrics_observed<O: Observer>(
+        &self,
+        metrics: &mut Metrics,
+        request: &Request,
+        report: Report<'_>,
+        observer: &mut O,
+    ) -> Result<(), StatementError> {
         let names = ["resourceMetrics", "scopeMetrics"];
         let items = Items {
             contexts: &[ContextKind::Metric, ContextKind::DataPoint],
-            run: Self::on_metrics,
+            run: Self::on_metrics::<O>,
             ahead: None,
         };
-        self.walk(&mut metrics.resource_metrics, names, items, request, report)
+        self.walk(
+            &mut metrics.resource_metrics,
+            names,
+            items,
+            request,
+            report,
+            observer,
+        )
     }
 
     /// The walk all signals share: each resource, each of its scopes, and the scope's items
     /// (handed to `items.run` when the program's context is one of `items.contexts`), with the
     /// next resource's first item loaded ahead when `items.ahead` says how. `names` are the
     /// JSON names of the two levels, for the record positions in error reports.
-    fn walk<R: ResourceEntry>(
+    fn walk<R: ResourceEntry, O: Observer>(
         &self,
         resources: &mut [R],
         names: [&str; 2],
-        items: Items<'_, <R::Scope as ScopeEntry>::Item>,
+        items: Items<'_, <R::Scope as ScopeEntry>::Item, O>,
         request: &Request,
         report: Report<'_>,
+        observer: &mut O,
     ) -> Result<(), StatementError> {
         let [resource_name, scope_name] = names;
         let mut cache = Map::new();
@@ -117,7 +172,7 @@ impl Program {
                 let mut ctx = TransformContext::resource(resource, resource_url, &mut cache)
                     .with_limits(&self.limits)
                     .with_request(request);
-                self.run_record(&mut ctx, &at, report)?;
+                self.run_record_observed(&mut ctx, &at, report, observer)?;
             } else {
                 for (s, entry) in scopes.iter_mut().enumerate() {
                     let (scope, scope_url, items_of) = entry.parts();
@@ -132,9 +187,9 @@ impl Program {
                         request,
                     };
                     if self.context == ContextKind::Scope {
-                        self.run_record(&mut parents.context(), &at, report)?;
+                        self.run_record_observed(&mut parents.context(), &at, report, observer)?;
                     } else if items.contexts.contains(&self.context) {
-                        (items.run)(self, parents, items_of, &at, report)?;
+                        (items.run)(self, parents, items_of, &at, report, observer)?;
                     }
                 }
             }
@@ -151,12 +206,13 @@ impl Program {
 
     /// Each log record, with the next one loaded ahead (see [`Program::log_lookahead`]).
     #[allow(clippy::ptr_arg, reason = "an `ItemsFn`, whose metric walk appends")]
-    fn on_logs(
+    fn on_logs<O: Observer>(
         &self,
         mut parents: Parents<'_>,
         logs: &mut Vec<LogRecord>,
         at: &dyn Fn() -> String,
         report: Report<'_>,
+        observer: &mut O,
     ) -> Result<(), StatementError> {
         let ahead = self.log_lookahead();
         for l in 0..logs.len() {
@@ -166,32 +222,43 @@ impl Program {
                 ahead(next);
             }
             let mut ctx = parents.context().log(&mut logs[l]);
-            self.run_record(&mut ctx, &|| format!("{}.logRecords[{l}]", at()), report)?;
+            self.run_record_observed(
+                &mut ctx,
+                &|| format!("{}.logRecords[{l}]", at()),
+                report,
+                observer,
+            )?;
         }
         Ok(())
     }
 
     /// Each span, or each event of each span.
     #[allow(clippy::ptr_arg, reason = "an `ItemsFn`, whose metric walk appends")]
-    fn on_spans(
+    fn on_spans<O: Observer>(
         &self,
         parents: Parents<'_>,
         spans: &mut Vec<Span>,
         at: &dyn Fn() -> String,
         report: Report<'_>,
+        observer: &mut O,
     ) -> Result<(), StatementError> {
         let mut parents = parents;
         for (i, span) in spans.iter_mut().enumerate() {
             let span_at = || format!("{}.spans[{i}]", at());
             if self.context == ContextKind::Span {
                 let mut ctx = parents.context().span(span);
-                self.run_record(&mut ctx, &span_at, report)?;
+                self.run_record_observed(&mut ctx, &span_at, report, observer)?;
                 continue;
             }
             let mut e = 0;
             while e < span.events.len() {
                 let mut ctx = parents.context().span_event(span, e);
-                self.run_record(&mut ctx, &|| format!("{}.events[{e}]", span_at()), report)?;
+                self.run_record_observed(
+                    &mut ctx,
+                    &|| format!("{}.events[{e}]", span_at()),
+                    report,
+                    observer,
+                )?;
                 e += 1;
             }
         }
@@ -202,12 +269,13 @@ impl Program {
     /// (`copy_metric`, `extract_*`) are appended after it, and the loop re-reads the length, so
     /// later iterations visit them: the transform processor ranges with
     /// `for k := 0; k < metrics.Len(); k++` over the slice it appends to.
-    fn on_metrics(
+    fn on_metrics<O: Observer>(
         &self,
         parents: Parents<'_>,
         metrics: &mut Vec<Metric>,
         at: &dyn Fn() -> String,
         report: Report<'_>,
+        observer: &mut O,
     ) -> Result<(), StatementError> {
         let mut parents = parents;
         let mut m = 0;
@@ -216,7 +284,7 @@ impl Program {
             let mut added = Vec::new();
             if self.context == ContextKind::Metric {
                 let mut ctx = parents.context().metric(metric);
-                let result = self.run_record(&mut ctx, &metric_at, report);
+                let result = self.run_record_observed(&mut ctx, &metric_at, report, observer);
                 added = ctx.take_added_metrics();
                 result?;
             } else {
@@ -224,7 +292,7 @@ impl Program {
                 while p < point_count(&metric.data) {
                     let mut ctx = parents.context().data_point(metric, p);
                     let point_at = || format!("{}.dataPoints[{p}]", metric_at());
-                    let result = self.run_record(&mut ctx, &point_at, report);
+                    let result = self.run_record_observed(&mut ctx, &point_at, report, observer);
                     added.append(&mut ctx.take_added_metrics());
                     result?;
                     p += 1;
@@ -238,18 +306,19 @@ impl Program {
 }
 
 /// The items of one signal's scopes: the contexts that run on them, and how.
-struct Items<'a, T> {
+struct Items<'a, T, O> {
     contexts: &'a [ContextKind],
-    run: ItemsFn<'a, T>,
+    run: ItemsFn<'a, T, O>,
     /// What to load ahead of the first item of the next resource (see `lookahead`).
     ahead: Option<fn(&T)>,
 }
 
 /// What runs a program over the items of one scope (`Program::on_logs`, …).
-type ItemsFn<'a, T> = fn(
+type ItemsFn<'a, T, O> = fn(
     &Program,
     Parents<'_>,
     &mut Vec<T>,
     &dyn Fn() -> String,
     Report<'_>,
+    &mut O,
 ) -> Result<(), StatementError>;
