@@ -214,7 +214,11 @@ fn describe(entry: &Entry) -> String {
             // Kinds whose name alone does not say what to write.
             if matches!(
                 param.kind,
-                ParamKind::Target | ParamKind::Like(_) | ParamKind::Values(_) | ParamKind::Function
+                ParamKind::Target
+                    | ParamKind::Like(_)
+                    | ParamKind::Values(_)
+                    | ParamKind::Function
+                    | ParamKind::Lambda(_)
             ) {
                 let _ = write!(out, " — {}", param.kind.describe());
             }
