@@ -33,14 +33,14 @@ impl Function for MapEach {
         Ok(Compiled::converter(move |ctx| {
             match Source::new("MapEach", source(ctx)?)? {
                 source @ Source::List(_) => {
-                    let mut mapped = Vec::new();
+                    let mut mapped = Vec::with_capacity(source.len());
                     for (key, value) in source.elements() {
                         mapped.push(map_one(&mapper, ctx, key, value)?);
                     }
                     Ok(Value::List(Cow::Owned(mapped)))
                 }
                 source @ Source::Map(_) => {
-                    let mut mapped = Map::new();
+                    let mut mapped = Map::with_capacity(source.len());
                     for (key, value) in source.elements() {
                         let result = map_one(&mapper, ctx, key, value)?;
                         if let Key::Key(name) = key {

@@ -19,7 +19,7 @@ crate::family! {
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
 use ottl_core::function::Lambda;
-use ottl_core::model::{AnyValue, Map, Str};
+use ottl_core::model::{AnyValue, KeyValue, Map, Str};
 use ottl_core::value::Value;
 use std::borrow::Cow;
 use std::fmt;
@@ -50,16 +50,38 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The elements, each with its index or key.
-    pub(crate) fn elements(&self) -> Box<dyn Iterator<Item = (Key<'_>, &AnyValue)> + '_> {
+    /// How many elements there are.
+    pub(crate) fn len(&self) -> usize {
         match self {
-            Source::List(items) => Box::new(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| (Key::Index(index), item)),
-            ),
-            Source::Map(map) => Box::new(map.iter().map(|(key, value)| (Key::Key(key), value))),
+            Source::List(items) => items.len(),
+            Source::Map(map) => map.len(),
+        }
+    }
+
+    /// The elements, each with its index or key.
+    pub(crate) fn elements(&self) -> Elements<'_> {
+        match self {
+            Source::List(items) => Elements::List(items.iter().enumerate()),
+            Source::Map(map) => Elements::Map(map.entries().iter()),
+        }
+    }
+}
+
+/// The elements of a [`Source`], in order, without an allocation.
+pub(crate) enum Elements<'s> {
+    List(std::iter::Enumerate<std::slice::Iter<'s, AnyValue>>),
+    Map(std::slice::Iter<'s, KeyValue>),
+}
+
+impl<'s> Iterator for Elements<'s> {
+    type Item = (Key<'s>, &'s AnyValue);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Elements::List(items) => items.next().map(|(index, item)| (Key::Index(index), item)),
+            Elements::Map(entries) => entries
+                .next()
+                .map(|entry| (Key::Key(&entry.key), &entry.value)),
         }
     }
 }
