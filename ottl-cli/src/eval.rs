@@ -1,5 +1,6 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
+use crate::gates::FeatureGates;
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::{ExitCode, read_input};
@@ -65,6 +66,13 @@ pub struct Args {
     /// input's signal.
     #[arg(long = "pipeline", value_name = "ID", requires = "config")]
     pipeline: Option<String>,
+    /// Feature gates to turn on (`id`) or off (`-id`), comma-separated and repeatable, as
+    /// `otelcol --feature-gates`: `ottl.functions.enableLambda` or
+    /// `pkg.ottl.functions.enableExperimental` adds the experimental functions (the lambda
+    /// converters `All`, `Any`, `Filter`, `Find`, `MapEach`, `MapKeys`, `Reduce`, `When`, and
+    /// `sanitize_utf8`).
+    #[arg(long = "feature-gates", value_name = "IDS")]
+    feature_gates: Vec<String>,
     /// Indent the output.
     #[arg(long)]
     pretty: bool,
@@ -78,7 +86,18 @@ pub struct Args {
 
 /// Runs `ottl eval`.
 pub fn run(args: Args) -> ExitCode {
+    let gates = match FeatureGates::parse(args.feature_gates.iter().map(String::as_str)) {
+        Ok(gates) => gates,
+        Err(message) => {
+            eprintln!("error: --feature-gates: {message}");
+            return ExitCode::BadInput;
+        }
+    };
     if let Some(config) = &args.config {
+        if gates != FeatureGates::default() {
+            eprintln!("error: --feature-gates cannot be used with --config yet");
+            return ExitCode::BadInput;
+        }
         return eval_config(config, &args);
     }
     let sources = match collect_statements(&args) {
@@ -93,6 +112,7 @@ pub fn run(args: Args) -> ExitCode {
         sources: &sources,
         conditions: args.conditions.iter().map(String::as_str).collect(),
         error_mode: args.error_mode,
+        gates,
         compiled: Vec::new(),
     };
     // A known context is checked before any input is read.
@@ -146,6 +166,7 @@ struct Programs<'s> {
     sources: &'s [StatementSource],
     conditions: Vec<&'s str>,
     error_mode: ErrorMode,
+    gates: FeatureGates,
     compiled: Vec<Program>,
 }
 
@@ -166,12 +187,14 @@ impl Programs<'_> {
 
     fn compile(&self, context: ContextKind) -> Result<Program, ExitCode> {
         let texts: Vec<&str> = self.sources.iter().map(|s| s.text.as_str()).collect();
+        let mut registry = ottl_functions::transform::registry(context);
+        self.gates.apply(&mut registry);
         let compiled = Program::compile(
             &texts,
             &self.conditions,
             context,
             self.error_mode,
-            &ottl_functions::transform::registry(context),
+            &registry,
         );
         match compiled {
             Ok(program) => {

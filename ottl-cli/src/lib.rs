@@ -8,6 +8,7 @@ pub mod config;
 pub mod eval;
 pub mod fmt;
 pub mod functions;
+pub mod gates;
 pub mod registry;
 pub mod render;
 pub mod statements;
