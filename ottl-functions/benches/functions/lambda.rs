@@ -35,3 +35,10 @@ fn any_20_ints(bencher: divan::Bencher<'_, '_>) {
 fn map_each_20_ints(bencher: divan::Bencher<'_, '_>) {
     bench(bencher, r#"MapEach(attributes["sizes"], (_, v) => v * 2)"#);
 }
+
+/// A body that reads no parameter, none bound: the cost of one call alone (frame push, body,
+/// pop), per element.
+#[divan::bench]
+fn reduce_blank_20_ints(bencher: divan::Bencher<'_, '_>) {
+    bench(bencher, r#"Reduce(attributes["sizes"], 0, (_, _, _) => 1)"#);
+}
