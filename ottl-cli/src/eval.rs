@@ -66,7 +66,7 @@ pub struct Args {
     /// input's signal.
     #[arg(long = "pipeline", value_name = "ID", requires = "config")]
     pipeline: Option<String>,
-    /// Feature gates to turn on (`id`) or off (`-id`), comma-separated and repeatable, as
+    /// Feature gates to turn on (`id`) or off (`--feature-gates=-id`), comma-separated and repeatable, as
     /// `otelcol --feature-gates`: `ottl.functions.enableLambda` or
     /// `pkg.ottl.functions.enableExperimental` adds the experimental functions (the lambda
     /// converters `All`, `Any`, `Filter`, `Find`, `MapEach`, `MapKeys`, `Reduce`, `When`, and
@@ -94,11 +94,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     if let Some(config) = &args.config {
-        if gates != FeatureGates::default() {
-            eprintln!("error: --feature-gates cannot be used with --config yet");
-            return ExitCode::BadInput;
-        }
-        return eval_config(config, &args);
+        return eval_config(config, &args, gates);
     }
     let sources = match collect_statements(&args) {
         Ok(sources) => sources,
@@ -137,7 +133,7 @@ pub fn run(args: Args) -> ExitCode {
 
 /// `--config`: the transform and filter processors of a collector configuration instead of
 /// statements.
-fn eval_config(config: &Path, args: &Args) -> ExitCode {
+fn eval_config(config: &Path, args: &Args, gates: FeatureGates) -> ExitCode {
     let conflicting = [
         (!args.statements.is_empty(), "-e/--statement"),
         (!args.files.is_empty(), "-f/--file"),
@@ -156,6 +152,7 @@ fn eval_config(config: &Path, args: &Args) -> ExitCode {
         pretty: args.pretty,
         output: args.output.as_ref(),
         pipeline: args.pipeline.as_deref(),
+        gates,
     };
     crate::config::run::eval(config, &options)
 }

@@ -41,6 +41,9 @@ pub struct Options<'a> {
     pub output: Option<&'a PathBuf>,
     /// The pipeline to run (`traces/x`); the first of the input's signal when `None`.
     pub pipeline: Option<&'a str>,
+    /// The feature gates on (`--feature-gates`): which experimental functions the processors
+    /// may call.
+    pub gates: crate::gates::FeatureGates,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -72,7 +75,7 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         name: &file_name,
         text: &file_text,
     };
-    let groups = match compile(&config, &source, &mut Registries::default()) {
+    let groups = match compile(&config, &source, &mut Registries::with_gates(options.gates)) {
         Ok(groups) => groups,
         Err(code) => return code,
     };
