@@ -56,7 +56,13 @@ fn catalog() -> (Vec<Entry>, Registry) {
             availability: Vec::new(),
         })
         .collect();
+    let mut experimental = ottl_functions::standard();
+    ottl_functions::experimental(&mut experimental);
     let extras = [
+        (
+            experimental,
+            "experimental: `--feature-gates ottl.functions.enableLambda`",
+        ),
         (
             ottl_functions::transform::registry(ContextKind::Metric),
             "transform processor, metric context",
