@@ -115,6 +115,20 @@ fn a_parameter_shadows_a_path_of_the_same_name_only_inside_the_lambda() {
 }
 
 #[test]
+fn a_record_path_that_starts_with_a_parameter_name_still_reads_the_record() {
+    assert_eq!(
+        eval(r#"Reduce(attributes["tags"], "", (resource, _, v) => Concat([resource, v], ""))"#)
+            .as_deref(),
+        Ok("proddevprod")
+    );
+    assert_eq!(
+        eval(r#"MapEach(attributes["tags"], (resource, v) => resource.dropped_attributes_count)"#)
+            .as_deref(),
+        Ok("[0,0,0]")
+    );
+}
+
+#[test]
 fn a_body_error_names_the_element() {
     let error = eval(r#"Reduce(attributes["tags"], 0, (acc, _, v) => acc + v)"#)
         .err()

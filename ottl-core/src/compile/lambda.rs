@@ -2,6 +2,7 @@
 
 use super::keys;
 use super::{Compiler, ConditionFn};
+use crate::context;
 use crate::diag::{Code, Diagnostic};
 use crate::function::{Getter, Lambda, Param, Signature, parameter};
 use crate::syntax::{self, LambdaBody, Path};
@@ -53,6 +54,8 @@ impl Compiler<'_> {
 
     /// When `path` reads a lambda parameter in scope: a getter for it, indexed by the path's
     /// keys, or `None` inside after recording why it is invalid (a field after a parameter).
+    /// A path of the record that starts with a parameter's name (`resource.attributes` with a
+    /// parameter `resource`) still reads the record.
     pub(crate) fn parameter(&mut self, path: &Path) -> Option<Option<Getter>> {
         let [first, rest @ ..] = path.segments.as_slice() else {
             return None;
@@ -62,6 +65,10 @@ impl Compiler<'_> {
             .iter()
             .rposition(|p| p.as_deref() == Some(first.name.name.as_str()))?;
         if !rest.is_empty() {
+            // `resource.attributes` with a parameter named `resource`: the record's path.
+            if first.keys.is_empty() && context::resolve(self.context, path).is_ok() {
+                return None;
+            }
             self.errors.push(
                 Diagnostic::error(
                     Code::UnknownPath,
