@@ -1,6 +1,7 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
 use crate::failures::{Failures, RecordCount};
+use crate::gates::FeatureGates;
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::trace::{Shared, TraceFormat, Tracer};
@@ -83,6 +84,13 @@ pub struct Args {
         default_missing_value = "human"
     )]
     trace: Option<TraceFormat>,
+    /// Feature gates to turn on (`id`) or off (`--feature-gates=-id`), comma-separated and repeatable, as
+    /// `otelcol --feature-gates`: `ottl.functions.enableLambda` or
+    /// `pkg.ottl.functions.enableExperimental` adds the experimental functions (the lambda
+    /// converters `All`, `Any`, `Filter`, `Find`, `MapEach`, `MapKeys`, `Reduce`, `When`, and
+    /// `sanitize_utf8`).
+    #[arg(long = "feature-gates", value_name = "IDS")]
+    feature_gates: Vec<String>,
     /// Indent the output.
     #[arg(long)]
     pretty: bool,
@@ -96,8 +104,15 @@ pub struct Args {
 
 /// Runs `ottl eval`.
 pub fn run(args: Args) -> ExitCode {
+    let gates = match FeatureGates::parse(args.feature_gates.iter().map(String::as_str)) {
+        Ok(gates) => gates,
+        Err(message) => {
+            eprintln!("error: --feature-gates: {message}");
+            return ExitCode::BadInput;
+        }
+    };
     if let Some(config) = &args.config {
-        return eval_config(config, &args);
+        return eval_config(config, &args, gates);
     }
     let sources = match collect_statements(&args) {
         Ok(sources) => sources,
@@ -111,6 +126,7 @@ pub fn run(args: Args) -> ExitCode {
         sources: &sources,
         conditions: args.conditions.iter().map(String::as_str).collect(),
         error_mode: args.error_mode,
+        gates,
         compiled: Vec::new(),
     };
     // A known context is checked before any input is read.
@@ -135,7 +151,7 @@ pub fn run(args: Args) -> ExitCode {
 
 /// `--config`: the transform and filter processors of a collector configuration instead of
 /// statements.
-fn eval_config(config: &Path, args: &Args) -> ExitCode {
+fn eval_config(config: &Path, args: &Args, gates: FeatureGates) -> ExitCode {
     let conflicting = [
         (!args.statements.is_empty(), "-e/--statement"),
         (!args.files.is_empty(), "-f/--file"),
@@ -155,6 +171,7 @@ fn eval_config(config: &Path, args: &Args) -> ExitCode {
         output: args.output.as_ref(),
         pipeline: args.pipeline.as_deref(),
         trace: args.trace,
+        gates,
     };
     crate::config::run::eval(config, &options)
 }
@@ -165,6 +182,7 @@ struct Programs<'s> {
     sources: &'s [StatementSource],
     conditions: Vec<&'s str>,
     error_mode: ErrorMode,
+    gates: FeatureGates,
     compiled: Vec<Program>,
 }
 
@@ -185,12 +203,14 @@ impl Programs<'_> {
 
     fn compile(&self, context: ContextKind) -> Result<Program, ExitCode> {
         let texts: Vec<&str> = self.sources.iter().map(|s| s.text.as_str()).collect();
+        let mut registry = ottl_functions::transform::registry(context);
+        self.gates.apply(&mut registry);
         let compiled = Program::compile(
             &texts,
             &self.conditions,
             context,
             self.error_mode,
-            &ottl_functions::transform::registry(context),
+            &registry,
         );
         match compiled {
             Ok(program) => {

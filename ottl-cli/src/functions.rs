@@ -56,7 +56,13 @@ fn catalog() -> (Vec<Entry>, Registry) {
             availability: Vec::new(),
         })
         .collect();
+    let mut experimental = ottl_functions::standard();
+    ottl_functions::experimental(&mut experimental);
     let extras = [
+        (
+            experimental,
+            "experimental: `--feature-gates ottl.functions.enableLambda`",
+        ),
         (
             ottl_functions::transform::registry(ContextKind::Metric),
             "transform processor, metric context",
@@ -214,7 +220,11 @@ fn describe(entry: &Entry) -> String {
             // Kinds whose name alone does not say what to write.
             if matches!(
                 param.kind,
-                ParamKind::Target | ParamKind::Like(_) | ParamKind::Values(_) | ParamKind::Function
+                ParamKind::Target
+                    | ParamKind::Like(_)
+                    | ParamKind::Values(_)
+                    | ParamKind::Function
+                    | ParamKind::Lambda(_)
             ) {
                 let _ = write!(out, " — {}", param.kind.describe());
             }

@@ -10,6 +10,7 @@ pub mod explain;
 mod failures;
 pub mod fmt;
 pub mod functions;
+pub mod gates;
 pub mod registry;
 pub mod render;
 pub mod repl;

@@ -1,6 +1,7 @@
 //! Which functions each component gives its statements and conditions: the one place the
 //! CLI builds registries, for `ottl check` and `eval --config` alike.
 
+use crate::gates::FeatureGates;
 use ottl_core::context::ContextKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, FunctionKind, Registry, Signature};
@@ -103,9 +104,18 @@ impl Function for Route {
 #[derive(Default)]
 pub(crate) struct Registries {
     built: HashMap<(Component, ContextKind, bool), Registry>,
+    gates: FeatureGates,
 }
 
 impl Registries {
+    /// Registries with the functions `gates` add.
+    pub(crate) fn with_gates(gates: FeatureGates) -> Self {
+        Self {
+            gates,
+            ..Self::default()
+        }
+    }
+
     /// The registry of `component` in `context`, for conditions when `condition`.
     pub(crate) fn get(
         &mut self,
@@ -116,11 +126,13 @@ impl Registries {
         self.built
             .entry((component, context, condition))
             .or_insert_with(|| {
-                if condition {
+                let mut registry = if condition {
                     condition_registry_for(component, context)
                 } else {
                     registry_for(component, context)
-                }
+                };
+                self.gates.apply(&mut registry);
+                registry
             })
     }
 

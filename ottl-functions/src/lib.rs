@@ -41,19 +41,32 @@ pub fn standard() -> Registry {
     editors::register(&mut registry);
     converters::register(&mut registry);
     registry.retire("Base64Decode", r#"`Decode(value, "base64")`"#);
+    for name in converters::lambda::NAMES {
+        registry.gate(name, LAMBDA_GATE);
+    }
     registry
 }
 
+/// The reference's feature gate for lambdas and the converters that take them.
+pub const LAMBDA_GATE: &str = "ottl.functions.enableLambda";
+
+/// The reference's feature gate for its experimental functions.
+pub const EXPERIMENTAL_GATE: &str = "pkg.ottl.functions.enableExperimental";
+
 /// Adds the reference's experimental functions to `registry`: those it registers only with the
-/// feature gate `pkg.ottl.functions.enableExperimental` (`sanitize_utf8`), and which
-/// [`standard`] leaves out.
+/// feature gates `pkg.ottl.functions.enableExperimental` (`sanitize_utf8`) and
+/// `ottl.functions.enableLambda` (the lambda converters `All`, `Any`, `Filter`, `Find`,
+/// `MapEach`, `MapKeys`, `Reduce`, `When`), and which [`standard`] leaves out.
 ///
 /// ```
 /// let mut registry = ottl_functions::standard();
 /// assert!(registry.get("sanitize_utf8").is_none());
+/// assert!(registry.get("Reduce").is_none());
 /// ottl_functions::experimental(&mut registry);
 /// assert!(registry.get("sanitize_utf8").is_some());
+/// assert!(registry.get("Reduce").is_some());
 /// ```
 pub fn experimental(registry: &mut Registry) {
     registry.insert(editors::SanitizeUtf8);
+    converters::lambda::register(registry);
 }

@@ -36,7 +36,12 @@ const CASES: u32 = 256;
 /// How deep values nest in values (converter calls, math, lists, maps).
 const DEPTH: u32 = 3;
 
-static REGISTRY: LazyLock<Registry> = LazyLock::new(ottl_functions::standard);
+/// The standard registry with the experimental functions (lambdas included).
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    let mut registry = ottl_functions::standard();
+    ottl_functions::experimental(&mut registry);
+    registry
+});
 
 static EDITORS: LazyLock<Vec<&'static Signature>> =
     LazyLock::new(|| signatures(FunctionKind::Editor));
@@ -510,6 +515,19 @@ impl Writer<'_, '_> {
                 format!("[{}]", items.join(", "))
             }
             ParamKind::Function => self.tape.pick(&CONVERTERS).name.to_owned(),
+            ParamKind::Lambda(arity) => {
+                let names = ["acc", "k", "v"];
+                let params = &names[names.len() - usize::from(arity).min(3)..];
+                let body = match params.len() {
+                    0 => self.value(depth),
+                    n if self.tape.one_in(2) => {
+                        let name = params[self.tape.below(n)];
+                        format!("{name}{}", self.tape.pick(&["", "[0]", "[\"a\"]", " + 1"]))
+                    }
+                    _ => self.value(depth),
+                };
+                format!("({}) => {body}", params.join(", "))
+            }
         }
     }
 

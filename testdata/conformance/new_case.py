@@ -49,6 +49,8 @@ def run(engine, args, input_path):
                    "--error-mode", args.error_mode]
         for condition in args.condition:
             command += ["--condition", condition]
+        if args.feature_gates:
+            command += ["--feature-gates", args.feature_gates]
     for statement in args.statement:
         command += ["-e", statement]
     command.append(str(input_path))
@@ -75,8 +77,13 @@ def main():
     parser.add_argument("--condition", action="append", default=[])
     parser.add_argument("--input", required=True, help="an OTLP/JSON file")
     parser.add_argument("--engine", choices=["ottlref", "ottl"], default="ottlref")
+    parser.add_argument("--feature-gates", default="",
+                        help="with --engine ottl: gates to turn on (`ottl.functions.enableLambda`);"
+                        " the case is marked experimental")
     parser.add_argument("--force", action="store_true", help="overwrite an existing case")
     args = parser.parse_args()
+    if args.feature_gates and args.engine != "ottl":
+        sys.exit("--feature-gates: the reference engine (v0.156) has none; use --engine ottl")
 
     path = ROOT / "testdata/conformance" / args.area / f"{args.name}.json"
     if path.exists() and not args.force:
@@ -94,6 +101,8 @@ def main():
         "context": args.context,
         "error_mode": args.error_mode,
     }
+    if args.feature_gates:
+        case["experimental"] = True
     if args.condition:
         case["conditions"] = args.condition
     case["statements"] = args.statement

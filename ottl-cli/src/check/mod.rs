@@ -17,6 +17,7 @@ mod verify;
 pub(crate) use locate::embedded_configs;
 pub use model::{Finding, Level};
 
+use crate::gates::FeatureGates;
 use crate::statements::{self, Line};
 use crate::{ExitCode, read_input};
 use components::Found;
@@ -59,6 +60,10 @@ pub struct Args {
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_enum, value_name = "WHAT")]
     deny: Vec<Deny>,
+    /// Feature gates to turn on (`id`) or off (`--feature-gates=-id`), as `ottl eval --feature-gates`:
+    /// `ottl.functions.enableLambda` checks statements with the lambda converters.
+    #[arg(long = "feature-gates", value_name = "IDS")]
+    feature_gates: Vec<String>,
 }
 
 /// What `--deny` turns into errors.
@@ -74,6 +79,13 @@ pub fn run(args: Args) -> ExitCode {
         Ok(context) => context,
         Err(code) => return code,
     };
+    let gates = match FeatureGates::parse(args.feature_gates.iter().map(String::as_str)) {
+        Ok(gates) => gates,
+        Err(message) => {
+            eprintln!("error: --feature-gates: {message}");
+            return ExitCode::BadInput;
+        }
+    };
     if args.files.is_empty() && args.statements.is_empty() {
         eprintln!("error: nothing to check: give collector configurations, `.ottl` files or -e");
         return ExitCode::BadInput;
@@ -87,6 +99,7 @@ pub fn run(args: Args) -> ExitCode {
             name,
             statement.clone(),
             context,
+            gates,
             &mut summary,
         ));
     }
@@ -97,9 +110,9 @@ pub fn run(args: Args) -> ExitCode {
         };
         let is_ottl = path.extension().is_some_and(|e| e == "ottl");
         checked.push(if is_ottl {
-            check_ottl_file(name, text, context, &mut summary)
+            check_ottl_file(name, text, context, gates, &mut summary)
         } else {
-            check_yaml(name, text, &mut summary)
+            check_yaml(name, text, gates, &mut summary)
         });
     }
     let mut out = String::new();
@@ -167,6 +180,7 @@ fn check_statements(
     name: String,
     text: String,
     context: Option<ContextKind>,
+    gates: FeatureGates,
     summary: &mut Summary,
 ) -> Checked {
     let mut unit = Unit::new(
@@ -183,6 +197,7 @@ fn check_statements(
             units: vec![unit],
             ..Found::default()
         },
+        gates,
         summary,
     )
 }
@@ -211,6 +226,7 @@ fn check_ottl_file(
     name: String,
     text: String,
     context: Option<ContextKind>,
+    gates: FeatureGates,
     summary: &mut Summary,
 ) -> Checked {
     let mut found = Found::default();
@@ -260,7 +276,7 @@ fn check_ottl_file(
         }
     }
     found.units.push(unit);
-    finish(name, text, found, summary)
+    finish(name, text, found, gates, summary)
 }
 
 /// Checks the collector configuration (or Helm values, manifests) `text`, named `name` in
@@ -273,11 +289,11 @@ fn check_ottl_file(
 /// assert_eq!(checked.findings[0].code.map(|c| c.id()), Some("E0101"));
 /// ```
 pub fn check_config(name: String, text: String) -> Checked {
-    check_yaml(name, text, &mut Summary::default())
+    check_yaml(name, text, FeatureGates::default(), &mut Summary::default())
 }
 
 /// A YAML file.
-fn check_yaml(name: String, text: String, summary: &mut Summary) -> Checked {
+fn check_yaml(name: String, text: String, gates: FeatureGates, summary: &mut Summary) -> Checked {
     let mut found = Found::default();
     match tree::parse(&text) {
         Ok(documents) => {
@@ -305,7 +321,7 @@ fn check_yaml(name: String, text: String, summary: &mut Summary) -> Checked {
             ));
         }
     }
-    finish(name, text, found, summary)
+    finish(name, text, found, gates, summary)
 }
 
 /// The YAML reader's message without its position (the finding has it) or its snippet.
@@ -338,8 +354,14 @@ fn offset_of(text: &str, line: u64, column: u64) -> usize {
 }
 
 /// Checks the units found and orders every finding by where it is.
-fn finish(name: String, text: String, mut found: Found, summary: &mut Summary) -> Checked {
-    let mut registries = crate::registry::Registries::default();
+fn finish(
+    name: String,
+    text: String,
+    mut found: Found,
+    gates: FeatureGates,
+    summary: &mut Summary,
+) -> Checked {
+    let mut registries = crate::registry::Registries::with_gates(gates);
     for unit in &found.units {
         summary.statements += unit.len();
         verify::unit(unit, &mut registries, &mut found.findings);

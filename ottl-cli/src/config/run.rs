@@ -44,6 +44,9 @@ pub struct Options<'a> {
     pub pipeline: Option<&'a str>,
     /// `--trace`: how to trace each transform group's run on stderr, if at all.
     pub trace: Option<TraceFormat>,
+    /// The feature gates on (`--feature-gates`): which experimental functions the processors
+    /// may call.
+    pub gates: crate::gates::FeatureGates,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -75,7 +78,7 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         name: &file_name,
         text: &file_text,
     };
-    let groups = match compile(&config, &source, &mut Registries::default()) {
+    let groups = match compile(&config, &source, &mut Registries::with_gates(options.gates)) {
         Ok(groups) => groups,
         Err(code) => return code,
     };

@@ -68,6 +68,15 @@ impl Compiler<'_> {
                 .with_note(format!("`{name}` was removed from OTTL"))
                 .with_help(format!("use {replacement} instead"));
         }
+        if let Some(gate) = self.registry.gate_of(name) {
+            return diagnostic
+                .with_note(format!(
+                    "`{name}` is experimental: it needs the feature gate `{gate}`"
+                ))
+                .with_help(format!(
+                    "turn it on: `--feature-gates {gate}` on `ottl eval` or `ottl check`; a library host calls `ottl_functions::experimental`"
+                ));
+        }
         if let Some(context) = self.registry.context_of(name) {
             return diagnostic
                 .with_note(format!(
@@ -189,6 +198,18 @@ impl Compiler<'_> {
             }
         };
         let arg = match (param.kind, &expr.kind) {
+            (ParamKind::Target, ExprKind::Path(path)) if self.is_parameter(path) => {
+                self.errors.push(
+                    Diagnostic::error(
+                        Code::NotSettable,
+                        format!("the lambda parameter `{path}` cannot be changed"),
+                        expr.span,
+                        "a lambda parameter",
+                    )
+                    .with_note(format!("`{}` writes its first argument", signature.name)),
+                );
+                return None;
+            }
             (ParamKind::Target, ExprKind::Path(path)) => {
                 let compiled = self.path(path)?;
                 if compiled.field.is_read_only() {
@@ -220,6 +241,9 @@ impl Compiler<'_> {
             // All-caps converter names (`SHA256`) parse as enum symbols.
             (ParamKind::Function, ExprKind::Enum(name)) => {
                 return self.converter_ref(name, expr.span);
+            }
+            (ParamKind::Lambda(arity), ExprKind::Lambda(lambda)) => {
+                Arg::Lambda(self.lambda(lambda, arity, param, signature, expr.span)?)
             }
             (ParamKind::String, ExprKind::String(text)) => Arg::String(text.clone()),
             (ParamKind::Int, ExprKind::Int(number)) => Arg::Int(*number),
@@ -342,6 +366,7 @@ fn describe(expr: &Expr) -> &'static str {
         ExprKind::List(_) => "a list",
         ExprKind::Map(_) => "a map",
         ExprKind::Nil => "nil",
+        ExprKind::Lambda(_) => "a lambda",
         _ => "an expression",
     }
 }

@@ -65,6 +65,9 @@ impl Compiler<'_> {
     /// `expr` compiled to be read: by reference when it is a path to a stored value.
     pub(crate) fn operand(&mut self, expr: &Expr) -> Option<Operand> {
         if let ExprKind::Path(path) = &expr.kind {
+            if let Some(parameter) = self.parameter(path) {
+                return Some(Operand::Getter(parameter?));
+            }
             let compiled = self.path(path)?;
             return Some(match compiled.stored_getter() {
                 Some(stored) => Operand::Stored(stored),
@@ -81,9 +84,12 @@ impl Compiler<'_> {
         }
         match &expr.kind {
             ExprKind::Enum(symbol) => self.enum_symbol(symbol, expr),
-            ExprKind::Path(path) => match self.path(path) {
-                Some(path) => path.getter(),
-                None => constant(Value::Nil),
+            ExprKind::Path(path) => match self.parameter(path) {
+                Some(parameter) => parameter.unwrap_or_else(|| constant(Value::Nil)),
+                None => match self.path(path) {
+                    Some(path) => path.getter(),
+                    None => constant(Value::Nil),
+                },
             },
             ExprKind::Converter(converter) => self.converter(converter),
             ExprKind::Unary { op, operand } => {
@@ -146,8 +152,13 @@ impl Compiler<'_> {
             }
             ExprKind::Lambda(_) => {
                 self.errors.push(
-                    Diagnostic::error(Code::WrongArgumentKind, "lambda expressions are not supported yet", expr.span, "lambda")
-                        .with_note("the reference only accepts lambdas behind the `ottl.functions.enableLambda` feature gate, off by default"),
+                    Diagnostic::error(
+                        Code::WrongArgumentKind,
+                        "a lambda is only allowed as the argument of a lambda parameter",
+                        expr.span,
+                        "lambda here",
+                    )
+                    .with_note("functions such as `Filter`, `MapEach` and `Reduce` take one; `ottl functions <name>` shows which parameter"),
                 );
                 constant(Value::Nil)
             }

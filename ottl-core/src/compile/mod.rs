@@ -13,6 +13,7 @@ mod compare;
 mod condition;
 mod expr;
 mod keys;
+mod lambda;
 mod math;
 mod path;
 mod warn;
@@ -53,6 +54,8 @@ pub(crate) struct Compiler<'a> {
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     reads_log_body: bool,
+    /// The parameters of the lambdas being compiled, outermost first (`None` for `_`).
+    params: Vec<Option<String>>,
 }
 
 impl<'a> Compiler<'a> {
@@ -63,6 +66,7 @@ impl<'a> Compiler<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
             reads_log_body: false,
+            params: Vec::new(),
         }
     }
 

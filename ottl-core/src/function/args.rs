@@ -1,7 +1,7 @@
 //! The checked arguments a function's `compile` receives.
 
 use super::get::{Coerce, Typed};
-use super::{ConverterRef, Getter, ParamKind, StoredGetter, Target};
+use super::{ConverterRef, Getter, Lambda, ParamKind, StoredGetter, Target};
 use crate::diag::{Code, Diagnostic};
 use crate::span::Span;
 use crate::value::Value;
@@ -28,6 +28,8 @@ pub enum Arg {
     StringList(Vec<String>),
     /// For [`ParamKind::Function`].
     Function(ConverterRef),
+    /// For [`ParamKind::Lambda`].
+    Lambda(Lambda),
 }
 
 /// A value argument as the function receives it: a literal known when the statement compiles
@@ -230,6 +232,21 @@ impl Args {
             Some(Arg::Function(converter)) => Ok(Some(converter)),
             None => Ok(None),
             Some(_) => Err(self.mismatch(index, ParamKind::Function)),
+        }
+    }
+
+    /// The lambda at `index`.
+    pub fn lambda(&mut self, index: usize) -> Result<Lambda, Diagnostic> {
+        self.optional_lambda(index)?
+            .ok_or_else(|| self.mismatch(index, ParamKind::Lambda(0)))
+    }
+
+    /// The lambda at `index`, if given.
+    pub fn optional_lambda(&mut self, index: usize) -> Result<Option<Lambda>, Diagnostic> {
+        match self.take(index) {
+            Some(Arg::Lambda(lambda)) => Ok(Some(lambda)),
+            None => Ok(None),
+            Some(_) => Err(self.mismatch(index, ParamKind::Lambda(0))),
         }
     }
 

@@ -36,11 +36,14 @@ pub mod adapt;
 mod args;
 mod converter_ref;
 pub mod get;
+mod lambda;
 mod registry;
 mod signature;
 
 pub use args::{Arg, Args, ValueArg};
 pub use converter_ref::ConverterRef;
+pub use lambda::Lambda;
+pub(crate) use lambda::parameter;
 pub use registry::Registry;
 pub use signature::{Example, FunctionKind, Kind, Param, ParamKind, Signature};
 

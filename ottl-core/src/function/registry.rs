@@ -12,6 +12,7 @@ pub struct Registry {
     functions: BTreeMap<&'static str, (Signature, Arc<dyn Function>)>,
     retired: BTreeMap<&'static str, &'static str>,
     elsewhere: BTreeMap<&'static str, &'static str>,
+    gated: BTreeMap<&'static str, &'static str>,
 }
 
 impl Registry {
@@ -54,6 +55,18 @@ impl Registry {
     /// The context where the function `name`, absent here, is known, if it is one.
     pub fn context_of(&self, name: &str) -> Option<&'static str> {
         self.elsewhere.get(name).copied()
+    }
+
+    /// Records that `name` is not here because it is experimental: the host adds it when the
+    /// feature gate `gate` is on (`Reduce` behind `ottl.functions.enableLambda`), for the
+    /// diagnostic of a statement that calls it without.
+    pub fn gate(&mut self, name: &'static str, gate: &'static str) {
+        self.gated.insert(name, gate);
+    }
+
+    /// The feature gate that adds the function `name`, absent here, if it is experimental.
+    pub fn gate_of(&self, name: &str) -> Option<&'static str> {
+        self.gated.get(name).copied()
     }
 
     /// The function called `name`, with its signature.

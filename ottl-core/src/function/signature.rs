@@ -91,6 +91,10 @@ pub enum ParamKind {
     /// A converter passed by name (`SHA256` in `replace_pattern(x, "a", "b", SHA256)`), which
     /// the function calls with one argument as it runs (the reference's `FunctionGetter`).
     Function,
+    /// A lambda taking this many parameters (`(k, v) => expr`), which the function calls per
+    /// element (the reference's `LambdaExpression`, behind its `ottl.functions.enableLambda`
+    /// gate).
+    Lambda(u8),
 }
 
 impl ParamKind {
@@ -109,6 +113,11 @@ impl ParamKind {
             ParamKind::Bool => "`true` or `false`".to_owned(),
             ParamKind::StringList => "a list of string literals".to_owned(),
             ParamKind::Function => "a converter name, such as `SHA256`".to_owned(),
+            ParamKind::Lambda(0) => "a lambda with no parameters, such as `() => x > 0`".to_owned(),
+            ParamKind::Lambda(arity) => format!(
+                "a lambda of {arity} parameters, such as `({}) => …`",
+                lambda_params(arity)
+            ),
         }
     }
 }
@@ -128,7 +137,18 @@ impl fmt::Display for ParamKind {
             ParamKind::Bool => f.write_str("bool literal"),
             ParamKind::StringList => f.write_str("[string literal, …]"),
             ParamKind::Function => f.write_str("converter"),
+            ParamKind::Lambda(arity) => write!(f, "lambda/{arity}"),
         }
+    }
+}
+
+/// Example parameter names for a lambda of `arity` parameters: `k, v`, `acc, k, v`.
+fn lambda_params(arity: u8) -> &'static str {
+    match arity {
+        1 => "v",
+        2 => "k, v",
+        3 => "acc, k, v",
+        _ => "a, b, c, d",
     }
 }
 

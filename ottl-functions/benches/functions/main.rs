@@ -10,6 +10,7 @@ mod collections;
 mod editors;
 mod encoding;
 mod hash;
+mod lambda;
 mod net;
 mod parse;
 mod strings;
@@ -40,7 +41,8 @@ impl Fixture {
     /// `statement` in the log context over one record; panics (in a bench, on our own input)
     /// if it does not compile.
     pub(crate) fn new(statement: &str, attributes: Map) -> Self {
-        let registry = ottl_functions::standard();
+        let mut registry = ottl_functions::standard();
+        ottl_functions::experimental(&mut registry);
         let program = Program::compile(
             &[statement],
             &[],

@@ -4,6 +4,7 @@ pub mod collections;
 pub mod encoding;
 pub mod hash;
 pub mod ids;
+pub mod lambda;
 pub mod net;
 pub mod parse;
 pub mod strings;

@@ -1,0 +1,53 @@
+//! `Reduce(source, seed, accumulator)`.
+
+use super::{Source, element};
+use ottl_core::diag::Diagnostic;
+use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
+use ottl_core::value::Value;
+
+/// `Reduce(source, seed, accumulator)` — folds a list or map: starting from `seed`, the
+/// accumulator becomes `accumulator(acc, index or key, value)` for each element in order.
+/// An empty source gives `seed`.
+///
+/// The accumulator moves into the lambda's frame and its result moves back: only what the body
+/// itself computes is allocated.
+pub struct Reduce;
+
+impl Function for Reduce {
+    fn signature(&self) -> Signature {
+        Signature::converter("Reduce", Kind::Any, "folds a list or map into one value")
+            .param("source", ParamKind::Value(Kind::Any))
+            .param("seed", ParamKind::Value(Kind::Any))
+            .param("accumulator", ParamKind::Lambda(3))
+            .example("Reduce([1, 2, 3], 0, (acc, _, v) => acc + v)", "6")
+            .example(
+                r#"Reduce({"a": 1, "b": 2}, "", (acc, k, v) => Concat([acc, k, "=", String(v), ";"], ""))"#,
+                r#""a=1;b=2;""#,
+            )
+            .example("Reduce([], 7, (acc, _, v) => acc + v)", "7")
+    }
+
+    fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
+        let source = args.getter(0)?;
+        let seed = args.getter(1)?;
+        let accumulator = args.lambda(2)?;
+        Ok(Compiled::converter(move |ctx| {
+            let source = Source::new("Reduce", source(ctx)?)?;
+            let mut acc = seed(ctx)?.into_owned();
+            for (key, value) in source.elements() {
+                let index = if accumulator.binds(1) {
+                    key.value()
+                } else {
+                    Value::Nil
+                };
+                let args = [acc, index, element(&accumulator, 2, value)];
+                acc = accumulator
+                    .call(ctx, args)
+                    .map_err(|error| key.wrap("Reduce", &error))?
+                    .into_owned();
+            }
+            Ok(acc)
+        }))
+    }
+}
+
