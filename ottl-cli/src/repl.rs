@@ -8,6 +8,7 @@
 
 use crate::ExitCode;
 use crate::eval::{read_document, signal};
+use crate::gates::FeatureGates;
 use crate::render::{self, Source};
 use crate::trace::{self, TraceFormat, Tracer};
 use ottl_core::compile::{compile_condition, compile_value};
@@ -31,6 +32,10 @@ pub struct Args {
     /// The context to start in; by default the record context of the first input's signal.
     #[arg(short = 'c', long = "context", value_name = "CTX")]
     context: Option<String>,
+    /// Feature gates to turn on (`id`) or off (`--feature-gates=-id`), as `ottl eval` takes
+    /// them: `ottl.functions.enableLambda` adds the lambda converters.
+    #[arg(long = "feature-gates", value_name = "IDS")]
+    feature_gates: Vec<String>,
     /// OTLP/JSON files to load; a bundled sample of logs when none is given.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
@@ -57,6 +62,13 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::BadInput;
     }
+    let gates = match FeatureGates::parse(args.feature_gates.iter().map(String::as_str)) {
+        Ok(gates) => gates,
+        Err(message) => {
+            eprintln!("error: --feature-gates: {message}");
+            return ExitCode::BadInput;
+        }
+    };
     let mut documents = Vec::new();
     for path in &args.inputs {
         match read_document(path) {
@@ -86,6 +98,7 @@ pub fn run(args: Args) -> ExitCode {
         documents,
         context,
         current: 0,
+        gates,
     };
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
@@ -122,6 +135,8 @@ struct Session {
     documents: Vec<(String, Document)>,
     context: ContextKind,
     current: usize,
+    /// Which gated functions statements may call.
+    gates: FeatureGates,
 }
 
 impl Session {
@@ -130,7 +145,8 @@ impl Session {
             self.command(command.trim());
             return;
         }
-        let registry = ottl_functions::transform::registry(self.context);
+        let mut registry = ottl_functions::transform::registry(self.context);
+        self.gates.apply(&mut registry);
         if syntax::parse_statement(line).is_ok() {
             match Program::compile(&[line], &[], self.context, ErrorMode::Ignore, &registry) {
                 Ok(program) => self.run(&program),

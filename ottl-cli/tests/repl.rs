@@ -80,3 +80,15 @@ fn without_inputs_a_sample_of_logs_is_loaded() {
     let (stdout, _) = repl(&[], "body\n");
     assert_eq!(stdout, "\"Example log record\"\n");
 }
+
+#[test]
+fn feature_gates_add_the_lambda_converters() {
+    let line = "Reduce([1, 2, 3], 0, (acc, _, v) => acc + v)\n";
+    let (stdout, _) = repl(&["--feature-gates", "ottl.functions.enableLambda"], line);
+    assert_eq!(stdout, "6\n");
+    let (_, stderr) = repl(&[], line);
+    assert!(
+        stderr.contains("--feature-gates ottl.functions.enableLambda"),
+        "{stderr}"
+    );
+}
