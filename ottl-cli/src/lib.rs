@@ -8,6 +8,7 @@ pub mod config;
 pub mod eval;
 pub mod fmt;
 pub mod functions;
+pub mod io;
 pub mod registry;
 pub mod render;
 pub mod statements;

@@ -5,13 +5,15 @@
 
 use super::infer::{self, Inferred};
 use super::{Config, Group, Pipeline, ProcessorKind, Text, filter_run, list_name};
-use crate::eval::{read_document, run_program, signal, write_document, write_output};
+use crate::eval::{run_program, signal};
+use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
 use crate::registry::{Component, Registries};
 use crate::render::{self, Source};
 use crate::{ExitCode, read_input};
 use ottl_core::context::ContextKind;
 use ottl_core::context::Signal;
 use ottl_core::diag::Diagnostic;
+use ottl_core::model::json::Document;
 use ottl_core::run::{FilterGroup, Program, StatementError};
 use std::path::{Path, PathBuf};
 
@@ -41,6 +43,10 @@ pub struct Options<'a> {
     pub output: Option<&'a PathBuf>,
     /// The pipeline to run (`traces/x`); the first of the input's signal when `None`.
     pub pipeline: Option<&'a str>,
+    /// How the inputs are laid out; found from the extension or content when `None`.
+    pub input_format: Option<InputFormat>,
+    /// How to write the output; the first input's format when `None`.
+    pub output_format: Option<OutputFormat>,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -81,18 +87,23 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
     } else {
         options.inputs.to_vec()
     };
-    let mut output = Vec::new();
+    let mut sink = match Sink::new(options.output, options.output_format, options.pretty) {
+        Ok(sink) => sink,
+        Err(code) => return code,
+    };
+    let plan = Plan {
+        groups: &groups,
+        pipelines: config.pipelines.as_deref(),
+        wanted: options.pipeline,
+    };
+    let mut noted = Vec::new();
     for input in &inputs {
-        let plan = Plan {
-            groups: &groups,
-            pipelines: config.pipelines.as_deref(),
-            wanted: options.pipeline,
-        };
-        if let Err(code) = eval_input(&plan, input, options.pretty, &mut output) {
+        let each = |name: &str, document| eval_document(&plan, name, document, &mut noted);
+        if let Err(code) = for_each_document(input, options.input_format, &mut sink, each) {
             return code;
         }
     }
-    write_output(options.output, &output)
+    sink.finish()
 }
 
 /// Reads the configuration in `text`; when it defines no processor but holds a configuration
@@ -377,18 +388,21 @@ fn check_pipeline(config: &Config, wanted: Option<&str>) -> Result<(), String> {
 }
 
 /// Runs the groups the plan gives the input's signal over it, in order, and appends the
-/// result.
-fn eval_input(
+/// result. A note about which groups run is shown once per input and note, not per document.
+fn eval_document(
     plan: &Plan<'_>,
-    path: &Path,
-    pretty: bool,
-    output: &mut Vec<u8>,
-) -> Result<(), ExitCode> {
-    let (name, mut document, input_len) = read_document(path)?;
+    name: &str,
+    mut document: Document,
+    noted: &mut Vec<String>,
+) -> Result<Document, ExitCode> {
     let (signal, _) = signal(&document);
     let (steps, note) = plan.steps(signal);
     if let Some(note) = note {
-        eprintln!("note: {name}: {note}");
+        let line = format!("note: {name}: {note}");
+        if !noted.contains(&line) {
+            eprintln!("{line}");
+            noted.push(line);
+        }
     }
     for group in steps {
         let label = &group.label;
@@ -414,5 +428,5 @@ fn eval_input(
             }
         }
     }
-    write_document(&name, &document, input_len, pretty, output)
+    Ok(document)
 }
