@@ -181,3 +181,24 @@ fn config_runs_over_json_lines() {
     ]);
     assert_eq!(stdout_of(&out).lines().count(), samples().len());
 }
+
+#[test]
+fn every_protobuf_fixture_is_named_as_protobuf() {
+    // Made by make_proto_fixtures.py with Python's opentelemetry-proto: single messages,
+    // varint-delimited streams and the file exporter's u32-framed streams.
+    let dir = common::repo().join("testdata/otlp/encoded/proto");
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("proto fixtures readable")
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() > 20, "{fixtures:?}");
+    for fixture in fixtures {
+        let err = stderr_of(&ottl(&["eval", &fixture.to_string_lossy()]), 2);
+        assert!(
+            err.contains("not OTLP/JSON: this looks like OTLP protobuf"),
+            "{}: {err}",
+            fixture.display()
+        );
+    }
+}

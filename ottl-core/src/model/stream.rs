@@ -86,7 +86,8 @@ impl Sniffed {
 
 /// Whether `prefix` starts like an OTLP envelope message: field 1 (the resource list),
 /// length-delimited, holding a resource-level message that starts with one of its fields 1–3;
-/// or a varint length followed by that (the file exporter's delimited stream).
+/// or a length followed by that: a varint (protobuf's delimited stream) or four big-endian
+/// bytes (the collector's `file` exporter with `format: proto`).
 fn looks_like_protobuf(prefix: &[u8]) -> bool {
     fn envelope(bytes: &[u8]) -> bool {
         match bytes.split_first() {
@@ -97,7 +98,9 @@ fn looks_like_protobuf(prefix: &[u8]) -> bool {
             _ => false,
         }
     }
-    envelope(prefix) || varint(prefix).is_some_and(|(_, rest)| envelope(rest))
+    envelope(prefix)
+        || varint(prefix).is_some_and(|(_, rest)| envelope(rest))
+        || prefix.get(4..).is_some_and(envelope)
 }
 
 /// A protobuf varint at the start of `bytes` and what follows it.
