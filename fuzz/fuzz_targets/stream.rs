@@ -1,7 +1,7 @@
 //! Fuzzes the stream reader (`ottl_core::model::stream`): for any bytes, read as found from the
 //! content, as JSON Lines and as one document, it returns documents or errors without
 //! panicking, stops after an error, and each document it yields encodes to OTLP/JSON that
-//! decodes back to the same document.
+//! decodes back to the same document (an empty one, written `{}`, excepted).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,6 +19,11 @@ fuzz_target!(|data: &[u8]| {
                     let Ok(encoded) = json::encode(&document) else {
                         continue;
                     };
+                    // An empty document is written as pdata writes it, `{}`, which names no
+                    // signal and so does not decode as a document of any.
+                    if encoded == b"{}" {
+                        continue;
+                    }
                     let decoded = json::decode(&encoded).unwrap_or_else(|error| {
                         panic!("{document:?} encodes to text that fails: {error}")
                     });

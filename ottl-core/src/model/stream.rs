@@ -24,6 +24,9 @@ use std::io::{self, BufRead};
 
 use super::json::{self, DecodeError, DecodeErrorKind, Document};
 
+/// The largest line buffer kept from one line to the next.
+const KEPT_LINE_CAPACITY: usize = 4 << 20;
+
 /// How documents are laid out in a stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -208,13 +211,19 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Decodes the line in the buffer, placing errors on the stream's lines.
-    fn decode_line(&self, line: usize, start: usize) -> Result<Document, ReadError> {
-        json::decode(&self.buffer).map_err(|mut error| {
+    /// Decodes the line in the buffer, placing errors on the stream's lines. The model now
+    /// holds the line: a buffer grown far past a typical line is released, so a huge line's
+    /// text does not stay alive while its document runs and is written.
+    fn decode_line(&mut self, line: usize, start: usize) -> Result<Document, ReadError> {
+        let decoded = json::decode(&self.buffer).map_err(|mut error| {
             error.line += line - 1;
             error.offset += start;
             ReadError::Decode(error)
-        })
+        });
+        if decoded.is_ok() && self.buffer.capacity() > KEPT_LINE_CAPACITY {
+            self.buffer = Vec::new();
+        }
+        decoded
     }
 
     fn read(&mut self) -> Result<Option<Document>, ReadError> {
