@@ -2,17 +2,17 @@
 
 use crate::failures::{Failures, RecordCount};
 use crate::gates::FeatureGates;
+use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
 use crate::render::{self, Source};
 use crate::statements::{self, Line};
 use crate::trace::{Shared, TraceFormat, Tracer};
 use crate::{ExitCode, read_input};
 use ottl_core::context::{self, ContextKind, Request, Signal};
 use ottl_core::diag::Diagnostic;
-use ottl_core::model::json::{self, Document, EncodeOptions};
+use ottl_core::model::json::{self, Document};
 use ottl_core::run::{ErrorMode, Observer, Program, StatementError};
 use ottl_core::syntax;
 use std::cell::RefCell;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `ottl eval`.
@@ -28,6 +28,13 @@ Examples:
   ottl eval --config collector.yaml logs.json traces.json  # the config's transform/filter processors
   ottl eval --trace -e 'set(attributes[\"a\"], 1) where body == \"x\"' logs.json >/dev/null
   ottl eval --trace=json -f statements.ottl logs.json 2>trace.jsonl >out.json
+  ottl eval -e 'set(severity_text, \"WARN\")' exported.jsonl.gz   # the file exporter's output
+
+Inputs are OTLP/JSON documents or JSON Lines (one document per line, as the collector's file
+exporter writes), found from --input-format, else the extension (.json, .jsonl), else the
+content: a first line that is a whole document means JSON Lines. gzip and zstd inputs are
+decompressed. JSON Lines are read, run and written one line at a time. The output is in the
+first input's format unless --output-format says otherwise.
 
 With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
 run on each input as the collector runs them: those of the first pipeline of the input's
@@ -97,7 +104,14 @@ pub struct Args {
     /// Write the output here instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
-    /// OTLP/JSON files (logs, traces or metrics); `-` or nothing reads standard input.
+    /// How the inputs are laid out; found from the extension or the content when omitted.
+    #[arg(long = "input-format", value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
+    /// How to write the output; the first input's format when omitted.
+    #[arg(long = "output-format", value_name = "FORMAT")]
+    output_format: Option<OutputFormat>,
+    /// OTLP/JSON or JSON Lines files, possibly gzip- or zstd-compressed (logs, traces or
+    /// metrics); `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 }
@@ -140,13 +154,19 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         args.inputs.clone()
     };
-    let mut output = Vec::new();
+    let mut sink = match Sink::new(args.output.as_ref(), args.output_format, args.pretty) {
+        Ok(sink) => sink,
+        Err(code) => return code,
+    };
     for input in &inputs {
-        if let Err(code) = eval_input(&mut programs, context, input, &args, &mut output) {
+        let each = |name: &str, document| {
+            eval_document(&mut programs, context, name, document, args.trace)
+        };
+        if let Err(code) = for_each_document(input, args.input_format, &mut sink, each) {
             return code;
         }
     }
-    write_output(args.output.as_ref(), &output)
+    sink.finish()
 }
 
 /// `--config`: the transform and filter processors of a collector configuration instead of
@@ -172,6 +192,8 @@ fn eval_config(config: &Path, args: &Args, gates: FeatureGates) -> ExitCode {
         pipeline: args.pipeline.as_deref(),
         trace: args.trace,
         gates,
+        input_format: args.input_format,
+        output_format: args.output_format,
     };
     crate::config::run::eval(config, &options)
 }
@@ -323,14 +345,14 @@ pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
     }
 }
 
-fn eval_input(
+/// Runs the statements over one document; the result is the document to write.
+fn eval_document(
     programs: &mut Programs<'_>,
     context: Option<ContextKind>,
-    path: &Path,
-    args: &Args,
-    output: &mut Vec<u8>,
-) -> Result<(), ExitCode> {
-    let (name, mut document, input_len) = read_document(path)?;
+    name: &str,
+    mut document: Document,
+    trace: Option<TraceFormat>,
+) -> Result<Document, ExitCode> {
     let (signal, signal_name) = signal(&document);
     let context = context.unwrap_or(signal.record_context());
     let program = programs.get(context)?;
@@ -341,23 +363,21 @@ fn eval_input(
         );
         return Err(ExitCode::BadInput);
     }
-    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: "), args.trace) {
+    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: "), trace) {
         eprintln!("error: {name}: {failure}");
         return Err(ExitCode::RuntimeError);
     }
-    write_document(&name, &document, input_len, args.pretty, output)
+    Ok(document)
 }
 
 /// Reads and decodes one OTLP/JSON input: its display name, the document, and the length of
-/// its text (to size the output).
+/// its text.
 pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), ExitCode> {
     let (name, text) = read_input(path)?;
     let document = json::decode(text.as_bytes()).map_err(|error| {
         eprintln!("error: {name}: {error}");
         ExitCode::BadInput
     })?;
-    // The model holds everything now; the text would only raise the peak memory. Its length
-    // sizes the output, which is about as long, so the buffer never doubles past it.
     Ok((name, document, text.len()))
 }
 
@@ -402,37 +422,6 @@ pub(crate) fn run_observed(
         }
         Document::Metrics(metrics) => {
             program.run_metrics_observed(metrics, &Request::NONE, report, observer)
-        }
-    }
-}
-
-/// Appends `document` as OTLP/JSON and a newline to `output`.
-pub(crate) fn write_document(
-    name: &str,
-    document: &Document,
-    input_len: usize,
-    pretty: bool,
-    output: &mut Vec<u8>,
-) -> Result<(), ExitCode> {
-    output.reserve(input_len + input_len / 8);
-    json::encode_into(document, output, EncodeOptions { pretty }).map_err(|error| {
-        eprintln!("error: {name}: {error}");
-        ExitCode::BadInput
-    })?;
-    output.push(b'\n');
-    Ok(())
-}
-
-pub(crate) fn write_output(path: Option<&PathBuf>, output: &[u8]) -> ExitCode {
-    let result = match path {
-        Some(path) => std::fs::write(path, output),
-        None => std::io::stdout().lock().write_all(output),
-    };
-    match result {
-        Ok(()) => ExitCode::Ok,
-        Err(error) => {
-            eprintln!("error: cannot write the output: {error}");
-            ExitCode::BadInput
         }
     }
 }

@@ -11,6 +11,7 @@ mod failures;
 pub mod fmt;
 pub mod functions;
 pub mod gates;
+pub mod io;
 pub mod registry;
 pub mod render;
 pub mod repl;

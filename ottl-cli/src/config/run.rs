@@ -5,7 +5,8 @@
 
 use super::infer::{self, Inferred};
 use super::{Config, Group, Pipeline, ProcessorKind, Text, filter_run, list_name};
-use crate::eval::{read_document, run_reported, signal, write_document, write_output};
+use crate::eval::{run_reported, signal};
+use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
 use crate::registry::{Component, Registries};
 use crate::render::{self, Source};
 use crate::trace::TraceFormat;
@@ -13,6 +14,7 @@ use crate::{ExitCode, read_input};
 use ottl_core::context::ContextKind;
 use ottl_core::context::Signal;
 use ottl_core::diag::Diagnostic;
+use ottl_core::model::json::Document;
 use ottl_core::run::{FilterGroup, Program};
 use std::path::{Path, PathBuf};
 
@@ -47,6 +49,10 @@ pub struct Options<'a> {
     /// The feature gates on (`--feature-gates`): which experimental functions the processors
     /// may call.
     pub gates: crate::gates::FeatureGates,
+    /// How the inputs are laid out; found from the extension or content when `None`.
+    pub input_format: Option<InputFormat>,
+    /// How to write the output; the first input's format when `None`.
+    pub output_format: Option<OutputFormat>,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -87,18 +93,24 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
     } else {
         options.inputs.to_vec()
     };
-    let mut output = Vec::new();
+    let mut sink = match Sink::new(options.output, options.output_format, options.pretty) {
+        Ok(sink) => sink,
+        Err(code) => return code,
+    };
+    let plan = Plan {
+        groups: &groups,
+        pipelines: config.pipelines.as_deref(),
+        wanted: options.pipeline,
+    };
+    let mut noted = Vec::new();
     for input in &inputs {
-        let plan = Plan {
-            groups: &groups,
-            pipelines: config.pipelines.as_deref(),
-            wanted: options.pipeline,
-        };
-        if let Err(code) = eval_input(&plan, input, options, &mut output) {
+        let each =
+            |name: &str, document| eval_document(&plan, name, document, options.trace, &mut noted);
+        if let Err(code) = for_each_document(input, options.input_format, &mut sink, each) {
             return code;
         }
     }
-    write_output(options.output, &output)
+    sink.finish()
 }
 
 /// Reads the configuration in `text`; when it defines no processor but holds a configuration
@@ -383,25 +395,29 @@ fn check_pipeline(config: &Config, wanted: Option<&str>) -> Result<(), String> {
 }
 
 /// Runs the groups the plan gives the input's signal over it, in order, and appends the
-/// result.
-fn eval_input(
+/// result. A note about which groups run is shown once per input and note, not per document.
+fn eval_document(
     plan: &Plan<'_>,
-    path: &Path,
-    options: &Options<'_>,
-    output: &mut Vec<u8>,
-) -> Result<(), ExitCode> {
-    let (name, mut document, input_len) = read_document(path)?;
+    name: &str,
+    mut document: Document,
+    trace: Option<TraceFormat>,
+    noted: &mut Vec<String>,
+) -> Result<Document, ExitCode> {
     let (signal, _) = signal(&document);
     let (steps, note) = plan.steps(signal);
     if let Some(note) = note {
-        eprintln!("note: {name}: {note}");
+        let line = format!("note: {name}: {note}");
+        if !noted.contains(&line) {
+            eprintln!("{line}");
+            noted.push(line);
+        }
     }
     for group in steps {
         let label = &group.label;
         match &group.step {
             Step::Transform(program) => {
                 let prefix = format!("{name}: {label}: ");
-                if let Err(failure) = run_reported(program, &mut document, &prefix, options.trace) {
+                if let Err(failure) = run_reported(program, &mut document, &prefix, trace) {
                     eprintln!("error: {name}: {label}: {failure}");
                     return Err(ExitCode::RuntimeError);
                 }
@@ -419,5 +435,5 @@ fn eval_input(
             }
         }
     }
-    write_document(&name, &document, input_len, options.pretty, output)
+    Ok(document)
 }

@@ -1,5 +1,5 @@
 //! The OTLP record model: logs, traces and metrics as plain Rust structs, and their OTLP/JSON
-//! codec ([`json`]).
+//! codec ([`json`]); [`stream`] reads documents from a stream (one document or JSON Lines).
 //!
 //! The structs mirror the OTLP protocol messages field for field, in the protocol's language:
 //! ids are [`TraceId`] / [`SpanId`] byte arrays, times are `u64` nanoseconds since the Unix
@@ -27,6 +27,7 @@ mod logs;
 mod map;
 mod metrics;
 mod str;
+pub mod stream;
 mod traces;
 mod value;
 

@@ -1,0 +1,203 @@
+//! Telemetry in and out: opening inputs (gzip and zstd are decompressed on the fly, found by
+//! their magic bytes), reading their documents one at a time in the format given or found, and
+//! writing documents as they are done, so JSON Lines input streams through in flat memory.
+//!
+//! The formats themselves and their detection are the library's ([`ottl_core::model::stream`]);
+//! decompression lives here so `ottl-core` carries no compression crates a host may not want.
+
+use crate::ExitCode;
+use ottl_core::model::json::{self, Document, EncodeOptions};
+use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Read buffer size: large enough that a line is rarely split across many reads.
+const BUFFER: usize = 256 * 1024;
+
+/// `--input-format`: how documents are laid out in the inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// One OTLP/JSON document per input.
+    Json,
+    /// One OTLP/JSON document per line (the collector's `file` exporter).
+    Jsonl,
+}
+
+/// `--output-format`: how documents are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// OTLP/JSON, one document after another (indented with --pretty).
+    Json,
+    /// One compact OTLP/JSON document per line.
+    Jsonl,
+}
+
+impl From<InputFormat> for Format {
+    fn from(format: InputFormat) -> Self {
+        match format {
+            InputFormat::Json => Self::Json,
+            InputFormat::Jsonl => Self::JsonLines,
+        }
+    }
+}
+
+/// Opens `path` (`-` is standard input), decompressing gzip or zstd; its display name and
+/// reader.
+fn open(path: &Path) -> Result<(String, Box<dyn BufRead>), ExitCode> {
+    let cannot_read = |error: io::Error| {
+        eprintln!("error: cannot read {}: {error}", path.display());
+        ExitCode::BadInput
+    };
+    let (name, raw): (String, Box<dyn Read>) = if path.as_os_str() == "-" {
+        ("<stdin>".to_owned(), Box::new(io::stdin().lock()))
+    } else {
+        let file = File::open(path).map_err(cannot_read)?;
+        (path.display().to_string(), Box::new(file))
+    };
+    let mut reader = BufReader::with_capacity(BUFFER, raw);
+    let sniffed = Sniffed::of(reader.fill_buf().map_err(cannot_read)?);
+    let reader: Box<dyn BufRead> = match sniffed {
+        Sniffed::Gzip => Box::new(BufReader::with_capacity(
+            BUFFER,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        )),
+        Sniffed::Zstd => {
+            let decoder = ruzstd::decoding::StreamingDecoder::new(reader).map_err(|error| {
+                eprintln!("error: {name}: invalid zstd data: {error}");
+                ExitCode::BadInput
+            })?;
+            Box::new(BufReader::with_capacity(BUFFER, decoder))
+        }
+        _ => Box::new(reader),
+    };
+    Ok((name, reader))
+}
+
+/// Reads the documents of `path` one at a time, hands each to `each` with the input's name and
+/// writes what it returns to `sink`. The format is `format`, else the file name's extension,
+/// else the content's.
+pub(crate) fn for_each_document(
+    path: &Path,
+    format: Option<InputFormat>,
+    sink: &mut Sink<'_>,
+    mut each: impl FnMut(&str, Document) -> Result<Document, ExitCode>,
+) -> Result<(), ExitCode> {
+    let (name, reader) = open(path)?;
+    let format = format
+        .map(Format::from)
+        .or_else(|| Format::from_file_name(&path.to_string_lossy()));
+    let mut documents = Documents::new(reader, format);
+    while let Some(document) = documents.next() {
+        let document = document.map_err(|error| {
+            match error {
+                ReadError::NotJson(Sniffed::Protobuf) => eprintln!(
+                    "error: {name}: {error}; OTLP protobuf input is not supported yet, \
+                     convert it to OTLP/JSON"
+                ),
+                ReadError::Io(error) => eprintln!("error: cannot read {name}: {error}"),
+                error => eprintln!("error: {name}: {error}"),
+            }
+            ExitCode::BadInput
+        })?;
+        sink.input_format(documents.format());
+        let document = each(&name, document)?;
+        sink.write(&name, &document)?;
+    }
+    Ok(())
+}
+
+/// Where documents go: standard output or `-o FILE` (created on the first write), buffered and
+/// written as each document is done.
+pub(crate) struct Sink<'a> {
+    path: Option<&'a PathBuf>,
+    writer: Option<BufWriter<Box<dyn Write>>>,
+    format: Option<OutputFormat>,
+    pretty: bool,
+    /// The encoding of one document, reused.
+    buffer: Vec<u8>,
+}
+
+impl<'a> Sink<'a> {
+    /// A sink writing `format` (the first input's when `None`) to `path` or standard output.
+    /// JSON Lines are compact: `--pretty` with `--output-format jsonl` is refused.
+    pub(crate) fn new(
+        path: Option<&'a PathBuf>,
+        format: Option<OutputFormat>,
+        pretty: bool,
+    ) -> Result<Self, ExitCode> {
+        if pretty && format == Some(OutputFormat::Jsonl) {
+            eprintln!(
+                "error: --pretty cannot be used with --output-format jsonl: a line holds one compact document"
+            );
+            return Err(ExitCode::BadInput);
+        }
+        Ok(Self {
+            path,
+            writer: None,
+            format,
+            pretty,
+            buffer: Vec::new(),
+        })
+    }
+
+    /// Fixes the output format from the first input's when none was given. `--pretty` asks for
+    /// indented JSON, so it keeps JSON Lines input from setting JSON Lines output.
+    pub(crate) fn input_format(&mut self, format: Option<Format>) {
+        if self.format.is_none()
+            && let Some(format) = format
+        {
+            self.format = Some(match format {
+                Format::JsonLines if !self.pretty => OutputFormat::Jsonl,
+                _ => OutputFormat::Json,
+            });
+        }
+    }
+
+    /// Encodes `document` and writes it with a newline after it.
+    pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
+        self.buffer.clear();
+        let options = EncodeOptions {
+            pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
+        };
+        json::encode_into(document, &mut self.buffer, options).map_err(|error| {
+            eprintln!("error: {name}: {error}");
+            ExitCode::BadInput
+        })?;
+        self.buffer.push(b'\n');
+        let writer = match &mut self.writer {
+            Some(writer) => writer,
+            None => {
+                let raw: Box<dyn Write> = match self.path {
+                    Some(path) => Box::new(File::create(path).map_err(cannot_write)?),
+                    None => Box::new(io::stdout().lock()),
+                };
+                self.writer.insert(BufWriter::with_capacity(BUFFER, raw))
+            }
+        };
+        writer.write_all(&self.buffer).map_err(cannot_write)?;
+        // A large document's buffer would only raise the peak memory from here on.
+        if self.buffer.capacity() > 16 * BUFFER {
+            self.buffer = Vec::new();
+        }
+        Ok(())
+    }
+
+    /// Flushes the output; with `-o` and no document written, creates the file empty.
+    pub(crate) fn finish(mut self) -> ExitCode {
+        let result = match (self.writer.take(), self.path) {
+            (Some(mut writer), _) => writer.flush(),
+            (None, Some(path)) => File::create(path).map(drop),
+            (None, None) => Ok(()),
+        };
+        match result {
+            Ok(()) => ExitCode::Ok,
+            Err(error) => cannot_write(error),
+        }
+    }
+}
+
+fn cannot_write(error: io::Error) -> ExitCode {
+    eprintln!("error: cannot write the output: {error}");
+    ExitCode::BadInput
+}
