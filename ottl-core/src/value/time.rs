@@ -41,16 +41,19 @@ impl Time {
         &self.zone
     }
 
-    /// The time as Go's JSON encoder writes it, without the quotes: RFC 3339 in the time's
-    /// zone, the nanoseconds' trailing zeros dropped, `Z` for a zero offset
-    /// (`2020-02-11T20:26:12.000000321Z`, `2023-05-26T12:34:56+09:00`).
-    pub fn rfc3339(&self) -> String {
+    /// The time's date and clock reading in its own zone.
+    pub fn civil(&self) -> jiff::civil::DateTime {
+        self.zone.to_datetime(self.instant())
+    }
+
+    /// The date and clock reading in the time's zone as Go writes them:
+    /// `2006-01-02{separator}15:04:05`, then `.` and the nanoseconds without trailing zeros
+    /// when there are any.
+    pub fn clock_text(&self, separator: char) -> String {
         use std::fmt::Write;
-        let instant = jiff::Timestamp::from_nanosecond(i128::from(self.nanos)).unwrap_or_default();
-        let offset = self.zone.to_offset(instant);
-        let t = offset.to_datetime(instant);
+        let t = self.civil();
         let mut out = format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            "{:04}-{:02}-{:02}{separator}{:02}:{:02}:{:02}",
             t.year(),
             t.month(),
             t.day(),
@@ -62,7 +65,16 @@ impl Time {
             let digits = format!("{:09}", t.subsec_nanosecond());
             let _ = write!(out, ".{}", digits.trim_end_matches('0'));
         }
-        let seconds = offset.seconds();
+        out
+    }
+
+    /// The time as Go's JSON encoder writes it, without the quotes: RFC 3339 in the time's
+    /// zone, the nanoseconds' trailing zeros dropped, `Z` for a zero offset
+    /// (`2020-02-11T20:26:12.000000321Z`, `2023-05-26T12:34:56+09:00`).
+    pub fn rfc3339(&self) -> String {
+        use std::fmt::Write;
+        let mut out = self.clock_text('T');
+        let seconds = self.zone.to_offset(self.instant()).seconds();
         if seconds == 0 {
             out.push('Z');
         } else {
@@ -71,6 +83,11 @@ impl Time {
             let _ = write!(out, "{sign}{:02}:{:02}", minutes / 60, minutes % 60);
         }
         out
+    }
+
+    /// The instant; every i64 of nanoseconds (years 1677 to 2262) is inside jiff's range.
+    fn instant(&self) -> jiff::Timestamp {
+        jiff::Timestamp::from_nanosecond(i128::from(self.nanos)).unwrap_or_default()
     }
 
     /// Another instant in the same zone.

@@ -1,7 +1,7 @@
 //! The filter processor: legacy per-context keys, `*_conditions` lists and groups, and the
 //! mixes the collector refuses.
 
-use super::{Walk, contexts_of, seq};
+use super::{Walk, contexts_of, mixes_styles, seq};
 use crate::check::model::{Component, ContextChoice, Finding};
 use crate::check::tree::{Entry, Node};
 use ottl_core::context::{ContextKind, Signal};
@@ -121,15 +121,7 @@ impl Walk<'_, '_> {
     fn condition_list(&mut self, entry: &Entry, signal: Signal) {
         let list = &entry.value;
         let items: Vec<&Spanned<Node>> = seq(Some(list)).collect();
-        let basic = items
-            .iter()
-            .filter(|i| matches!(i.value, Node::Scalar(_)))
-            .count();
-        let groups = items
-            .iter()
-            .filter(|i| matches!(i.value, Node::Map(_)))
-            .count();
-        if basic > 0 && groups > 0 {
+        if mixes_styles(&items) {
             let message = format!(
                 "`{}` mixes conditions (basic style) and groups (advanced style)",
                 entry.key.value

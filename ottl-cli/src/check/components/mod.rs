@@ -87,6 +87,13 @@ fn is_routing_processor(node: &Node) -> bool {
 }
 
 /// The items of a sequence node (none for anything else).
+/// Whether a list holds both basic-style items (strings) and advanced-style groups (maps),
+/// which the transform and filter processors reject.
+fn mixes_styles(items: &[&Spanned<Node>]) -> bool {
+    let has = |style: fn(&Node) -> bool| items.iter().any(|item| style(&item.value));
+    has(|node| matches!(node, Node::Scalar(_))) && has(|node| matches!(node, Node::Map(_)))
+}
+
 fn seq(node: Option<&Spanned<Node>>) -> impl Iterator<Item = &Spanned<Node>> {
     let items: &[Spanned<Node>] = match node.map(|n| &n.value) {
         Some(Node::Seq(items)) => items,

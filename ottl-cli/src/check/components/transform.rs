@@ -1,6 +1,6 @@
 //! The transform processor: flat lists (context inferred), groups, the removed `queries`.
 
-use super::{Walk, contexts_of, seq};
+use super::{Walk, contexts_of, mixes_styles, seq};
 use crate::check::model::{Component, ContextChoice, Finding};
 use crate::check::tree::{Entry, Node};
 use ottl_core::context::{ContextKind, Signal};
@@ -97,15 +97,7 @@ impl Walk<'_, '_> {
             self.error(Code::InvalidComponentConfig, list, message);
             return;
         }
-        let basic = items
-            .iter()
-            .filter(|i| matches!(i.value, Node::Scalar(_)))
-            .count();
-        let groups = items
-            .iter()
-            .filter(|i| matches!(i.value, Node::Map(_)))
-            .count();
-        if basic > 0 && groups > 0 {
+        if mixes_styles(&items) {
             let message = format!(
                 "`{}` mixes statements (basic style) and groups (advanced style)",
                 entry.key.value

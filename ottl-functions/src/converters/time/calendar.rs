@@ -1,16 +1,9 @@
-//! Shared shapes: a time's calendar fields in its own zone, and the converters that read one
-//! number from a time or a duration.
+//! Shared shapes: the converters that read one number from a time or a duration, and a time's
+//! zone as Go names it.
 
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, get};
 use ottl_core::value::{Time, TimeZone, Value};
-
-/// The time's date and clock reading in its own zone.
-pub(crate) fn civil(time: &Time) -> jiff::civil::DateTime {
-    // Every i64 of nanoseconds (years 1677 to 2262) is inside jiff's range.
-    let instant = jiff::Timestamp::from_nanosecond(i128::from(time.nanos())).unwrap_or_default();
-    time.zone().to_datetime(instant)
-}
 
 /// A converter of one time (parameter 0) to an int.
 pub(super) fn time_to_int(mut args: Args, read: fn(&Time) -> i64) -> Result<Compiled, Diagnostic> {

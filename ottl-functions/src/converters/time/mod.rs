@@ -12,7 +12,7 @@ mod strptime;
 pub(crate) use strptime::MONTHS;
 mod zone;
 
-pub(crate) use calendar::{civil, zone_label};
+pub(crate) use calendar::zone_label;
 pub(crate) use zone::local as local_zone;
 
 crate::family! {

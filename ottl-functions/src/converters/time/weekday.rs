@@ -1,6 +1,6 @@
 //! `Weekday(time)`.
 
-use super::calendar::{civil, time_to_int};
+use super::calendar::time_to_int;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 
@@ -15,6 +15,6 @@ impl Function for Weekday {
     }
 
     fn compile(&self, args: Args) -> Result<Compiled, Diagnostic> {
-        time_to_int(args, |time| i64::from(civil(time).weekday().to_sunday_zero_offset()))
+        time_to_int(args, |time| i64::from(time.civil().weekday().to_sunday_zero_offset()))
     }
 }

@@ -1,6 +1,6 @@
 //! `Year(time)`.
 
-use super::calendar::{civil, time_to_int};
+use super::calendar::time_to_int;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 
@@ -15,6 +15,6 @@ impl Function for Year {
     }
 
     fn compile(&self, args: Args) -> Result<Compiled, Diagnostic> {
-        time_to_int(args, |time| civil(time).year() as i64)
+        time_to_int(args, |time| time.civil().year() as i64)
     }
 }

@@ -104,13 +104,7 @@ impl Printer {
             if i > 0 {
                 self.out.push_str(", ");
             }
-            if matches!(value, GoValue::Nil) {
-                self.out.push_str("<nil>");
-            } else {
-                self.out.push_str(value.type_name());
-                self.out.push('=');
-                self.print_arg(value, 'v');
-            }
+            self.typed(value);
         }
         self.out.push(')');
     }
@@ -300,6 +294,13 @@ impl Printer {
         self.out.push_str("%!");
         self.out.push(verb);
         self.out.push('(');
+        self.typed(value);
+        self.out.push(')');
+        self.erroring = false;
+    }
+
+    /// A value in Go's error markers: `type=value`, or `<nil>`.
+    fn typed(&mut self, value: GoValue<'_>) {
         if matches!(value, GoValue::Nil) {
             self.out.push_str("<nil>");
         } else {
@@ -307,8 +308,6 @@ impl Printer {
             self.out.push('=');
             self.print_arg(value, 'v');
         }
-        self.out.push(')');
-        self.erroring = false;
     }
 
     /// A string by a verb: Go's `fmtString`.

@@ -1,7 +1,7 @@
 //! OTTL values as the Go values the reference passes to `fmt.Sprintf`, with Go's type names
 //! and the text of the `String` methods of ids, times and durations.
 
-use crate::converters::time::{civil, local_zone, zone_label};
+use crate::converters::time::{local_zone, zone_label};
 use ottl_core::model::{AnyValue, Map};
 use ottl_core::value::{Object, Time, TimeZone, Value};
 
@@ -135,36 +135,21 @@ fn object_type_name(object: &Object<'_>) -> &'static str {
 
 /// `time.Time.String()`, in the time's zone: `2006-01-02 15:04:05.999999999 -0700 MST`.
 pub(super) fn time_string(time: &Time) -> String {
-    let t = civil(time);
-    let mut text = format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    );
-    if t.subsec_nanosecond() != 0 {
-        let fraction = format!("{:09}", t.subsec_nanosecond());
-        text.push('.');
-        text.push_str(fraction.trim_end_matches('0'));
-    }
     let (offset, name) = zone_label(time);
     let sign = if offset < 0 { '-' } else { '+' };
     let minutes = offset.unsigned_abs() / 60;
-    text.push_str(&format!(
-        " {sign}{:02}{:02} {name}",
+    format!(
+        "{} {sign}{:02}{:02} {name}",
+        time.clock_text(' '),
         minutes / 60,
         minutes % 60
-    ));
-    text
+    )
 }
 
 /// `time.Time.GoString()`: `time.Date(2020, time.February, 11, …, time.UTC)`, the fields in
 /// the time's zone and the zone as Go names it.
 pub(super) fn time_go_string(time: &Time) -> String {
-    let t = civil(time);
+    let t = time.civil();
     let month = crate::converters::time::MONTHS
         .get(usize::from(t.month().unsigned_abs()).wrapping_sub(1))
         .copied()

@@ -1,7 +1,7 @@
 //! Writing a time with a compiled format, as Go's `Time.Format` writes the equivalent layout.
 
 use super::{Item, MONTHS, OffsetForm, Pad, WEEKDAYS};
-use crate::converters::time::calendar::{civil, zone_label};
+use crate::converters::time::calendar::zone_label;
 use ottl_core::model::Str;
 use ottl_core::value::Time;
 use std::cell::RefCell;
@@ -31,7 +31,7 @@ pub(crate) fn format(items: &[Item], time: &Time) -> Str {
 }
 
 fn write(items: &[Item], time: &Time, out: &mut String) {
-    let date = civil(time);
+    let date = time.civil();
     let instant = jiff::Timestamp::from_nanosecond(i128::from(time.nanos())).unwrap_or_default();
     let offset = time.zone().to_offset(instant).seconds();
     for item in items {
