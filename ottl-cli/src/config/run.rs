@@ -4,9 +4,9 @@
 //! order, each group over the whole batch before the next.
 
 use super::{Config, Pipeline, Processor, Text};
-use crate::eval::{run_reported, signal};
 use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
 use crate::render::{self, Source};
+use crate::runner::{run_reported, signal};
 use crate::trace::TraceFormat;
 use crate::{ExitCode, read_input};
 use ottl_core::context::Signal;
@@ -99,18 +99,29 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
     sink.finish()
 }
 
-/// Reads the configuration in `text`; when it defines no processor but holds a configuration
-/// as a string (an OpenTelemetryCollector's `spec.config: |`, a ConfigMap's `data.relay`),
-/// reads that one, named after its key. Shape mistakes go to stderr.
+/// Reads the configuration in `text`; shape mistakes go to stderr.
 fn load(name: String, text: String) -> Result<(String, String, Config), ExitCode> {
-    let report = |name: &str, errors: Vec<super::ConfigError>| {
+    load_embedded(name, text).map_err(|(name, errors)| {
         for error in errors {
             let at = if error.line > 0 { ":" } else { ": " };
             eprintln!("error: {name}{at}{error}");
         }
         ExitCode::BadInput
+    })
+}
+
+/// Reads the configuration in `text`; when it defines no processor but holds a configuration
+/// as a string (an OpenTelemetryCollector's `spec.config: |`, a ConfigMap's `data.relay`),
+/// reads that one, named after its key: the name, the text read and the configuration, or
+/// the name and the shape mistakes.
+pub fn load_embedded(
+    name: String,
+    text: String,
+) -> Result<(String, String, Config), (String, Vec<super::ConfigError>)> {
+    let config = match super::load(&text) {
+        Ok(config) => config,
+        Err(errors) => return Err((name, errors)),
     };
-    let config = super::load(&text).map_err(|errors| report(&name, errors))?;
     if !config.processors.is_empty() {
         return Ok((name, text, config));
     }
@@ -118,8 +129,10 @@ fn load(name: String, text: String) -> Result<(String, String, Config), ExitCode
         return Ok((name, text, config));
     };
     let name = format!("{name} ({path})");
-    let config = super::load(&inner).map_err(|errors| report(&name, errors))?;
-    Ok((name, inner, config))
+    match super::load(&inner) {
+        Ok(config) => Ok((name, inner, config)),
+        Err(errors) => Err((name, errors)),
+    }
 }
 
 /// Compiles every group, reporting every rejected statement before giving up.
@@ -204,16 +217,19 @@ fn remap(mut diagnostic: Diagnostic, text: &Text) -> Option<Diagnostic> {
 }
 
 /// Which groups run on an input: the configuration's pipelines decide.
-struct Plan<'a> {
-    groups: &'a [CompiledGroup],
-    pipelines: Option<&'a [Pipeline]>,
-    wanted: Option<&'a str>,
+pub struct Plan<'a> {
+    /// Every compiled group, in file order.
+    pub groups: &'a [CompiledGroup],
+    /// `service.pipelines`, if any.
+    pub pipelines: Option<&'a [Pipeline]>,
+    /// The pipeline asked for (`--pipeline`).
+    pub wanted: Option<&'a str>,
 }
 
 impl Plan<'_> {
     /// The groups to run on an input of `signal`, in order, and a note saying which pipeline
     /// that is (none without `service.pipelines`: every processor, in file order).
-    fn steps(&self, signal: Signal) -> (Vec<&CompiledGroup>, Option<String>) {
+    pub fn steps(&self, signal: Signal) -> (Vec<&CompiledGroup>, Option<String>) {
         let of_signal = |g: &&CompiledGroup| g.signal == signal;
         let Some(pipelines) = self.pipelines else {
             return (self.groups.iter().filter(of_signal).collect(), None);
