@@ -7,9 +7,10 @@
 //! expression (`Len(body)`) prints its value.
 
 use crate::ExitCode;
-use crate::eval::{read_document, signal};
+use crate::eval::read_document;
 use crate::gates::FeatureGates;
 use crate::render::{self, Source};
+use crate::runner::signal;
 use crate::trace::{self, TraceFormat, Tracer};
 use ottl_core::compile::{compile_condition, compile_value};
 use ottl_core::context::{ContextKind, TransformContext};

@@ -10,6 +10,7 @@
 pub mod converters;
 pub mod editors;
 pub mod filter;
+pub mod processor;
 pub mod transform;
 
 mod convert;
