@@ -61,3 +61,53 @@ fn our_bytes_are_the_independent_encoders() {
         assert!(encoded == bytes, "{name}");
     }
 }
+
+/// Through `opentelemetry-proto`'s prost types, both ways: prost decodes our bytes and converts
+/// into the same model; the model converted out and encoded by prost decodes back the same.
+#[cfg(feature = "prost")]
+#[test]
+fn every_sample_converts_through_prost_types() {
+    use ottl_core::model::prost::opentelemetry_proto::tonic::{
+        logs::v1::LogsData, metrics::v1::MetricsData, trace::v1::TracesData,
+    };
+    use ottl_core::model::{Logs, Metrics, Traces};
+    use prost::Message;
+
+    for entry in std::fs::read_dir(otlp_dir()).expect("testdata/otlp") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let expected = json::decode(&std::fs::read(&path).expect("sample")).expect("valid JSON");
+        let ours = proto::encode(&expected).expect("encodes");
+        let (converted, theirs) = match expected.clone() {
+            Document::Logs(logs) => (
+                Document::Logs(
+                    Logs::try_from(LogsData::decode(ours.as_slice()).expect("prost decodes"))
+                        .expect("converts"),
+                ),
+                LogsData::from(logs).encode_to_vec(),
+            ),
+            Document::Traces(traces) => (
+                Document::Traces(
+                    Traces::try_from(TracesData::decode(ours.as_slice()).expect("prost decodes"))
+                        .expect("converts"),
+                ),
+                TracesData::from(traces).encode_to_vec(),
+            ),
+            Document::Metrics(metrics) => (
+                Document::Metrics(
+                    Metrics::try_from(MetricsData::decode(ours.as_slice()).expect("prost decodes"))
+                        .expect("converts"),
+                ),
+                MetricsData::from(metrics).encode_to_vec(),
+            ),
+        };
+        let json =
+            |document: &Document| String::from_utf8(json::encode(document).expect("encodes"));
+        let name = path.display();
+        assert_eq!(json(&converted), json(&expected), "{name}: into the model");
+        let back = proto::decode(&theirs).expect("decodes");
+        assert_eq!(json(&back), json(&expected), "{name}: out of the model");
+    }
+}

@@ -27,6 +27,8 @@ pub mod json;
 mod logs;
 mod map;
 mod metrics;
+#[cfg(feature = "prost")]
+pub mod prost;
 pub mod proto;
 mod str;
 pub mod stream;
