@@ -1,0 +1,387 @@
+//! What the line editor completes and hints: function names (with their signatures as
+//! hints), the paths of the current context, the attribute keys present in the loaded
+//! records, enum names, and command names.
+
+use super::commands::COMMANDS;
+use super::session::Session;
+use ottl_core::compile::compile_value;
+use ottl_core::context::ContextKind;
+use ottl_core::value::Value;
+use rustyline::completion::Pair;
+
+/// How many records are read for the keys of their maps: enough to find the keys in use
+/// without slowing every prompt on large inputs.
+const RECORDS_FOR_KEYS: usize = 1000;
+
+/// The maps whose keys are completed inside `["`, when the context has them.
+const MAPS: &[&str] = &[
+    "attributes",
+    "resource.attributes",
+    "scope.attributes",
+    "span.attributes",
+    "metric.metadata",
+];
+
+/// A hint shown after the cursor: `display` in grey, `completion` inserted when accepted
+/// (with → or End), if any.
+pub(super) struct Hint {
+    display: String,
+    completion: Option<String>,
+}
+
+impl rustyline::hint::Hint for Hint {
+    fn display(&self) -> &str {
+        &self.display
+    }
+
+    fn completion(&self) -> Option<&str> {
+        self.completion.as_deref()
+    }
+}
+
+/// The words of the current context and records.
+#[derive(Default)]
+pub(super) struct Vocabulary {
+    /// Function names with their signatures (`Concat(vals: …) -> string`), by name.
+    functions: Vec<(String, String)>,
+    paths: Vec<String>,
+    enums: Vec<&'static str>,
+    contexts: Vec<&'static str>,
+    /// The context's own name, which prefixes its paths (`log.attributes`).
+    context: String,
+    /// For each map path, the keys found in the loaded records, sorted.
+    keys: Vec<(String, Vec<String>)>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of `session`'s context and records.
+    pub(super) fn of(session: &mut Session) -> Self {
+        let registry = session.registry();
+        let mut functions: Vec<(String, String)> = registry
+            .signatures()
+            .map(|signature| (signature.name.to_owned(), signature.to_string()))
+            .collect();
+        functions.sort();
+        let context = session.context;
+        let paths = context.paths();
+        let keys = MAPS
+            .iter()
+            .filter(|map| paths.iter().any(|path| path == *map))
+            .map(|map| ((*map).to_owned(), keys(session, context, map)))
+            .collect();
+        Vocabulary {
+            functions,
+            paths,
+            enums: context
+                .enum_symbols()
+                .iter()
+                .map(|(name, _)| *name)
+                .collect(),
+            contexts: ContextKind::ALL.iter().map(|c| c.name()).collect(),
+            context: context.name().to_owned(),
+            keys,
+        }
+    }
+
+    /// Where the word being completed starts, and what it may become.
+    pub(super) fn complete(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
+        let before = &line[..pos];
+        if let Some(command) = before.strip_prefix(':') {
+            return self.complete_command(command, pos);
+        }
+        if let Some((start, map, partial)) = open_key(before) {
+            let keys = self.keys_of(map);
+            let found = keys
+                .iter()
+                .filter(|key| key.starts_with(partial))
+                .map(|key| Pair {
+                    display: key.clone(),
+                    replacement: format!("{}\"]", escape(key)),
+                })
+                .collect();
+            return (start, found);
+        }
+        let word = word_before(before, true);
+        let start = pos - word.len();
+        if word.is_empty() {
+            return (pos, Vec::new());
+        }
+        let mut found: Vec<Pair> = Vec::new();
+        if !word.contains('.') {
+            found.extend(
+                self.functions
+                    .iter()
+                    .filter(|(name, _)| name.starts_with(word))
+                    .map(|(name, _)| Pair {
+                        display: name.clone(),
+                        replacement: format!("{name}("),
+                    }),
+            );
+        }
+        let words = self
+            .paths
+            .iter()
+            .map(String::as_str)
+            .chain(self.enums.iter().copied());
+        found.extend(words.filter(|w| w.starts_with(word)).map(|w| Pair {
+            display: w.to_owned(),
+            replacement: w.to_owned(),
+        }));
+        (start, found)
+    }
+
+    fn complete_command(&self, command: &str, pos: usize) -> (usize, Vec<Pair>) {
+        let pairs = |words: &mut dyn Iterator<Item = &str>, partial: &str| -> Vec<Pair> {
+            words
+                .filter(|w| w.starts_with(partial))
+                .map(|w| Pair {
+                    display: w.to_owned(),
+                    replacement: w.to_owned(),
+                })
+                .collect()
+        };
+        match command.split_once(' ') {
+            None => {
+                let found = COMMANDS
+                    .iter()
+                    .filter(|(name, _, _)| name.starts_with(command))
+                    .map(|(name, takes, _)| Pair {
+                        display: format!(":{name}"),
+                        replacement: if takes.is_empty() {
+                            (*name).to_owned()
+                        } else {
+                            format!("{name} ")
+                        },
+                    })
+                    .collect();
+                (pos - command.len(), found)
+            }
+            Some((name, partial)) => {
+                let partial = partial.trim_start();
+                let start = pos - partial.len();
+                let found = match name {
+                    "context" => pairs(&mut self.contexts.iter().copied(), partial),
+                    "functions" => pairs(
+                        &mut self.functions.iter().map(|(name, _)| name.as_str()),
+                        partial,
+                    ),
+                    _ => Vec::new(),
+                };
+                (start, found)
+            }
+        }
+    }
+
+    /// A hint for the end of `line`: a function's signature, the rest of the only path that
+    /// fits, or what a command takes.
+    pub(super) fn hint(&self, line: &str, pos: usize) -> Option<Hint> {
+        if pos < line.len() {
+            return None;
+        }
+        if let Some(command) = line.strip_prefix(':') {
+            let (_, takes, what) = COMMANDS.iter().find(|(name, _, _)| *name == command)?;
+            let display = if takes.is_empty() {
+                format!("  {what}")
+            } else {
+                format!(" {takes}  {what}")
+            };
+            return Some(Hint {
+                display,
+                completion: None,
+            });
+        }
+        if open_key(line).is_some() {
+            return None;
+        }
+        // Right after `Name(`: the parameters.
+        if let Some(open) = line.strip_suffix('(') {
+            let name = word_before(open, false);
+            let (_, signature) = self.functions.iter().find(|(n, _)| n == name)?;
+            return Some(Hint {
+                display: signature[name.len() + 1..].to_owned(),
+                completion: None,
+            });
+        }
+        let word = word_before(line, true);
+        if word.is_empty() {
+            return None;
+        }
+        let mut functions = self.functions.iter().filter(|(n, _)| n.starts_with(word));
+        if let (Some((name, signature)), None) = (functions.next(), functions.next()) {
+            return Some(Hint {
+                display: signature[word.len()..].to_owned(),
+                completion: Some(format!("{}(", &name[word.len()..])),
+            });
+        }
+        let mut paths = self
+            .paths
+            .iter()
+            .map(String::as_str)
+            .chain(self.enums.iter().copied())
+            .filter(|p| p.starts_with(word) && p.len() > word.len());
+        match (paths.next(), paths.next()) {
+            (Some(path), None) => Some(Hint {
+                display: path[word.len()..].to_owned(),
+                completion: Some(path[word.len()..].to_owned()),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The keys of the map at `path` (`attributes`, `log.attributes`, `resource.attributes`).
+    fn keys_of(&self, path: &str) -> &[String] {
+        let own = path
+            .strip_prefix(self.context.as_str())
+            .and_then(|rest| rest.strip_prefix('.'))
+            .unwrap_or(path);
+        self.keys
+            .iter()
+            .find(|(map, _)| map == own)
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+}
+
+/// The keys of the map at `path` in the first records of `context`.
+fn keys(session: &mut Session, context: ContextKind, path: &str) -> Vec<String> {
+    let Ok((getter, _)) = compile_value(path, context, &session.registry()) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
+    let positions = session.records.positions(context);
+    for position in positions.into_iter().take(RECORDS_FOR_KEYS) {
+        session.records.with(context, position, |ctx| {
+            if let Ok(Value::Map(map)) = getter(ctx) {
+                for (key, _) in map.iter() {
+                    if !found.iter().any(|k| k == key.as_str()) {
+                        found.push(key.as_str().to_owned());
+                    }
+                }
+            }
+        });
+    }
+    found.sort();
+    found
+}
+
+/// The identifier just before the end of `text` (with dots when `dotted`: a path).
+fn word_before(text: &str, dotted: bool) -> &str {
+    let start = text
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || (dotted && c == '.')))
+        .map_or(0, |i| i + 1);
+    &text[start..]
+}
+
+/// When `text` ends inside an unclosed `path["…`: where the key starts, the map's path and
+/// the part of the key typed so far.
+fn open_key(text: &str) -> Option<(usize, &str, &str)> {
+    let open = text.rfind("[\"")?;
+    let partial = &text[open + 2..];
+    if partial.contains('"') {
+        return None;
+    }
+    let map = word_before(&text[..open], true);
+    (!map.is_empty()).then_some((open + 2, map, partial))
+}
+
+/// `key` as the inside of an OTTL string literal.
+fn escape(key: &str) -> String {
+    key.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary {
+            functions: vec![
+                (
+                    "Concat".into(),
+                    "Concat(vals: [any], delimiter: string) -> string".into(),
+                ),
+                (
+                    "ConvertCase".into(),
+                    "ConvertCase(target: string-like, toCase: string) -> string".into(),
+                ),
+                ("set".into(), "set(target: path, value: any)".into()),
+            ],
+            paths: vec![
+                "attributes".into(),
+                "body".into(),
+                "body.string".into(),
+                "resource.attributes".into(),
+            ],
+            enums: vec!["SEVERITY_NUMBER_INFO"],
+            contexts: vec!["log", "span"],
+            context: "log".into(),
+            keys: vec![(
+                "attributes".into(),
+                vec!["http.method".into(), "http.route".into()],
+            )],
+        }
+    }
+
+    fn completions(line: &str) -> (usize, Vec<String>) {
+        let (start, pairs) = vocabulary().complete(line, line.len());
+        (start, pairs.into_iter().map(|p| p.replacement).collect())
+    }
+
+    #[test]
+    fn words_complete_to_functions_paths_and_enums() {
+        assert_eq!(
+            completions("set(attributes[\"a\"], Con"),
+            (21, vec!["Concat(".into(), "ConvertCase(".into()])
+        );
+        assert_eq!(
+            completions("set(bo"),
+            (4, vec!["body".into(), "body.string".into()])
+        );
+        assert_eq!(
+            completions("severity_number >= SEV"),
+            (19, vec!["SEVERITY_NUMBER_INFO".into()])
+        );
+    }
+
+    #[test]
+    fn keys_complete_inside_brackets() {
+        assert_eq!(
+            completions("set(log.attributes[\"http.r"),
+            (20, vec!["http.route\"]".into()])
+        );
+        assert_eq!(
+            completions("attributes[\"x\"] == \"GE").1,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn commands_and_their_arguments_complete() {
+        assert_eq!(completions(":fu"), (1, vec!["functions ".into()]));
+        assert_eq!(completions(":context sp"), (9, vec!["span".into()]));
+    }
+
+    #[test]
+    fn hints_show_signatures() {
+        let hint = |line: &str| {
+            vocabulary()
+                .hint(line, line.len())
+                .map(|h| (h.display, h.completion))
+        };
+        assert_eq!(
+            hint("Conc"),
+            Some((
+                "at(vals: [any], delimiter: string) -> string".into(),
+                Some("at(".into())
+            ))
+        );
+        assert_eq!(
+            hint("set(attributes[\"a\"], Concat("),
+            Some(("vals: [any], delimiter: string) -> string".into(), None))
+        );
+        assert_eq!(
+            hint("resource.a"),
+            Some(("ttributes".into(), Some("ttributes".into())))
+        );
+        assert_eq!(hint("Co"), None);
+    }
+}
