@@ -206,26 +206,35 @@ impl Vocabulary {
         if word.is_empty() {
             return None;
         }
-        let mut functions = self.functions.iter().filter(|(n, _)| n.starts_with(word));
-        if let (Some((name, signature)), None) = (functions.next(), functions.next()) {
-            return Some(Hint {
-                display: signature[word.len()..].to_owned(),
-                completion: Some(format!("{}(", &name[word.len()..])),
-            });
-        }
-        let mut paths = self
+        // Only when one word fits: a function (its signature) or a path or enum name.
+        let functions = self
+            .functions
+            .iter()
+            .filter(|(name, _)| name.starts_with(word))
+            .map(|(name, signature)| (name.as_str(), Some(signature)));
+        let names = self
             .paths
             .iter()
             .map(String::as_str)
             .chain(self.enums.iter().copied())
-            .filter(|p| p.starts_with(word) && p.len() > word.len());
-        match (paths.next(), paths.next()) {
-            (Some(path), None) => Some(Hint {
-                display: path[word.len()..].to_owned(),
-                completion: Some(path[word.len()..].to_owned()),
-            }),
-            _ => None,
-        }
+            .filter(|name| name.starts_with(word))
+            .map(|name| (name, None));
+        let mut fits = functions.chain(names);
+        let (Some((name, signature)), None) = (fits.next(), fits.next()) else {
+            return None;
+        };
+        let rest = &name[word.len()..];
+        Some(match signature {
+            Some(signature) => Hint {
+                display: signature[word.len()..].to_owned(),
+                completion: Some(format!("{rest}(")),
+            },
+            None if !rest.is_empty() => Hint {
+                display: rest.to_owned(),
+                completion: Some(rest.to_owned()),
+            },
+            None => return None,
+        })
     }
 
     /// The keys of the map at `path` (`attributes`, `log.attributes`, `resource.attributes`).
@@ -383,5 +392,7 @@ mod tests {
             Some(("ttributes".into(), Some("ttributes".into())))
         );
         assert_eq!(hint("Co"), None);
+        // `b` could be `body` or `body.string`.
+        assert_eq!(hint("set(b"), None);
     }
 }
