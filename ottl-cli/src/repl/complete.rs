@@ -127,6 +127,23 @@ impl Vocabulary {
             display: w.to_owned(),
             replacement: w.to_owned(),
         }));
+        // The context's own paths with its prefix (`log.body`).
+        if let Some(rest) = word
+            .strip_prefix(self.context.as_str())
+            .and_then(|rest| rest.strip_prefix('.'))
+        {
+            let own = self.paths.iter().filter(|path| {
+                let first = path.split('.').next().unwrap_or_default();
+                ContextKind::from_name(first).is_none() && path.starts_with(rest)
+            });
+            found.extend(own.map(|path| {
+                let prefixed = format!("{}.{path}", self.context);
+                Pair {
+                    display: prefixed.clone(),
+                    replacement: prefixed,
+                }
+            }));
+        }
         (start, found)
     }
 
@@ -348,6 +365,10 @@ mod tests {
         assert_eq!(
             completions("severity_number >= SEV"),
             (19, vec!["SEVERITY_NUMBER_INFO".into()])
+        );
+        assert_eq!(
+            completions("log.bo"),
+            (0, vec!["log.body".into(), "log.body.string".into()])
         );
     }
 

@@ -41,15 +41,23 @@ Commands (piped or interactive):
 An example session (Tab completes functions, paths, attribute keys and enum names; → accepts
 a hint; Enter inside an open bracket or string goes on to the next line):
   $ ottl repl logs.json
-  log 1/3> set(attributes[\"env\"], \"prod\") where severity_number >= SEVERITY_NUMBER_WARN
+  log 1/2> set(attributes[\"env\"], \"prod\") where severity_number >= SEVERITY_NUMBER_WARN
   logs.json: resourceLogs[0].scopeLogs[0].logRecords[0]
-    1 set(attributes[\"env\"], \"prod\") where ...  [ran]
+    1 set(attributes[\"env\"], \"prod\") where severity_number >= SEVERITY_NUMBER_WARN  [ran]
         attributes[\"env\"]: (absent) -> \"prod\"
-  log 1/3> :undo
-  log 1/3> :next
-  log 2/3> Len(body)
-  18
-  log 2/3> :save enrich.ottl        # then: ottl check enrich.ottl
+  log 1/2> set(body, Concat([severity_text,
+  body], \": \"))
+  logs.json: resourceLogs[0].scopeLogs[0].logRecords[0]
+    1 set(body, Concat([severity_text, body], \": \"))  [ran]
+        body: \"disk full\" -> \"FATAL4: disk full\"
+  log 1/2> :undo
+  undid set(body, Concat([severity_text, body], \": \"))
+  log 1/2> :next
+  log 2/2: logs.json: resourceLogs[0].scopeLogs[0].logRecords[1]
+  log 2/2> Len(attributes)
+  0
+  log 2/2> :save enrich.ottl        # then: ottl check enrich.ottl, ottl eval -f enrich.ottl
+  saved 1 statements to enrich.ottl
 
 Scripted:
   printf 'set(attributes[\"a\"], \"b\")\\n:show\\n' | ottl repl logs.json

@@ -163,6 +163,7 @@ impl Session {
     /// Runs OTTL `text`: a statement on the current record (or on all of them), or a
     /// condition or expression, printing its value.
     pub(super) fn evaluate(&mut self, text: &str, all: bool) {
+        let text = &one_line(text);
         let registry = self.registry();
         if syntax::parse_statement(text).is_ok() {
             match Program::compile(&[text], &[], self.context, ErrorMode::Ignore, &registry) {
@@ -271,7 +272,7 @@ impl Session {
         }
         self.log.push(Logged {
             context: self.context,
-            source: one_line(text),
+            source: text.to_owned(),
         });
     }
 }
@@ -290,15 +291,44 @@ fn show_diagnostics(text: &str, diagnostics: &[Diagnostic]) {
     );
 }
 
-/// A statement typed over several lines, on one line: in canonical form when it parses.
+/// OTTL typed over several lines, on one line: each line break outside a string, with the
+/// spaces around it, becomes one space (none next to a bracket).
 fn one_line(text: &str) -> String {
     if !text.contains('\n') {
         return text.to_owned();
     }
-    match syntax::parse_statement(text) {
-        Ok(statement) => statement.to_string(),
-        Err(_) => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        i += 1;
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            out.push(c);
+            continue;
+        }
+        if c != '\n' {
+            in_string = c == '"';
+            out.push(c);
+            continue;
+        }
+        out.truncate(out.trim_end().len());
+        while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
+        }
+        let after_open = out.ends_with(['(', '[', '{']);
+        let before_close = matches!(chars.get(i), Some(')' | ']' | '}') | None);
+        if !after_open && !before_close {
+            out.push(' ');
+        }
     }
+    out
 }
 
 /// What a statement did over all records.
@@ -347,5 +377,9 @@ mod tests {
             "set(attributes[\"a\"], Concat([\"x\", \"y\"], \"-\"))"
         );
         assert_eq!(one_line("set(x, 1)"), "set(x, 1)");
+        assert_eq!(
+            one_line("set(body, \"a  \\\"(\n b\"\n)\nwhere  x"),
+            "set(body, \"a  \\\"(\n b\") where  x"
+        );
     }
 }
