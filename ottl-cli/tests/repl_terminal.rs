@@ -12,9 +12,15 @@ const LOGS: &str = "testdata/otlp/proto-example-logs.json";
 
 /// A session on `LOGS` whose history goes to `history`.
 fn start(history: &std::path::Path) -> PtySession {
+    start_with(history, &[])
+}
+
+/// A session on `LOGS` with more arguments.
+fn start_with(history: &std::path::Path, args: &[&str]) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ottl"));
     command
         .args(["repl", LOGS])
+        .args(args)
         .current_dir(common::repo())
         .env("OTTL_REPL_HISTORY", history)
         .env("TERM", "xterm")
@@ -110,7 +116,21 @@ fn commands_complete_and_hint_what_they_take() {
     typed(&mut p, "\r");
     p.exp_string("span: no records")
         .expect("the logs have no spans");
+    p.exp_string("span 0/0> ").expect("the prompt says so");
     p.send_line(":quit").expect("typed");
+    p.exp_eof().expect("the session ends");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn vi_keys_edit_the_line() {
+    let dir = scratch("vi");
+    let mut p = start_with(&dir.join("history"), &["--keys", "vi"]);
+    p.exp_string("log 1/1> ").expect("the prompt");
+    // Insert mode first; Esc, `0` to the start, `i` to insert there, Esc, `A` to append.
+    typed(&mut p, "body\u{1b}0iLen(\u{1b}A)\r");
+    p.exp_string("\r\n18\r\n").expect("Len(body) ran");
+    p.send_control('d').expect("Ctrl-D");
     p.exp_eof().expect("the session ends");
     let _ = std::fs::remove_dir_all(dir);
 }

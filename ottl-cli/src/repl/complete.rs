@@ -39,11 +39,27 @@ impl rustyline::hint::Hint for Hint {
     }
 }
 
+/// A function as hints show it.
+struct Function {
+    name: String,
+    /// Each parameter as the signature writes it (`delimiter: string`, `flags?: …`).
+    params: Vec<String>,
+    /// ` -> string`, or empty for an editor.
+    returns: String,
+}
+
+impl Function {
+    /// `Name(params) -> kind`, as `ottl functions` shows it.
+    fn signature(&self) -> String {
+        format!("{}({}){}", self.name, self.params.join(", "), self.returns)
+    }
+}
+
 /// The words of the current context and records.
 #[derive(Default)]
 pub(super) struct Vocabulary {
-    /// Function names with their signatures (`Concat(vals: …) -> string`), by name.
-    functions: Vec<(String, String)>,
+    /// The functions statements can call, by name.
+    functions: Vec<Function>,
     paths: Vec<String>,
     enums: Vec<&'static str>,
     contexts: Vec<&'static str>,
@@ -57,11 +73,24 @@ impl Vocabulary {
     /// The vocabulary of `session`'s context and records.
     pub(super) fn of(session: &mut Session) -> Self {
         let registry = session.registry();
-        let mut functions: Vec<(String, String)> = registry
+        let mut functions: Vec<Function> = registry
             .signatures()
-            .map(|signature| (signature.name.to_owned(), signature.to_string()))
+            .map(|signature| Function {
+                name: signature.name.to_owned(),
+                params: signature
+                    .params
+                    .iter()
+                    .map(|p| {
+                        let optional = if p.optional { "?" } else { "" };
+                        format!("{}{optional}: {}", p.name, p.kind)
+                    })
+                    .collect(),
+                returns: signature
+                    .returns
+                    .map_or_else(String::new, |kind| format!(" -> {kind}")),
+            })
             .collect();
-        functions.sort();
+        functions.sort_by(|a, b| a.name.cmp(&b.name));
         let context = session.context;
         let paths = context.paths();
         let keys = MAPS
@@ -111,10 +140,10 @@ impl Vocabulary {
             found.extend(
                 self.functions
                     .iter()
-                    .filter(|(name, _)| name.starts_with(word))
-                    .map(|(name, _)| Pair {
-                        display: name.clone(),
-                        replacement: format!("{name}("),
+                    .filter(|f| f.name.starts_with(word))
+                    .map(|f| Pair {
+                        display: f.name.clone(),
+                        replacement: format!("{}(", f.name),
                     }),
             );
         }
@@ -178,10 +207,9 @@ impl Vocabulary {
                 let start = pos - partial.len();
                 let found = match name {
                     "context" => pairs(&mut self.contexts.iter().copied(), partial),
-                    "functions" => pairs(
-                        &mut self.functions.iter().map(|(name, _)| name.as_str()),
-                        partial,
-                    ),
+                    "functions" => {
+                        pairs(&mut self.functions.iter().map(|f| f.name.as_str()), partial)
+                    }
                     _ => Vec::new(),
                 };
                 (start, found)
@@ -210,12 +238,13 @@ impl Vocabulary {
         if open_key(line).is_some() {
             return None;
         }
-        // Right after `Name(`: the parameters.
-        if let Some(open) = line.strip_suffix('(') {
-            let name = word_before(open, false);
-            let (_, signature) = self.functions.iter().find(|(n, _)| n == name)?;
+        // Right after `Name(` or a comma between its arguments: the parameters left.
+        if line.trim_end().ends_with(['(', ',']) {
+            let (name, given) = open_call(line)?;
+            let function = self.functions.iter().find(|f| f.name == name)?;
+            let left = function.params.get(given..)?;
             return Some(Hint {
-                display: signature[name.len() + 1..].to_owned(),
+                display: format!("{}){}", left.join(", "), function.returns),
                 completion: None,
             });
         }
@@ -227,8 +256,8 @@ impl Vocabulary {
         let functions = self
             .functions
             .iter()
-            .filter(|(name, _)| name.starts_with(word))
-            .map(|(name, signature)| (name.as_str(), Some(signature)));
+            .filter(|f| f.name.starts_with(word))
+            .map(|f| (f.name.as_str(), Some(f.signature())));
         let names = self
             .paths
             .iter()
@@ -309,6 +338,47 @@ fn open_key(text: &str) -> Option<(usize, &str, &str)> {
     (!map.is_empty()).then_some((open + 2, map, partial))
 }
 
+/// The innermost call still open at the end of `text`: its function's name and how many of
+/// its arguments are complete (the commas at its level).
+fn open_call(text: &str) -> Option<(&str, usize)> {
+    // Each open bracket: where it is, whether it is a call's, commas seen at its level.
+    let mut open: Vec<(usize, bool, usize)> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' => open.push((i, true, 0)),
+            '[' | '{' => open.push((i, false, 0)),
+            ')' | ']' | '}' => {
+                open.pop();
+            }
+            ',' => {
+                if let Some(last) = open.last_mut() {
+                    last.2 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if in_string {
+        return None;
+    }
+    let (at, true, commas) = *open.last()? else {
+        return None;
+    };
+    let name = word_before(&text[..at], false);
+    (!name.is_empty()).then_some((name, commas))
+}
+
 /// `key` as the inside of an OTTL string literal.
 fn escape(key: &str) -> String {
     key.replace('\\', "\\\\").replace('"', "\\\"")
@@ -318,18 +388,28 @@ fn escape(key: &str) -> String {
 mod tests {
     use super::*;
 
+    fn function(name: &str, params: &[&str], returns: &str) -> Function {
+        Function {
+            name: name.into(),
+            params: params.iter().map(|p| (*p).to_owned()).collect(),
+            returns: returns.into(),
+        }
+    }
+
     fn vocabulary() -> Vocabulary {
         Vocabulary {
             functions: vec![
-                (
-                    "Concat".into(),
-                    "Concat(vals: [any], delimiter: string) -> string".into(),
+                function(
+                    "Concat",
+                    &["vals: [any]", "delimiter: string"],
+                    " -> string",
                 ),
-                (
-                    "ConvertCase".into(),
-                    "ConvertCase(target: string-like, toCase: string) -> string".into(),
+                function(
+                    "ConvertCase",
+                    &["target: string-like", "toCase: string"],
+                    " -> string",
                 ),
-                ("set".into(), "set(target: path, value: any)".into()),
+                function("set", &["target: path", "value: any"], ""),
             ],
             paths: vec![
                 "attributes".into(),
@@ -412,6 +492,15 @@ mod tests {
             hint("resource.a"),
             Some(("ttributes".into(), Some("ttributes".into())))
         );
+        assert_eq!(
+            hint("set(attributes[\"a\"], Concat([\"a\", \"b\"], "),
+            Some(("delimiter: string) -> string".into(), None))
+        );
+        assert_eq!(
+            hint("set(attributes[\"a\"],"),
+            Some(("value: any)".into(), None))
+        );
+        assert_eq!(hint("set(attributes[\"a\"], \"x,"), None);
         assert_eq!(hint("Co"), None);
         // `b` could be `body` or `body.string`.
         assert_eq!(hint("set(b"), None);

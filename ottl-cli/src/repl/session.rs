@@ -92,6 +92,8 @@ impl Session {
         let count = self.records.positions(self.context).len();
         if self.all {
             format!("{} */{count}> ", self.context)
+        } else if count == 0 {
+            format!("{} 0/0> ", self.context)
         } else {
             format!("{} {}/{count}> ", self.context, self.current + 1)
         }
