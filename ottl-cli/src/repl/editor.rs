@@ -138,7 +138,6 @@ fn history_file() -> Option<PathBuf> {
 
 /// Runs the session on the terminal until Ctrl-D or `:quit`.
 pub(super) fn interactive(mut session: Session, keys: Keys) -> ExitCode {
-    session.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let config = Config::builder()
         .edit_mode(match keys {
             Keys::Emacs => EditMode::Emacs,

@@ -1,10 +1,10 @@
 //! `ottl repl`: write statements against real records and see what each one does.
 //!
-//! On a terminal the session is interactive ([`editor`]: rustyline, completion, history);
+//! On a terminal the session is interactive (`editor`: rustyline, completion, history);
 //! otherwise statements, conditions, expressions and `:commands` are read from standard
 //! input line by line and the results printed, so sessions can be scripted and tested. Both
-//! go through the same [`session::Session`] (what a line does) and [`commands`] (`:help`,
-//! `:undo`, `:save`, …), over the [`records::Records`] loaded.
+//! go through the same `session::Session` (what a line does) and `commands` (`:help`,
+//! `:undo`, `:save`, …), over the `records::Records` loaded.
 
 mod commands;
 mod complete;
@@ -127,7 +127,10 @@ pub fn run(args: Args) -> ExitCode {
             .first()
             .map_or(ContextKind::Log, |(_, d)| signal(d).0.record_context()),
     };
-    let session = Session::new(records, context, gates);
+    let mut session = Session::new(records, context, gates);
+    // Colour as the diagnostics have it: on a terminal, unless NO_COLOR is set.
+    session.colour = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return editor::interactive(session, args.keys);
     }
