@@ -228,3 +228,21 @@ fn without_inputs_each_signal_has_a_sample() {
     assert!(lines[1].starts_with("datapoint 1/"), "{stdout}");
     assert_eq!(lines[2], "resource 1/3: <sample logs>: resourceLogs[0]");
 }
+
+#[test]
+fn open_brackets_continue_on_the_next_line() {
+    let input = "set(attributes[\"a\"], Concat([\n  \"x\",\n  \"y\"], \"-\"))\nattributes[\"a\"]\n\
+                 set(body,\n:history\n";
+    let (stdout, stderr) = repl(&[LOGS], input);
+    assert!(
+        stdout.contains("  1 set(attributes[\"a\"], Concat([\"x\", \"y\"], \"-\"))  [ran]\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\n\"x-y\"\n"), "{stdout}");
+    // A command ends what is pending: the unfinished statement is reported, not run.
+    assert!(stderr.contains("error["), "{stderr}");
+    assert!(
+        stdout.ends_with("  1 [log] set(attributes[\"a\"], Concat([\"x\", \"y\"], \"-\"))\n"),
+        "{stdout}"
+    );
+}

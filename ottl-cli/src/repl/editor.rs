@@ -23,6 +23,9 @@ pub enum Keys {
     Vi,
 }
 
+/// How many lines the history file keeps.
+const HISTORY_SIZE: usize = 1000;
+
 /// The rustyline helper: completion, hints and the check for unfinished input.
 struct ReplHelper {
     vocabulary: Vocabulary,
@@ -138,7 +141,13 @@ fn history_file() -> Option<PathBuf> {
 
 /// Runs the session on the terminal until Ctrl-D or `:quit`.
 pub(super) fn interactive(mut session: Session, keys: Keys) -> ExitCode {
-    let config = Config::builder()
+    let builder = Config::builder();
+    // The default keeps 100 lines; a session of trying statements out writes more.
+    let builder = match builder.max_history_size(HISTORY_SIZE) {
+        Ok(builder) => builder,
+        Err(_) => Config::builder(),
+    };
+    let config = builder
         .edit_mode(match keys {
             Keys::Emacs => EditMode::Emacs,
             Keys::Vi => EditMode::Vi,

@@ -137,17 +137,32 @@ pub fn run(args: Args) -> ExitCode {
     piped(session)
 }
 
-/// Reads lines from standard input: blank lines and `#` comments are skipped.
+/// Reads lines from standard input: blank lines and `#` comments are skipped, and OTTL with a
+/// bracket or string still open goes on to the next line (until a blank line or a command).
 fn piped(mut session: Session) -> ExitCode {
+    let mut pending = String::new();
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
         let line = line.trim();
+        if !pending.is_empty() && (line.is_empty() || line.starts_with(':')) {
+            session.handle(&std::mem::take(&mut pending));
+        }
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if session.handle(line) == Flow::Quit {
-            break;
+        if !pending.is_empty() {
+            pending.push('\n');
         }
+        pending.push_str(line);
+        if editor::is_open(&pending) {
+            continue;
+        }
+        if session.handle(&std::mem::take(&mut pending)) == Flow::Quit {
+            return ExitCode::Ok;
+        }
+    }
+    if !pending.is_empty() {
+        session.handle(&pending);
     }
     ExitCode::Ok
 }
