@@ -1,18 +1,17 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
-use crate::failures::{Failures, RecordCount};
 use crate::gates::FeatureGates;
 use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
 use crate::render::{self, Source};
+use crate::runner::{run_reported, signal};
 use crate::statements::{self, Line};
-use crate::trace::{Shared, TraceFormat, Tracer};
+use crate::trace::TraceFormat;
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind, Request, Signal};
+use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document};
-use ottl_core::run::{ErrorMode, Observer, Program, StatementError};
+use ottl_core::run::{ErrorMode, Program};
 use ottl_core::syntax;
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `ottl eval`.
@@ -336,15 +335,6 @@ fn resolve_context(
     ))
 }
 
-/// The signal of a document, and its name for messages.
-pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
-    match document {
-        Document::Logs(_) => (Signal::Logs, "logs"),
-        Document::Traces(_) => (Signal::Traces, "traces"),
-        Document::Metrics(_) => (Signal::Metrics, "metrics"),
-    }
-}
-
 /// Runs the statements over one document; the result is the document to write.
 fn eval_document(
     programs: &mut Programs<'_>,
@@ -379,49 +369,4 @@ pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), Ex
         ExitCode::BadInput
     })?;
     Ok((name, document, text.len()))
-}
-
-/// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
-/// few of each statement, then how many records it failed on; or, with `trace`, every
-/// failure within a trace of every record and statement.
-pub(crate) fn run_reported(
-    program: &Program,
-    document: &mut Document,
-    prefix: &str,
-    trace: Option<TraceFormat>,
-) -> Result<(), StatementError> {
-    if let Some(format) = trace {
-        let tracer = RefCell::new(Tracer::new(program, format, prefix));
-        let mut report = |failure| tracer.borrow().failure(&failure);
-        return run_observed(program, document, &mut report, &mut Shared(&tracer));
-    }
-    let mut failures = Failures::default();
-    let mut records = RecordCount::default();
-    let result = run_observed(
-        program,
-        document,
-        &mut |failure| failures.report(prefix, failure),
-        &mut records,
-    );
-    failures.summarize(prefix, program, records.0);
-    result
-}
-
-/// Runs `program` over the records of `document`, whichever signal it holds, telling
-/// `observer` about every record and statement.
-pub(crate) fn run_observed(
-    program: &Program,
-    document: &mut Document,
-    report: &mut dyn FnMut(StatementError),
-    observer: &mut impl Observer,
-) -> Result<(), StatementError> {
-    match document {
-        Document::Logs(logs) => program.run_logs_observed(logs, &Request::NONE, report, observer),
-        Document::Traces(traces) => {
-            program.run_traces_observed(traces, &Request::NONE, report, observer)
-        }
-        Document::Metrics(metrics) => {
-            program.run_metrics_observed(metrics, &Request::NONE, report, observer)
-        }
-    }
 }

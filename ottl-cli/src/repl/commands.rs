@@ -2,7 +2,7 @@
 
 use super::load;
 use super::session::{Flow, Session};
-use crate::eval::run_observed;
+use crate::runner::run_observed;
 use ottl_core::context::ContextKind;
 use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::run::{ErrorMode, Program, Unobserved};

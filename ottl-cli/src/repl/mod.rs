@@ -13,8 +13,9 @@ mod records;
 mod session;
 
 use crate::ExitCode;
-use crate::eval::{read_document, signal};
+use crate::eval::read_document;
 use crate::gates::FeatureGates;
+use crate::runner::signal;
 use commands::parse_context;
 use ottl_core::context::ContextKind;
 use ottl_core::model::json;

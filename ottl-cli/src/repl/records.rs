@@ -1,7 +1,7 @@
 //! The records a session works on: the loaded inputs, where each record of a context is in
 //! them, and a [`TransformContext`] over one of them.
 
-use crate::eval::signal;
+use crate::runner::signal;
 use ottl_core::context::{ContextKind, TransformContext};
 use ottl_core::model::json::Document;
 use ottl_core::model::{Map, MetricData};

@@ -4,9 +4,9 @@
 
 use super::commands;
 use super::records::{Position, Records};
-use crate::eval::run_observed;
 use crate::gates::FeatureGates;
 use crate::render::{self, Source};
+use crate::runner::run_observed;
 use crate::trace::{self, TraceFormat, Tracer};
 use ottl_core::compile::{compile_condition, compile_value};
 use ottl_core::context::{ContextKind, TransformContext};
@@ -143,7 +143,7 @@ impl Session {
         if self.records.positions(self.context).is_empty()
             && let Some((_, document)) = self.records.documents.first()
         {
-            self.context = crate::eval::signal(document).0.record_context();
+            self.context = crate::runner::signal(document).0.record_context();
         }
         self.where_am_i();
     }

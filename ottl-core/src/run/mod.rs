@@ -16,12 +16,16 @@
 //! # Ok::<(), ottl_core::run::StatementError>(())
 //! ```
 
+mod batch;
+mod builder;
 mod entries;
 mod filter;
 mod lookahead;
 mod observe;
 mod signals;
 
+pub use batch::{Batch, Failures, Run, StatementFailures};
+pub use builder::{CompileError, Compiled, Origin, Problem, ProgramBuilder};
 pub use filter::{ConditionError, FilterConditions, FilterError, FilterGroup, FilterGroupError};
 pub use observe::{Observer, Outcome, Unobserved};
 
@@ -200,6 +204,39 @@ impl Program {
     /// The context the program runs in.
     pub fn context(&self) -> ContextKind {
         self.context
+    }
+
+    /// Runs the program over every record of its context in `batch`, in document order. Under
+    /// [`ErrorMode::Ignore`] the failures that pass are counted, per statement, in the result;
+    /// under `Propagate` the first one is the error.
+    ///
+    /// ```
+    /// use ottl_core::context::ContextKind;
+    /// use ottl_core::function::Registry;
+    /// use ottl_core::model::json;
+    /// use ottl_core::run::Program;
+    ///
+    /// let registry = Registry::new(); // a host starts from ottl_functions::standard()
+    /// let program = Program::builder(&registry).context(ContextKind::Log).compile()?.program;
+    /// let mut logs = json::decode_logs(br#"{"resourceLogs":[]}"#)?;
+    /// let failures = program.run(&mut logs)?;
+    /// assert!(failures.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn run<B: Batch>(&self, batch: &mut B) -> Result<Failures, StatementError> {
+        let mut failures = Failures::default();
+        batch.run_program(self, Run::reporting(&mut |failure| failures.add(failure)))?;
+        Ok(failures)
+    }
+
+    /// Runs the program over `batch` as `run` says: with the request the batch arrived with,
+    /// every failure handed to a closure, an [`Observer`] watching.
+    pub fn run_with<B: Batch, O: Observer>(
+        &self,
+        batch: &mut B,
+        run: Run<'_, O>,
+    ) -> Result<(), StatementError> {
+        batch.run_program(self, run)
     }
 
     /// Runs the program on one record. Under `Ignore`, failures go to `report`. Writes are
