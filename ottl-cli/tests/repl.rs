@@ -246,3 +246,40 @@ fn open_brackets_continue_on_the_next_line() {
         "{stdout}"
     );
 }
+
+#[test]
+fn all_shows_the_first_twenty_records_and_counts_every_one() {
+    let records: Vec<String> = (0..25)
+        .map(|n| format!(r#"{{"body": {{"stringValue": "record {n}"}}}}"#))
+        .collect();
+    let logs = format!(
+        r#"{{"resourceLogs": [{{"scopeLogs": [{{"logRecords": [{}]}}]}}]}}"#,
+        records.join(", ")
+    );
+    let file = scratch("many.json");
+    std::fs::write(&file, logs).expect("written");
+    let input = ":all set(attributes[\"n\"], 1)\n:all Len(body)\n:all body == \"record 24\"\n";
+    let (stdout, stderr) = repl(&[&file.display().to_string()], input);
+    assert_eq!(stderr, "");
+    assert_eq!(
+        stdout
+            .matches("  1 set(attributes[\"n\"], 1)  [ran]")
+            .count(),
+        20
+    );
+    assert!(
+        stdout.contains(
+            "… traced the first 20 records\nran on 25 of 25 log records (0 where false, 0 failed)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("log 20: 9\n… and 5 more records\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("true on 1 of 25 log records\n"),
+        "{stdout}"
+    );
+    let _ = std::fs::remove_file(file);
+}

@@ -18,6 +18,10 @@ use ottl_core::syntax;
 /// How many statements `:undo` can take back.
 const UNDO_DEPTH: usize = 100;
 
+/// How many records `:all` shows a trace or a value for; the rest are counted
+/// (`ottl eval --trace` shows every one).
+const SHOWN: usize = 20;
+
 /// A statement the session ran, in the context it ran in.
 pub(super) struct Logged {
     pub(super) context: ContextKind,
@@ -185,7 +189,7 @@ impl Session {
             return;
         }
         if let Ok((getter, _)) = compile_value(text, self.context, &registry) {
-            self.each(all, |at, ctx| match getter(ctx) {
+            self.each(all, SHOWN, |at, ctx| match getter(ctx) {
                 Ok(value) => println!("{at}{}", trace::to_json(&value)),
                 Err(error) => println!("{at}error: {error}"),
             });
@@ -194,7 +198,8 @@ impl Session {
         match compile_condition(text, self.context, &registry) {
             Ok((condition, _)) => {
                 let (mut held, mut count) = (0, 0);
-                self.each(all, |at, ctx| match condition(ctx) {
+                // Counted on every record: only the total is printed.
+                self.each(all, usize::MAX, |at, ctx| match condition(ctx) {
                     Ok(holds) => {
                         count += 1;
                         held += usize::from(holds);
@@ -215,9 +220,10 @@ impl Session {
         }
     }
 
-    /// Calls `f` on the current record, or on every record of the context when `all`, with
-    /// a label of the record (empty for the current one).
-    fn each(&mut self, all: bool, mut f: impl FnMut(&str, &mut TransformContext<'_>)) {
+    /// Calls `f` on the current record, or when `all` on the first `cap` records of the
+    /// context (saying how many more there are), with a label of the record (empty for the
+    /// current one).
+    fn each(&mut self, all: bool, cap: usize, mut f: impl FnMut(&str, &mut TransformContext<'_>)) {
         if !all {
             match self.position() {
                 Some(position) => self.records.with(self.context, position, |ctx| f("", ctx)),
@@ -226,9 +232,13 @@ impl Session {
             return;
         }
         let positions = self.records.positions(self.context);
-        for (n, position) in positions.into_iter().enumerate() {
+        let count = positions.len();
+        for (n, position) in positions.into_iter().take(cap).enumerate() {
             let at = format!("{} {}: ", self.context, n + 1);
             self.records.with(self.context, position, |ctx| f(&at, ctx));
+        }
+        if count > cap {
+            println!("… and {} more records", count - cap);
         }
     }
 
@@ -249,6 +259,9 @@ impl Session {
                     tally: &mut tally,
                 };
                 let _ = run_observed(program, document, &mut report, &mut observer);
+            }
+            if tally.records > SHOWN {
+                println!("… traced the first {SHOWN} records");
             }
             println!(
                 "ran on {} of {} {} records ({} where false, {} failed)",
@@ -348,14 +361,25 @@ struct Tallied<'t, 'p> {
     tally: &'t mut Tally,
 }
 
+impl Tallied<'_, '_> {
+    /// Whether the record being run is among those traced.
+    fn traced(&self) -> bool {
+        self.tally.records <= SHOWN
+    }
+}
+
 impl Observer for Tallied<'_, '_> {
     fn record(&mut self, at: &dyn Fn() -> String, selected: bool) {
         self.tally.records += 1;
-        self.tracer.record(at, selected);
+        if self.traced() {
+            self.tracer.record(at, selected);
+        }
     }
 
     fn before(&mut self, index: usize, ctx: &TransformContext<'_>) {
-        self.tracer.before(index, ctx);
+        if self.traced() {
+            self.tracer.before(index, ctx);
+        }
     }
 
     fn after(&mut self, index: usize, outcome: Outcome<'_>, ctx: &TransformContext<'_>) {
@@ -364,7 +388,9 @@ impl Observer for Tallied<'_, '_> {
             Outcome::Ran => self.tally.ran += 1,
             Outcome::Failed(_) => self.tally.failed += 1,
         }
-        self.tracer.after(index, outcome, ctx);
+        if self.traced() {
+            self.tracer.after(index, outcome, ctx);
+        }
     }
 }
 
