@@ -321,8 +321,10 @@ fn keys(session: &mut Session, context: ContextKind, path: &str) -> Vec<String> 
 /// The identifier just before the end of `text` (with dots when `dotted`: a path).
 fn word_before(text: &str, dotted: bool) -> &str {
     let start = text
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || (dotted && c == '.')))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_' || (dotted && *c == '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &text[start..]
 }
 
@@ -468,6 +470,19 @@ mod tests {
     fn commands_and_their_arguments_complete() {
         assert_eq!(completions(":fu"), (1, vec!["functions ".into()]));
         assert_eq!(completions(":context sp"), (9, vec!["span".into()]));
+    }
+
+    #[test]
+    fn text_beyond_ascii_completes_without_panicking() {
+        assert_eq!(completions("set(body, \"é\")é"), (17, Vec::<String>::new()));
+        assert_eq!(
+            completions("set(attributes[\"ké"),
+            (16, Vec::<String>::new())
+        );
+        assert_eq!(completions("é"), (2, Vec::<String>::new()));
+        let line = "set(body, \"…\"), Con";
+        assert_eq!(vocabulary().complete(line, line.len()).1.len(), 2);
+        assert!(vocabulary().hint("Len(\"…\",", 9).is_none());
     }
 
     #[test]
