@@ -486,6 +486,27 @@ mod tests {
     }
 
     #[test]
+    fn every_cursor_position_is_answered() {
+        let lines = [
+            "set(attributes[\"ké\"], Concat([\"…\", body], \"-\")) where  é == \"x\\\"(\"",
+            ":context spé",
+            "[\"\"[\"(,,))]]}{",
+            "é.é[\"",
+        ];
+        let vocabulary = vocabulary();
+        for line in lines {
+            for (pos, _) in line.char_indices().chain([(line.len(), ' ')]) {
+                let (start, _) = vocabulary.complete(line, pos);
+                assert!(
+                    start <= pos && line.is_char_boundary(start),
+                    "{line:?} at {pos}"
+                );
+                let _ = vocabulary.hint(&line[..pos], pos);
+            }
+        }
+    }
+
+    #[test]
     fn hints_show_signatures() {
         let hint = |line: &str| {
             vocabulary()
