@@ -107,6 +107,13 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::BadInput;
         }
     };
+    if args.inputs.iter().any(|path| path.as_os_str() == "-") {
+        eprintln!(
+            "error: `ottl repl` reads statements and commands from standard input; \
+             give the records as a file"
+        );
+        return ExitCode::BadInput;
+    }
     let records = if args.inputs.is_empty() {
         match samples() {
             Some(records) => records,
