@@ -28,12 +28,17 @@ Examples:
   ottl eval --trace -e 'set(attributes[\"a\"], 1) where body == \"x\"' logs.json >/dev/null
   ottl eval --trace=json -f statements.ottl logs.json 2>trace.jsonl >out.json
   ottl eval -e 'set(severity_text, \"WARN\")' exported.jsonl.gz   # the file exporter's output
+  ottl eval -e 'set(severity_text, \"WARN\")' exported.binpb --output-format jsonl  # its proto
 
-Inputs are OTLP/JSON documents or JSON Lines (one document per line, as the collector's file
-exporter writes), found from --input-format, else the extension (.json, .jsonl), else the
-content: a first line that is a whole document means JSON Lines. gzip and zstd inputs are
-decompressed. JSON Lines are read, run and written one line at a time. The output is in the
-first input's format unless --output-format says otherwise.
+Inputs are OTLP/JSON documents, JSON Lines (one document per line, as the collector's file
+exporter writes) or OTLP protobuf (one LogsData/TracesData/MetricsData or Export*ServiceRequest
+message, or a stream of messages each preceded by its length: four big-endian bytes as the file
+exporter writes with `format: proto`, or a varint), found from --input-format, else the
+extension (.json, .jsonl, .pb, .binpb), else the content: a first line that is a whole document
+means JSON Lines; protobuf is told from its first bytes, and a message's signal from its
+records. gzip and zstd inputs are decompressed. JSON Lines and delimited protobuf are read, run
+and written one document at a time. The output is in the first input's format unless
+--output-format says otherwise.
 
 With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
 run on each input as the collector runs them: those of the first pipeline of the input's
@@ -109,8 +114,8 @@ pub struct Args {
     /// How to write the output; the first input's format when omitted.
     #[arg(long = "output-format", value_name = "FORMAT")]
     output_format: Option<OutputFormat>,
-    /// OTLP/JSON or JSON Lines files, possibly gzip- or zstd-compressed (logs, traces or
-    /// metrics); `-` or nothing reads standard input.
+    /// OTLP/JSON, JSON Lines or OTLP protobuf files, possibly gzip- or zstd-compressed (logs,
+    /// traces or metrics); `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 }

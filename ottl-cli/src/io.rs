@@ -1,12 +1,14 @@
 //! Telemetry in and out: opening inputs (gzip and zstd are decompressed on the fly, found by
 //! their magic bytes), reading their documents one at a time in the format given or found, and
-//! writing documents as they are done, so JSON Lines input streams through in flat memory.
+//! writing documents as they are done, so JSON Lines and delimited protobuf input stream through
+//! in flat memory.
 //!
 //! The formats themselves and their detection are the library's ([`ottl_core::model::stream`]);
 //! decompression lives here so `ottl-core` carries no compression crates a host may not want.
 
 use crate::ExitCode;
 use ottl_core::model::json::{self, Document, EncodeOptions};
+use ottl_core::model::proto;
 use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -22,6 +24,9 @@ pub enum InputFormat {
     Json,
     /// One OTLP/JSON document per line (the collector's `file` exporter).
     Jsonl,
+    /// OTLP protobuf: one message, or messages each preceded by its length (four big-endian
+    /// bytes as the collector's `file` exporter writes, or a varint), found from the content.
+    Proto,
 }
 
 /// `--output-format`: how documents are written.
@@ -31,6 +36,22 @@ pub enum OutputFormat {
     Json,
     /// One compact OTLP/JSON document per line.
     Jsonl,
+    /// One OTLP protobuf message per document, one after another (several documents read back
+    /// as one message holding all their resources).
+    Proto,
+    /// OTLP protobuf, each message preceded by its length as four big-endian bytes (the
+    /// collector's `file` exporter with `format: proto`).
+    ProtoDelimited,
+    /// OTLP protobuf, each message preceded by its length as a varint (protobuf's delimited
+    /// stream).
+    ProtoVarint,
+}
+
+impl OutputFormat {
+    /// Whether the format is binary protobuf.
+    fn is_protobuf(self) -> bool {
+        matches!(self, Self::Proto | Self::ProtoDelimited | Self::ProtoVarint)
+    }
 }
 
 impl From<InputFormat> for Format {
@@ -38,6 +59,7 @@ impl From<InputFormat> for Format {
         match format {
             InputFormat::Json => Self::Json,
             InputFormat::Jsonl => Self::JsonLines,
+            InputFormat::Proto => Self::Protobuf,
         }
     }
 }
@@ -92,8 +114,12 @@ pub(crate) fn for_each_document(
         let document = document.map_err(|error| {
             match error {
                 ReadError::NotJson(Sniffed::Protobuf) => eprintln!(
-                    "error: {name}: {error}; OTLP protobuf input is not supported yet, \
-                     convert it to OTLP/JSON"
+                    "error: {name}: {error}; drop --input-format (or the file's JSON extension) \
+                     to read it as protobuf"
+                ),
+                ReadError::NotProtobuf(Sniffed::Json) => eprintln!(
+                    "error: {name}: {error}; drop --input-format (or the file's protobuf \
+                     extension) to read it as JSON"
                 ),
                 ReadError::Io(error) => eprintln!("error: cannot read {name}: {error}"),
                 error => eprintln!("error: {name}: {error}"),
@@ -120,7 +146,8 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     /// A sink writing `format` (the first input's when `None`) to `path` or standard output.
-    /// JSON Lines are compact: `--pretty` with `--output-format jsonl` is refused.
+    /// `--pretty` indents JSON only: with `--output-format jsonl` or a protobuf one it is
+    /// refused.
     pub(crate) fn new(
         path: Option<&'a PathBuf>,
         format: Option<OutputFormat>,
@@ -130,6 +157,10 @@ impl<'a> Sink<'a> {
             eprintln!(
                 "error: --pretty cannot be used with --output-format jsonl: a line holds one compact document"
             );
+            return Err(ExitCode::BadInput);
+        }
+        if pretty && format.is_some_and(OutputFormat::is_protobuf) {
+            eprintln!("error: --pretty cannot be used with a protobuf --output-format");
             return Err(ExitCode::BadInput);
         }
         Ok(Self {
@@ -142,29 +173,60 @@ impl<'a> Sink<'a> {
     }
 
     /// Fixes the output format from the first input's when none was given. `--pretty` asks for
-    /// indented JSON, so it keeps JSON Lines input from setting JSON Lines output.
+    /// indented JSON, so it keeps JSON Lines or protobuf input from setting its format.
     pub(crate) fn input_format(&mut self, format: Option<Format>) {
         if self.format.is_none()
             && let Some(format) = format
         {
             self.format = Some(match format {
-                Format::JsonLines if !self.pretty => OutputFormat::Jsonl,
+                _ if self.pretty => OutputFormat::Json,
+                Format::JsonLines => OutputFormat::Jsonl,
+                Format::Protobuf => OutputFormat::Proto,
+                Format::ProtobufDelimited => OutputFormat::ProtoDelimited,
+                Format::ProtobufVarint => OutputFormat::ProtoVarint,
                 _ => OutputFormat::Json,
             });
         }
     }
 
-    /// Encodes `document` and writes it with a newline after it.
+    /// Encodes `document` and writes it: JSON with a newline after it, protobuf with its
+    /// length before it if the format is delimited.
     pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
         self.buffer.clear();
-        let options = EncodeOptions {
-            pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
-        };
-        json::encode_into(document, &mut self.buffer, options).map_err(|error| {
+        let failed = |error: &dyn std::fmt::Display| {
             eprintln!("error: {name}: {error}");
             ExitCode::BadInput
-        })?;
-        self.buffer.push(b'\n');
+        };
+        match self.format {
+            Some(OutputFormat::Proto) => {
+                proto::encode_into(document, &mut self.buffer).map_err(|e| failed(&e))?;
+            }
+            Some(OutputFormat::ProtoDelimited) => {
+                self.buffer.extend([0; 4]);
+                proto::encode_into(document, &mut self.buffer).map_err(|e| failed(&e))?;
+                let len = u32::try_from(self.buffer.len() - 4)
+                    .map_err(|_| failed(&"a message of 4 GiB or more has no 4-byte length"))?;
+                self.buffer[..4].copy_from_slice(&len.to_be_bytes());
+            }
+            Some(OutputFormat::ProtoVarint) => {
+                let mut message = Vec::new();
+                proto::encode_into(document, &mut message).map_err(|e| failed(&e))?;
+                let mut len = message.len() as u64;
+                while len >= 0x80 {
+                    self.buffer.push((len as u8) | 0x80);
+                    len >>= 7;
+                }
+                self.buffer.push(len as u8);
+                self.buffer.append(&mut message);
+            }
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
+                let options = EncodeOptions {
+                    pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
+                };
+                json::encode_into(document, &mut self.buffer, options).map_err(|e| failed(&e))?;
+                self.buffer.push(b'\n');
+            }
+        }
         let writer = match &mut self.writer {
             Some(writer) => writer,
             None => {

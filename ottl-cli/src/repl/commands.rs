@@ -2,10 +2,9 @@
 
 use super::load;
 use super::session::{Flow, Session};
-use crate::runner::run_observed;
 use ottl_core::context::ContextKind;
 use ottl_core::model::json::{self, Document, EncodeOptions};
-use ottl_core::run::{ErrorMode, Program, Unobserved};
+use ottl_core::run::{ErrorMode, Program, Run};
 use serde_json::{Value as Json, json};
 use std::path::Path;
 
@@ -254,7 +253,7 @@ fn case(session: &Session, file: &str) {
         }
     };
     let mut output = input.clone();
-    let expect = match run_observed(&program, &mut output, &mut |_| {}, &mut Unobserved) {
+    let expect = match program.run_with(&mut output, Run::reporting(&mut |_| {})) {
         Ok(()) => document_json(&output).map(|output| json!({ "output": output })),
         Err(_) => Ok(json!({ "error": "runtime" })),
     };

@@ -6,13 +6,12 @@ use super::commands;
 use super::records::{Position, Records};
 use crate::gates::FeatureGates;
 use crate::render::{self, Source};
-use crate::runner::run_observed;
 use crate::trace::{self, TraceFormat, Tracer};
 use ottl_core::compile::{compile_condition, compile_value};
 use ottl_core::context::{ContextKind, TransformContext};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Registry;
-use ottl_core::run::{ErrorMode, Observer, Outcome, Program};
+use ottl_core::run::{ErrorMode, Observer, Outcome, Program, Run};
 use ottl_core::syntax;
 
 /// How many statements `:undo` can take back.
@@ -258,7 +257,10 @@ impl Session {
                     tracer: &mut tracer,
                     tally: &mut tally,
                 };
-                let _ = run_observed(program, document, &mut report, &mut observer);
+                let _ = program.run_with(
+                    document,
+                    Run::reporting(&mut report).observer(&mut observer),
+                );
             }
             if tally.records > SHOWN {
                 println!("… traced the first {SHOWN} records");

@@ -89,10 +89,9 @@ impl Compiler<'_> {
         }
         let steps = self.keys(&first.keys);
         Some(Some(Box::new(move |ctx| {
-            let evaluated = keys::evaluate(&steps, ctx)?;
             let mut value = parameter(back, ctx)?;
-            for key in &evaluated {
-                value = keys::index(value, key)?;
+            for step in &steps {
+                value = keys::index(value, &keys::evaluate_one(step, ctx)?)?;
             }
             Ok(value)
         })))

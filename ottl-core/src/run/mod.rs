@@ -1,6 +1,6 @@
 //! Programs: compiled statement sequences run over batches, with the reference's error modes.
-//! [`Program::run_record`] runs one record; `run_logs`, `run_traces` and `run_metrics` walk a
-//! batch in document order and build each record's context.
+//! [`Program::builder`] compiles one; [`Program::run`] walks any [`Batch`] in document order
+//! and builds each record's context; [`Run::record`] runs one record.
 //!
 //! ```
 //! use ottl_core::context::ContextKind;
@@ -9,11 +9,15 @@
 //! use ottl_core::run::{ErrorMode, Program};
 //!
 //! let registry = Registry::new(); // a host adds the standard library: ottl_functions::standard()
-//! let program = Program::compile(&[], &[], ContextKind::Log, ErrorMode::Propagate, &registry)
-//!     .expect("no statements compile trivially");
+//! let program = Program::builder(&registry)
+//!     .context(ContextKind::Log)
+//!     .error_mode(ErrorMode::Propagate)
+//!     .compile()?
+//!     .program;
 //! let mut logs = Logs::default();
-//! program.run_logs(&mut logs, &mut |_| {})?;
-//! # Ok::<(), ottl_core::run::StatementError>(())
+//! let failures = program.run(&mut logs)?;
+//! assert!(failures.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod batch;
@@ -239,19 +243,10 @@ impl Program {
         batch.run_program(self, run)
     }
 
-    /// Runs the program on one record. Under `Ignore`, failures go to `report`. Writes are
-    /// checked against the limits `ctx` carries ([`TransformContext::with_limits`]), which
-    /// the batch runners set to the program's.
-    pub fn run_record(
-        &self,
-        ctx: &mut TransformContext<'_>,
-        record: &dyn Fn() -> String,
-        report: &mut dyn FnMut(StatementError),
-    ) -> Result<(), StatementError> {
-        self.run_record_observed(ctx, record, report, &mut Unobserved)
-    }
-
-    /// Like [`Program::run_record`], telling `observer` about the record and each statement.
+    /// Runs the program on one record, telling `observer` about the record and each
+    /// statement. Under `Ignore`, failures go to `report`. Writes are checked against the
+    /// limits `ctx` carries ([`TransformContext::with_limits`]), which the batch runners set
+    /// to the program's. [`Run::record`] is the short form.
     #[inline]
     pub fn run_record_observed<O: Observer>(
         &self,
