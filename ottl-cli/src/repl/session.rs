@@ -280,7 +280,8 @@ impl Session {
                 .coloured(self.colour);
             self.records.with(self.context, position, |ctx| {
                 let mut report = |_| {};
-                let _ = program.run_record_observed(ctx, &|| at.clone(), &mut report, &mut tracer);
+                let run = Run::reporting(&mut report).observer(&mut tracer);
+                let _ = run.record(program, ctx, &|| at.clone());
             });
         }
         self.undo.push(before);

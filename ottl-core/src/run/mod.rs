@@ -248,7 +248,7 @@ impl Program {
     /// limits `ctx` carries ([`TransformContext::with_limits`]), which the batch runners set
     /// to the program's. [`Run::record`] is the short form.
     #[inline]
-    pub fn run_record_observed<O: Observer>(
+    pub(crate) fn run_record_observed<O: Observer>(
         &self,
         ctx: &mut TransformContext<'_>,
         record: &dyn Fn() -> String,
