@@ -37,49 +37,30 @@ pub trait Batch {
     ) -> Result<(), StatementError>;
 }
 
-impl Batch for Logs {
-    fn run_program<O: Observer>(
-        &mut self,
-        program: &Program,
-        run: Run<'_, O>,
-    ) -> Result<(), StatementError> {
-        let Run {
-            request,
-            report,
-            mut observer,
-        } = run;
-        program.run_logs_observed(self, request, report, &mut observer)
-    }
+/// Each signal's batch runs through its own walk (`signals.rs`).
+macro_rules! signal_batches {
+    ($($batch:ty => $walk:ident),* $(,)?) => {$(
+        impl Batch for $batch {
+            fn run_program<O: Observer>(
+                &mut self,
+                program: &Program,
+                run: Run<'_, O>,
+            ) -> Result<(), StatementError> {
+                let Run {
+                    request,
+                    report,
+                    mut observer,
+                } = run;
+                program.$walk(self, request, report, &mut observer)
+            }
+        }
+    )*};
 }
 
-impl Batch for Traces {
-    fn run_program<O: Observer>(
-        &mut self,
-        program: &Program,
-        run: Run<'_, O>,
-    ) -> Result<(), StatementError> {
-        let Run {
-            request,
-            report,
-            mut observer,
-        } = run;
-        program.run_traces_observed(self, request, report, &mut observer)
-    }
-}
-
-impl Batch for Metrics {
-    fn run_program<O: Observer>(
-        &mut self,
-        program: &Program,
-        run: Run<'_, O>,
-    ) -> Result<(), StatementError> {
-        let Run {
-            request,
-            report,
-            mut observer,
-        } = run;
-        program.run_metrics_observed(self, request, report, &mut observer)
-    }
+signal_batches! {
+    Logs => run_logs_observed,
+    Traces => run_traces_observed,
+    Metrics => run_metrics_observed,
 }
 
 impl Batch for Document {
