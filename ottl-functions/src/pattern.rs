@@ -278,7 +278,7 @@ pub(crate) fn compile(pattern: &str, syntax: Syntax) -> Result<Regex, String> {
 }
 
 /// `pattern` in the `regex` crate's syntax.
-fn translate(pattern: &str, syntax: Syntax) -> Result<String, String> {
+pub(crate) fn translate(pattern: &str, syntax: Syntax) -> Result<String, String> {
     match syntax {
         Syntax::Regex => {
             let translated = go_regex(pattern);
