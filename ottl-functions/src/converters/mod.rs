@@ -2,6 +2,7 @@
 
 pub mod collections;
 pub mod encoding;
+pub mod grok;
 pub mod hash;
 pub mod ids;
 pub mod lambda;
@@ -26,4 +27,6 @@ pub(crate) fn register(registry: &mut Registry) {
     types::register(registry);
     web::register(registry);
     web::left_out(registry);
+    grok::register(registry);
+    grok::left_out(registry);
 }
