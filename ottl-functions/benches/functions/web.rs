@@ -17,7 +17,7 @@ const AGENTS: usize = 10_000;
 
 /// `UserAgent` on 10 000 varied agents (browsers on desktop and mobile systems, bots, tools
 /// and apps), one per record, in one run; divan reports the time per agent.
-#[divan::bench]
+#[divan::bench(sample_count = 10, sample_size = 1)]
 fn user_agent_10k(bencher: divan::Bencher<'_, '_>) {
     let registry = ottl_functions::standard();
     let program = Program::compile(
