@@ -76,6 +76,10 @@ fn catalog() -> (Vec<Entry>, Registry) {
             "transform processor, span context",
         ),
         (
+            ottl_functions::transform::registry(ContextKind::Log),
+            "transform processor, log context",
+        ),
+        (
             ottl_functions::filter::registry(ContextKind::Span),
             "filter processor, span context",
         ),

@@ -21,15 +21,16 @@ mod replace;
 use ottl_core::function::Registry;
 
 /// Declares a family of functions, one module each: the modules, their public function types,
-/// and the family's `register`, from one list.
+/// and the family's `register`, from one list. An entry may carry `#[cfg(...)]` attributes (a
+/// function behind a cargo feature); they apply to its module, its export and its registration.
 macro_rules! family {
-    ($($module:ident => $function:ident),* $(,)?) => {
-        $(mod $module;)*
-        $(pub use $module::$function;)*
+    ($($(#[$attr:meta])* $module:ident => $function:ident),* $(,)?) => {
+        $($(#[$attr])* mod $module;)*
+        $($(#[$attr])* pub use $module::$function;)*
 
         /// Adds the family's functions to `registry`.
         pub(crate) fn register(registry: &mut ottl_core::function::Registry) {
-            $(registry.insert($function);)*
+            $($(#[$attr])* registry.insert($function);)*
             let _ = registry;
         }
     };
@@ -74,4 +75,27 @@ pub const EXPERIMENTAL_GATE: &str = "pkg.ottl.functions.enableExperimental";
 pub fn experimental(registry: &mut Registry) {
     registry.insert(editors::SanitizeUtf8);
     converters::lambda::register(registry);
+}
+
+/// The diagnostic notes of `statement` compiled in the `log` context with the standard
+/// library, for tests of functions a build leaves out.
+#[cfg(all(test, not(all(feature = "user-agent", feature = "grok"))))]
+fn notes_of(statement: &str) -> Vec<String> {
+    use ottl_core::context::ContextKind;
+    use ottl_core::run::{ErrorMode, Program};
+    let registry = standard();
+    match Program::compile(
+        &[statement],
+        &[],
+        ContextKind::Log,
+        ErrorMode::Propagate,
+        &registry,
+    ) {
+        Ok(_) => Vec::new(),
+        Err(failures) => failures
+            .into_iter()
+            .flat_map(|(_, diagnostics)| diagnostics.0)
+            .flat_map(|diagnostic| diagnostic.notes.into_iter().chain(diagnostic.help))
+            .collect(),
+    }
 }

@@ -13,6 +13,7 @@ pub struct Registry {
     retired: BTreeMap<&'static str, &'static str>,
     elsewhere: BTreeMap<&'static str, &'static str>,
     gated: BTreeMap<&'static str, Gated>,
+    left_out: BTreeMap<&'static str, &'static str>,
 }
 
 /// A function statements may call only once a feature gate is on.
@@ -156,6 +157,18 @@ impl Registry {
         self.gated
             .get(name)
             .and_then(|gated| gated.gates.first().copied())
+    }
+
+    /// Records that `name` is not here because the library was built without the cargo
+    /// feature `feature` that carries it (`UserAgent` without `user-agent` of
+    /// `ottl-functions`), for the diagnostic of a statement that calls it.
+    pub fn left_out(&mut self, name: &'static str, feature: &'static str) {
+        self.left_out.insert(name, feature);
+    }
+
+    /// The cargo feature that would add the function `name`, absent here, if it was left out.
+    pub fn feature_of(&self, name: &str) -> Option<&'static str> {
+        self.left_out.get(name).copied()
     }
 
     /// The function called `name`, with its signature.

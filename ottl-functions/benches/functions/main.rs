@@ -17,6 +17,10 @@ mod strings;
 mod time;
 mod transform;
 mod types;
+mod web;
+
+#[path = "../common/agents.rs"]
+mod agents;
 
 use divan::AllocProfiler;
 use ottl_core::context::ContextKind;
