@@ -15,7 +15,7 @@ pub mod io;
 pub mod registry;
 pub mod render;
 pub mod repl;
-mod runner;
+pub mod runner;
 pub mod statements;
 pub mod trace;
 

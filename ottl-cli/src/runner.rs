@@ -9,7 +9,7 @@ use ottl_core::run::{Observer, Program, StatementError};
 use std::cell::RefCell;
 
 /// The signal of a document, and its name for messages.
-pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
+pub fn signal(document: &Document) -> (Signal, &'static str) {
     match document {
         Document::Logs(_) => (Signal::Logs, "logs"),
         Document::Traces(_) => (Signal::Traces, "traces"),
@@ -20,7 +20,7 @@ pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
 /// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
 /// few of each statement, then how many records it failed on; or, with `trace`, every
 /// failure within a trace of every record and statement.
-pub(crate) fn run_reported(
+pub fn run_reported(
     program: &Program,
     document: &mut Document,
     prefix: &str,
@@ -45,7 +45,7 @@ pub(crate) fn run_reported(
 
 /// Runs `program` over the records of `document`, whichever signal it holds, telling
 /// `observer` about every record and statement.
-pub(crate) fn run_observed(
+pub fn run_observed(
     program: &Program,
     document: &mut Document,
     report: &mut dyn FnMut(StatementError),
