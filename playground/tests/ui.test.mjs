@@ -48,6 +48,7 @@ try {
   // A share link brings the same state back.
   await page.selectOption("#example", "rename");
   await page.click("#share");
+  await page.waitForFunction(() => location.hash.startsWith("#s="));
   const link = page.url();
   expect(link.includes("#s="), `no share link: ${link}`);
   const shared = await chromium.newPage();
