@@ -7,6 +7,7 @@
 #
 #   playground/build.sh            # build
 #   OTTL_WEB_TOOLS=dir build.sh    # where wasm-bindgen and npm tools go (default ~/.cache/ottl-web)
+#   OTTL_WEB_PROFILE=quick build.sh  # CI: fast to build, not small (no LTO, no wasm-opt)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tools="${OTTL_WEB_TOOLS:-$HOME/.cache/ottl-web}"
@@ -27,27 +28,31 @@ if [ ! -x "$tools/npm/node_modules/.bin/wasm-opt" ]; then
   npm install --silent --prefix "$tools/npm" binaryen@132.0.0
 fi
 
-echo "--- cargo build (wasm32-unknown-unknown, release)"
+profile="${OTTL_WEB_PROFILE:-release}"
+echo "--- cargo build (wasm32-unknown-unknown, $profile)"
 start=$(date +%s)
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$here/target}"
+export CARGO_TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-$here/target}")"
 (
   cd "$here"
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
     RUSTFLAGS='--cfg getrandom_backend="wasm_js"' \
-    /usr/bin/cargo build --locked --release --target wasm32-unknown-unknown \
+    /usr/bin/cargo build --locked --profile "$profile" --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort
 )
 built=$(date +%s)
-echo "--- wasm-bindgen, wasm-opt"
+echo "--- wasm-bindgen"
 dist="$here/dist"
 rm -rf "$dist"
 mkdir -p "$dist"
 "$tools/wb/bin/wasm-bindgen" --target web --no-typescript --out-dir "$dist" \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ottl_web.wasm"
-"$tools/npm/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$dist/ottl_web_bg.wasm" -o "$dist/ottl_web_bg.wasm"
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/ottl_web.wasm"
+if [ "$profile" = release ]; then
+  echo "--- wasm-opt -Oz"
+  "$tools/npm/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$dist/ottl_web_bg.wasm" -o "$dist/ottl_web_bg.wasm"
+fi
 cp -r "$here/web/." "$dist/"
 # The bundled samples: the repository's testdata, as one ES module.
 python3 - "$here/.." "$dist/samples.js" <<'PY'
