@@ -36,7 +36,7 @@ export CARGO_TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-$here/target}")"
   cd "$here"
   RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
     RUSTFLAGS='--cfg getrandom_backend="wasm_js"' \
-    /usr/bin/cargo build --locked --profile "$profile" --target wasm32-unknown-unknown \
+    /usr/bin/cargo build --profile "$profile" --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort
 )
 built=$(date +%s)

@@ -13,6 +13,7 @@ use ottl_core::model::json::{self, Document};
 use ottl_core::run::{ErrorMode, Program};
 use ottl_core::syntax;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Arguments of `ottl eval`.
 #[derive(Debug, clap::Args)]
@@ -28,12 +29,17 @@ Examples:
   ottl eval --trace -e 'set(attributes[\"a\"], 1) where body == \"x\"' logs.json >/dev/null
   ottl eval --trace=json -f statements.ottl logs.json 2>trace.jsonl >out.json
   ottl eval -e 'set(severity_text, \"WARN\")' exported.jsonl.gz   # the file exporter's output
+  ottl eval -e 'set(severity_text, \"WARN\")' exported.binpb --output-format jsonl  # its proto
 
-Inputs are OTLP/JSON documents or JSON Lines (one document per line, as the collector's file
-exporter writes), found from --input-format, else the extension (.json, .jsonl), else the
-content: a first line that is a whole document means JSON Lines. gzip and zstd inputs are
-decompressed. JSON Lines are read, run and written one line at a time. The output is in the
-first input's format unless --output-format says otherwise.
+Inputs are OTLP/JSON documents, JSON Lines (one document per line, as the collector's file
+exporter writes) or OTLP protobuf (one LogsData/TracesData/MetricsData or Export*ServiceRequest
+message, or a stream of messages each preceded by its length: four big-endian bytes as the file
+exporter writes with `format: proto`, or a varint), found from --input-format, else the
+extension (.json, .jsonl, .pb, .binpb), else the content: a first line that is a whole document
+means JSON Lines; protobuf is told from its first bytes, and a message's signal from its
+records. gzip and zstd inputs are decompressed. JSON Lines and delimited protobuf are read, run
+and written one document at a time. The output is in the first input's format unless
+--output-format says otherwise.
 
 With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
 run on each input as the collector runs them: those of the first pipeline of the input's
@@ -109,8 +115,13 @@ pub struct Args {
     /// How to write the output; the first input's format when omitted.
     #[arg(long = "output-format", value_name = "FORMAT")]
     output_format: Option<OutputFormat>,
-    /// OTLP/JSON or JSON Lines files, possibly gzip- or zstd-compressed (logs, traces or
-    /// metrics); `-` or nothing reads standard input.
+    /// How many documents to work on at once (JSON Lines and delimited protobuf inputs hold
+    /// many): each is decoded, run and encoded on one of N threads, and the output keeps the
+    /// input's order. 0 (the default) uses every core; `--trace` runs on one.
+    #[arg(short = 'j', long = "threads", value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// OTLP/JSON, JSON Lines or OTLP protobuf files, possibly gzip- or zstd-compressed (logs,
+    /// traces or metrics); `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 }
@@ -135,12 +146,12 @@ pub fn run(args: Args) -> ExitCode {
         Ok(context) => context,
         Err(code) => return code,
     };
-    let mut programs = Programs {
+    let programs = Programs {
         sources: &sources,
         conditions: args.conditions.iter().map(String::as_str).collect(),
         error_mode: args.error_mode,
         gates,
-        compiled: Vec::new(),
+        compiled: Default::default(),
     };
     // A known context is checked before any input is read.
     if let Some(context) = context
@@ -157,11 +168,10 @@ pub fn run(args: Args) -> ExitCode {
         Ok(sink) => sink,
         Err(code) => return code,
     };
+    let threads = threads(&args);
+    let each = |name: &str, document| eval_document(&programs, context, name, document, args.trace);
     for input in &inputs {
-        let each = |name: &str, document| {
-            eval_document(&mut programs, context, name, document, args.trace)
-        };
-        if let Err(code) = for_each_document(input, args.input_format, &mut sink, each) {
+        if let Err(code) = for_each_document(input, args.input_format, &mut sink, threads, &each) {
             return code;
         }
     }
@@ -193,8 +203,21 @@ fn eval_config(config: &Path, args: &Args, gates: FeatureGates) -> ExitCode {
         gates,
         input_format: args.input_format,
         output_format: args.output_format,
+        threads: threads(args),
     };
     crate::config::run::eval(config, &options)
+}
+
+/// How many documents to work on at once: `-j`, every core for 0, one when tracing (a trace
+/// follows the records in order).
+fn threads(args: &Args) -> usize {
+    if args.trace.is_some() {
+        return 1;
+    }
+    match args.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
 }
 
 /// The statements compiled once per context they run in: one context when `--context` or a
@@ -204,22 +227,22 @@ struct Programs<'s> {
     conditions: Vec<&'s str>,
     error_mode: ErrorMode,
     gates: FeatureGates,
-    compiled: Vec<Program>,
+    /// Per context (in `ContextKind::ALL` order), compiled once, from whichever thread
+    /// needs it first.
+    compiled: [OnceLock<Result<Program, ExitCode>>; ContextKind::ALL.len()],
 }
 
 impl Programs<'_> {
     /// The program for `context`, compiling it the first time; diagnostics go to stderr.
-    fn get(&mut self, context: ContextKind) -> Result<&Program, ExitCode> {
-        let found = self.compiled.iter().position(|p| p.context() == context);
-        let index = match found {
-            Some(index) => index,
-            None => {
-                let program = self.compile(context)?;
-                self.compiled.push(program);
-                self.compiled.len() - 1
-            }
-        };
-        self.compiled.get(index).ok_or(ExitCode::BadInput)
+    fn get(&self, context: ContextKind) -> Result<&Program, ExitCode> {
+        let index = ContextKind::ALL
+            .iter()
+            .position(|&c| c == context)
+            .ok_or(ExitCode::BadInput)?;
+        let slot = self.compiled.get(index).ok_or(ExitCode::BadInput)?;
+        slot.get_or_init(|| self.compile(context))
+            .as_ref()
+            .map_err(|&code| code)
     }
 
     fn compile(&self, context: ContextKind) -> Result<Program, ExitCode> {
@@ -337,7 +360,7 @@ fn resolve_context(
 
 /// Runs the statements over one document; the result is the document to write.
 fn eval_document(
-    programs: &mut Programs<'_>,
+    programs: &Programs<'_>,
     context: Option<ContextKind>,
     name: &str,
     mut document: Document,

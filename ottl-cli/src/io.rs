@@ -1,12 +1,14 @@
 //! Telemetry in and out: opening inputs (gzip and zstd are decompressed on the fly, found by
 //! their magic bytes), reading their documents one at a time in the format given or found, and
-//! writing documents as they are done, so JSON Lines input streams through in flat memory.
+//! writing documents as they are done, so JSON Lines and delimited protobuf input stream through
+//! in flat memory.
 //!
 //! The formats themselves and their detection are the library's ([`ottl_core::model::stream`]);
 //! decompression lives here so `ottl-core` carries no compression crates a host may not want.
 
 use crate::ExitCode;
 use ottl_core::model::json::{self, Document, EncodeOptions};
+use ottl_core::model::proto;
 use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -22,6 +24,9 @@ pub enum InputFormat {
     Json,
     /// One OTLP/JSON document per line (the collector's `file` exporter).
     Jsonl,
+    /// OTLP protobuf: one message, or messages each preceded by its length (four big-endian
+    /// bytes as the collector's `file` exporter writes, or a varint), found from the content.
+    Proto,
 }
 
 /// `--output-format`: how documents are written.
@@ -31,6 +36,22 @@ pub enum OutputFormat {
     Json,
     /// One compact OTLP/JSON document per line.
     Jsonl,
+    /// One OTLP protobuf message per document, one after another (several documents read back
+    /// as one message holding all their resources).
+    Proto,
+    /// OTLP protobuf, each message preceded by its length as four big-endian bytes (the
+    /// collector's `file` exporter with `format: proto`).
+    ProtoDelimited,
+    /// OTLP protobuf, each message preceded by its length as a varint (protobuf's delimited
+    /// stream).
+    ProtoVarint,
+}
+
+impl OutputFormat {
+    /// Whether the format is binary protobuf.
+    fn is_protobuf(self) -> bool {
+        matches!(self, Self::Proto | Self::ProtoDelimited | Self::ProtoVarint)
+    }
 }
 
 impl From<InputFormat> for Format {
@@ -38,6 +59,7 @@ impl From<InputFormat> for Format {
         match format {
             InputFormat::Json => Self::Json,
             InputFormat::Jsonl => Self::JsonLines,
+            InputFormat::Proto => Self::Protobuf,
         }
     }
 }
@@ -76,35 +98,103 @@ fn open(path: &Path) -> Result<(String, Box<dyn BufRead>), ExitCode> {
 
 /// Reads the documents of `path` one at a time, hands each to `each` with the input's name and
 /// writes what it returns to `sink`. The format is `format`, else the file name's extension,
-/// else the content's.
+/// else the content's. With `threads` above 1, documents are decoded, handed to `each` and
+/// encoded on that many threads, and written in input order (see [`crate::parallel`]).
 pub(crate) fn for_each_document(
     path: &Path,
     format: Option<InputFormat>,
     sink: &mut Sink<'_>,
-    mut each: impl FnMut(&str, Document) -> Result<Document, ExitCode>,
+    threads: usize,
+    each: &(dyn Fn(&str, Document) -> Result<Document, ExitCode> + Sync),
 ) -> Result<(), ExitCode> {
     let (name, reader) = open(path)?;
     let format = format
         .map(Format::from)
         .or_else(|| Format::from_file_name(&path.to_string_lossy()));
     let mut documents = Documents::new(reader, format);
+    if threads > 1 {
+        return crate::parallel::for_each_frame(&name, &mut documents, sink, threads, each);
+    }
     while let Some(document) = documents.next() {
-        let document = document.map_err(|error| {
-            match error {
-                ReadError::NotJson(Sniffed::Protobuf) => eprintln!(
-                    "error: {name}: {error}; OTLP protobuf input is not supported yet, \
-                     convert it to OTLP/JSON"
-                ),
-                ReadError::Io(error) => eprintln!("error: cannot read {name}: {error}"),
-                error => eprintln!("error: {name}: {error}"),
-            }
-            ExitCode::BadInput
-        })?;
+        let document = document.map_err(|error| read_failed(&name, &error))?;
         sink.input_format(documents.format());
         let document = each(&name, document)?;
         sink.write(&name, &document)?;
     }
     Ok(())
+}
+
+/// Says on stderr why a document of `name` could not be read.
+pub(crate) fn read_failed(name: &str, error: &ReadError) -> ExitCode {
+    match error {
+        ReadError::NotJson(Sniffed::Protobuf) => eprintln!(
+            "error: {name}: {error}; drop --input-format (or the file's JSON extension) \
+             to read it as protobuf"
+        ),
+        ReadError::NotProtobuf(Sniffed::Json) => eprintln!(
+            "error: {name}: {error}; drop --input-format (or the file's protobuf \
+             extension) to read it as JSON"
+        ),
+        ReadError::Io(error) => eprintln!("error: cannot read {name}: {error}"),
+        error => eprintln!("error: {name}: {error}"),
+    }
+    ExitCode::BadInput
+}
+
+/// How documents are encoded for the output: what a [`Sink`] writes, and what its workers
+/// encode with when documents are worked on in parallel.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Encoder {
+    format: Option<OutputFormat>,
+    pretty: bool,
+}
+
+impl Encoder {
+    /// Appends `document` to `buffer`: JSON with a newline after it, protobuf with its length
+    /// before it if the format is delimited. Failures are said on stderr.
+    pub(crate) fn encode(
+        self,
+        name: &str,
+        document: &Document,
+        buffer: &mut Vec<u8>,
+    ) -> Result<(), ExitCode> {
+        let failed = |error: &dyn std::fmt::Display| {
+            eprintln!("error: {name}: {error}");
+            ExitCode::BadInput
+        };
+        let start = buffer.len();
+        match self.format {
+            Some(OutputFormat::Proto) => {
+                proto::encode_into(document, buffer).map_err(|e| failed(&e))?;
+            }
+            Some(OutputFormat::ProtoDelimited) => {
+                buffer.extend([0; 4]);
+                proto::encode_into(document, buffer).map_err(|e| failed(&e))?;
+                let len = u32::try_from(buffer.len() - start - 4)
+                    .map_err(|_| failed(&"a message of 4 GiB or more has no 4-byte length"))?;
+                buffer[start..start + 4].copy_from_slice(&len.to_be_bytes());
+            }
+            Some(OutputFormat::ProtoVarint) => {
+                let mut message = Vec::new();
+                proto::encode_into(document, &mut message).map_err(|e| failed(&e))?;
+                let mut len = message.len() as u64;
+                while len >= 0x80 {
+                    buffer.push((len as u8) | 0x80);
+                    len >>= 7;
+                }
+                buffer.push(len as u8);
+                buffer.append(&mut message);
+            }
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
+                let options = EncodeOptions {
+                    pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
+                };
+                json::encode_into(document, buffer, options).map_err(|e| failed(&e))?;
+                buffer.push(b'\n');
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Where documents go: standard output or `-o FILE` (created on the first write), buffered and
@@ -120,7 +210,8 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     /// A sink writing `format` (the first input's when `None`) to `path` or standard output.
-    /// JSON Lines are compact: `--pretty` with `--output-format jsonl` is refused.
+    /// `--pretty` indents JSON only: with `--output-format jsonl` or a protobuf one it is
+    /// refused.
     pub(crate) fn new(
         path: Option<&'a PathBuf>,
         format: Option<OutputFormat>,
@@ -130,6 +221,10 @@ impl<'a> Sink<'a> {
             eprintln!(
                 "error: --pretty cannot be used with --output-format jsonl: a line holds one compact document"
             );
+            return Err(ExitCode::BadInput);
+        }
+        if pretty && format.is_some_and(OutputFormat::is_protobuf) {
+            eprintln!("error: --pretty cannot be used with a protobuf --output-format");
             return Err(ExitCode::BadInput);
         }
         Ok(Self {
@@ -142,29 +237,47 @@ impl<'a> Sink<'a> {
     }
 
     /// Fixes the output format from the first input's when none was given. `--pretty` asks for
-    /// indented JSON, so it keeps JSON Lines input from setting JSON Lines output.
+    /// indented JSON, so it keeps JSON Lines or protobuf input from setting its format.
     pub(crate) fn input_format(&mut self, format: Option<Format>) {
         if self.format.is_none()
             && let Some(format) = format
         {
             self.format = Some(match format {
-                Format::JsonLines if !self.pretty => OutputFormat::Jsonl,
+                _ if self.pretty => OutputFormat::Json,
+                Format::JsonLines => OutputFormat::Jsonl,
+                Format::Protobuf => OutputFormat::Proto,
+                Format::ProtobufDelimited => OutputFormat::ProtoDelimited,
+                Format::ProtobufVarint => OutputFormat::ProtoVarint,
                 _ => OutputFormat::Json,
             });
         }
     }
 
-    /// Encodes `document` and writes it with a newline after it.
+    /// How the sink encodes documents (fixed once the first input's format is known).
+    pub(crate) fn encoder(&self) -> Encoder {
+        Encoder {
+            format: self.format,
+            pretty: self.pretty,
+        }
+    }
+
+    /// Encodes `document` and writes it.
     pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
-        self.buffer.clear();
-        let options = EncodeOptions {
-            pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
-        };
-        json::encode_into(document, &mut self.buffer, options).map_err(|error| {
-            eprintln!("error: {name}: {error}");
-            ExitCode::BadInput
-        })?;
-        self.buffer.push(b'\n');
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        let written = self
+            .encoder()
+            .encode(name, document, &mut buffer)
+            .and_then(|()| self.write_encoded(&buffer));
+        // A large document's buffer would only raise the peak memory from here on.
+        if buffer.capacity() <= 16 * BUFFER {
+            self.buffer = buffer;
+        }
+        written
+    }
+
+    /// Writes a document encoded by [`Sink::encoder`].
+    pub(crate) fn write_encoded(&mut self, encoded: &[u8]) -> Result<(), ExitCode> {
         let writer = match &mut self.writer {
             Some(writer) => writer,
             None => {
@@ -175,12 +288,7 @@ impl<'a> Sink<'a> {
                 self.writer.insert(BufWriter::with_capacity(BUFFER, raw))
             }
         };
-        writer.write_all(&self.buffer).map_err(cannot_write)?;
-        // A large document's buffer would only raise the peak memory from here on.
-        if self.buffer.capacity() > 16 * BUFFER {
-            self.buffer = Vec::new();
-        }
-        Ok(())
+        writer.write_all(encoded).map_err(cannot_write)
     }
 
     /// Flushes the output; with `-o` and no document written, creates the file empty.

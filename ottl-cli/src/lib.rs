@@ -12,6 +12,7 @@ pub mod fmt;
 pub mod functions;
 pub mod gates;
 pub mod io;
+mod parallel;
 pub mod registry;
 pub mod render;
 pub mod repl;

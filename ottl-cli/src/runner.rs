@@ -3,9 +3,9 @@
 
 use crate::failures::{Failures, RecordCount};
 use crate::trace::{Shared, TraceFormat, Tracer};
-use ottl_core::context::{Request, Signal};
+use ottl_core::context::Signal;
 use ottl_core::model::json::Document;
-use ottl_core::run::{Observer, Program, StatementError};
+use ottl_core::run::{Program, Run, StatementError};
 use std::cell::RefCell;
 
 /// The signal of a document, and its name for messages.
@@ -29,35 +29,13 @@ pub fn run_reported(
     if let Some(format) = trace {
         let tracer = RefCell::new(Tracer::new(program, format, prefix));
         let mut report = |failure| tracer.borrow().failure(&failure);
-        return run_observed(program, document, &mut report, &mut Shared(&tracer));
+        let run = Run::reporting(&mut report).observer(Shared(&tracer));
+        return program.run_with(document, run);
     }
     let mut failures = Failures::default();
     let mut records = RecordCount::default();
-    let result = run_observed(
-        program,
-        document,
-        &mut |failure| failures.report(prefix, failure),
-        &mut records,
-    );
+    let mut report = |failure| failures.report(prefix, failure);
+    let result = program.run_with(document, Run::reporting(&mut report).observer(&mut records));
     failures.summarize(prefix, program, records.0);
     result
-}
-
-/// Runs `program` over the records of `document`, whichever signal it holds, telling
-/// `observer` about every record and statement.
-pub fn run_observed(
-    program: &Program,
-    document: &mut Document,
-    report: &mut dyn FnMut(StatementError),
-    observer: &mut impl Observer,
-) -> Result<(), StatementError> {
-    match document {
-        Document::Logs(logs) => program.run_logs_observed(logs, &Request::NONE, report, observer),
-        Document::Traces(traces) => {
-            program.run_traces_observed(traces, &Request::NONE, report, observer)
-        }
-        Document::Metrics(metrics) => {
-            program.run_metrics_observed(metrics, &Request::NONE, report, observer)
-        }
-    }
 }

@@ -35,6 +35,8 @@ pub struct Tracer<'p> {
     before: Vec<Option<Json>>,
     /// Where lines go.
     sink: TraceSink,
+    /// Whether human lines are coloured (the interactive REPL on a terminal).
+    colour: bool,
 }
 
 /// Where a tracer's lines go.
@@ -73,6 +75,7 @@ impl<'p> Tracer<'p> {
             record: String::new(),
             before: Vec::new(),
             sink: TraceSink::Stderr,
+            colour: false,
         }
     }
 
@@ -104,6 +107,21 @@ impl<'p> Tracer<'p> {
         match self.sink {
             TraceSink::Kept(lines) => lines.into_inner(),
             TraceSink::Stderr | TraceSink::Stdout => Vec::new(),
+        }
+    }
+
+    /// The same tracer, colouring its human lines when `colour` is set: outcomes, and values
+    /// before (red) and after (green) a change.
+    pub(crate) fn coloured(self, colour: bool) -> Self {
+        Tracer { colour, ..self }
+    }
+
+    /// `text` in the ANSI colour `code` when colouring.
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
         }
     }
 
@@ -195,17 +213,17 @@ impl Observer for Tracer<'_> {
         match self.format {
             TraceFormat::Human => {
                 let what = match outcome {
-                    Outcome::Skipped => "where false".to_owned(),
-                    Outcome::Ran => "ran".to_owned(),
-                    Outcome::Failed(error) => format!("failed: {error}"),
+                    Outcome::Skipped => self.paint(YELLOW, "where false"),
+                    Outcome::Ran => self.paint(GREEN, "ran"),
+                    Outcome::Failed(error) => self.paint(RED, &format!("failed: {error}")),
                 };
                 self.line(&format!("  {number} {source}  [{what}]"));
                 for change in changes {
                     let line = format!(
                         "      {}: {} -> {}",
                         change.path,
-                        shown(change.before.as_ref()),
-                        shown(change.after.as_ref())
+                        self.paint(RED, &shown(change.before.as_ref())),
+                        self.paint(GREEN, &shown(change.after.as_ref()))
                     );
                     self.line(&line);
                 }
@@ -246,6 +264,11 @@ impl Observer for Tracer<'_> {
         }
     }
 }
+
+/// ANSI colour codes of the coloured trace.
+const RED: &str = "31";
+const GREEN: &str = "32";
+const YELLOW: &str = "33";
 
 /// A value as the human trace shows it: JSON, or `(absent)`.
 fn shown(value: Option<&Json>) -> String {

@@ -1,6 +1,8 @@
-//! `ottl eval` over the other input formats: JSON Lines, and gzip or zstd compression. The
-//! fixtures in `testdata/otlp/encoded/` are made by `make_fixtures.py` with encoders independent
-//! of ours; with no statements, each must come back exactly as the OTLP/JSON samples do.
+//! `ottl eval` over the other input formats: JSON Lines, OTLP protobuf (single messages and
+//! delimited streams), and gzip or zstd compression. The fixtures in `testdata/otlp/encoded/`
+//! are made by `make_fixtures.py` and `make_proto_fixtures.py` with encoders independent of
+//! ours (Python's json, gzip and `opentelemetry-proto`, the zstd tool); with no statements,
+//! each must come back exactly as the OTLP/JSON samples do.
 
 mod common;
 
@@ -159,19 +161,6 @@ fn output_format_and_pretty() {
 }
 
 #[test]
-fn protobuf_given_as_json_says_so() {
-    // LogsData { resource_logs: [ResourceLogs { resource: Resource {} }] }
-    let path = temp_file("logs.binpb", &[0x0a, 0x02, 0x0a, 0x00]);
-    let out = ottl(&["eval", &path.to_string_lossy()]);
-    std::fs::remove_file(&path).ok();
-    let err = stderr_of(&out, 2);
-    assert!(
-        err.contains("not OTLP/JSON: this looks like OTLP protobuf"),
-        "{err}"
-    );
-}
-
-#[test]
 fn config_runs_over_json_lines() {
     let out = ottl(&[
         "eval",
@@ -182,23 +171,231 @@ fn config_runs_over_json_lines() {
     assert_eq!(stdout_of(&out).lines().count(), samples().len());
 }
 
+/// A fixture of `testdata/otlp/encoded/proto/`, as a path from the repository root.
+fn proto_fixture(name: &str) -> String {
+    format!("testdata/otlp/encoded/proto/{name}")
+}
+
+fn bytes_of(out: &Output) -> Vec<u8> {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout.clone()
+}
+
 #[test]
-fn every_protobuf_fixture_is_named_as_protobuf() {
-    // Made by make_proto_fixtures.py with Python's opentelemetry-proto: single messages,
-    // varint-delimited streams and the file exporter's u32-framed streams.
-    let dir = common::repo().join("testdata/otlp/encoded/proto");
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("proto fixtures readable")
-        .filter_map(|entry| Some(entry.ok()?.path()))
+fn protobuf_messages_come_back_as_their_json() {
+    let singles: Vec<String> = samples()
+        .iter()
+        .map(|sample| {
+            let stem = sample
+                .trim_start_matches("testdata/otlp/")
+                .trim_end_matches(".json");
+            proto_fixture(&format!("{stem}.binpb"))
+        })
         .collect();
-    fixtures.sort();
-    assert!(fixtures.len() > 20, "{fixtures:?}");
-    for fixture in fixtures {
-        let err = stderr_of(&ottl(&["eval", &fixture.to_string_lossy()]), 2);
-        assert!(
-            err.contains("not OTLP/JSON: this looks like OTLP protobuf"),
-            "{}: {err}",
-            fixture.display()
-        );
+    let mut args = vec!["eval", "--output-format", "jsonl"];
+    args.extend(singles.iter().map(String::as_str));
+    assert!(
+        stdout_of(&ottl(&args)) == expected(),
+        "single messages differ"
+    );
+}
+
+#[test]
+fn delimited_and_compressed_protobuf_streams_come_back_as_their_json() {
+    let expected = expected();
+    for fixture in [
+        "samples.u32.binpb",
+        "samples.u32.binpb.gz",
+        "samples.u32.binpb.zst",
+        "samples.delimited.binpb",
+    ] {
+        let output = stdout_of(&ottl(&[
+            "eval",
+            "--output-format",
+            "jsonl",
+            &proto_fixture(fixture),
+        ]));
+        assert!(output == expected, "{fixture} differs");
     }
+    let single = stdout_of(&ottl(&["eval", "testdata/otlp/logs-every-field.json"]));
+    for fixture in ["logs-every-field.binpb.gz", "logs-every-field.binpb.zst"] {
+        let path = proto_fixture(fixture);
+        let output = stdout_of(&ottl(&["eval", "--output-format", "json", &path]));
+        assert_eq!(output, single, "{fixture}");
+    }
+}
+
+/// Our encoder writes what the independent one wrote, byte for byte, so protobuf output in the
+/// input's layout (the default) is the input, and JSON converts to the fixtures.
+#[test]
+fn protobuf_output_is_the_independent_encoders_bytes() {
+    for fixture in [
+        "samples.u32.binpb",
+        "samples.delimited.binpb",
+        "logs-every-field.binpb",
+        "metrics-histograms.binpb",
+    ] {
+        let path = proto_fixture(fixture);
+        let input = std::fs::read(common::repo().join(&path)).expect("fixture readable");
+        assert!(bytes_of(&ottl(&["eval", &path])) == input, "{fixture}");
+    }
+    let stream = std::fs::read(common::repo().join(proto_fixture("samples.u32.binpb")))
+        .expect("fixture readable");
+    let out = ottl(&[
+        "eval",
+        "--output-format",
+        "proto-delimited",
+        "testdata/otlp/encoded/samples.jsonl",
+    ]);
+    assert!(bytes_of(&out) == stream, "JSON Lines to delimited protobuf");
+    // Written protobuf reads back as the same JSON.
+    let varint = bytes_of(&ottl(&[
+        "eval",
+        "--output-format",
+        "proto-varint",
+        "testdata/otlp/encoded/samples.jsonl",
+    ]));
+    let path = temp_file("varint.bin", &varint);
+    let output = stdout_of(&ottl(&[
+        "eval",
+        "--output-format",
+        "jsonl",
+        &path.to_string_lossy(),
+    ]));
+    std::fs::remove_file(&path).ok();
+    assert!(output == expected(), "varint-delimited output differs");
+}
+
+#[test]
+fn protobuf_and_json_given_as_each_other_say_so() {
+    let err = stderr_of(
+        &ottl(&[
+            "eval",
+            "--input-format",
+            "proto",
+            "testdata/otlp/encoded/samples.jsonl",
+        ]),
+        2,
+    );
+    assert!(
+        err.contains("not OTLP protobuf: this looks like OTLP/JSON; drop --input-format"),
+        "{err}"
+    );
+    let err = stderr_of(
+        &ottl(&[
+            "eval",
+            "--input-format",
+            "json",
+            &proto_fixture("samples.u32.binpb"),
+        ]),
+        2,
+    );
+    assert!(
+        err.contains("not OTLP/JSON: this looks like OTLP protobuf; drop --input-format"),
+        "{err}"
+    );
+    let bytes = std::fs::read(common::repo().join(proto_fixture("logs-every-field.binpb")))
+        .expect("fixture readable");
+    let path = temp_file("logs.json", &bytes);
+    let err = stderr_of(&ottl(&["eval", &path.to_string_lossy()]), 2);
+    std::fs::remove_file(&path).ok();
+    assert!(err.contains("this looks like OTLP protobuf"), "{err}");
+    let out = ottl(&["eval", "--pretty", "--output-format", "proto", "x.pb"]);
+    assert!(stderr_of(&out, 2).contains("--pretty cannot be used with a protobuf"));
+}
+
+#[test]
+fn a_truncated_stream_names_the_document_and_byte_after_writing_those_before() {
+    let stream = std::fs::read(common::repo().join(proto_fixture("samples.u32.binpb")))
+        .expect("fixture readable");
+    // Cut inside the third message.
+    let first = u32::from_be_bytes([stream[0], stream[1], stream[2], stream[3]]) as usize + 4;
+    let at = first + 4 + u32::from_be_bytes(stream[first..first + 4].try_into().unwrap()) as usize;
+    let path = temp_file("cut.binpb", &stream[..at + 10]);
+    let out = ottl(&["eval", "--output-format", "jsonl", &path.to_string_lossy()]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    let err = stderr_of(&out, 2);
+    assert!(
+        err.contains(&format!(
+            "truncated stream: document 3 (its length at byte {at}) has"
+        )),
+        "{err}"
+    );
+}
+
+/// `-j`: documents worked on in parallel come out in input order, byte for byte as on one
+/// thread, in every output format; a failure stops the output at the failing document.
+#[test]
+fn threads_keep_the_input_order() {
+    let jsonl = common::repo().join("testdata/otlp/encoded/samples.jsonl");
+    let jsonl = jsonl.to_string_lossy();
+    let statement = r#"set(attributes["seen"], true)"#;
+    for format in ["jsonl", "json", "proto-delimited"] {
+        let run = |threads: &str| {
+            let out = ottl(&[
+                "eval",
+                "-j",
+                threads,
+                "--output-format",
+                format,
+                "-c",
+                "resource",
+                "-e",
+                statement,
+                &jsonl,
+            ]);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let one = run("1");
+        assert!(!one.is_empty());
+        assert_eq!(run("2"), one, "{format}");
+        assert_eq!(run("3"), one, "{format}");
+    }
+
+    // The third document fails under propagate: the two before it are written, none after.
+    let lines: Vec<&str> = include_str!("../../testdata/otlp/encoded/samples.jsonl")
+        .lines()
+        .take(3)
+        .collect();
+    let mut input = lines[..2].join("\n");
+    input.push_str("\n{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"n\",\"value\":{\"stringValue\":\"x\"}}]}}]}\n");
+    for line in &lines {
+        input.push_str(line);
+        input.push('\n');
+    }
+    let path = temp_file("threads-fail.jsonl", input.as_bytes());
+    let path = path.to_string_lossy();
+    let fail = r#"set(attributes["i"], ParseJSON(attributes["n"])) where attributes["n"] != nil"#;
+    let run = |threads: &str| {
+        ottl(&[
+            "eval",
+            "-j",
+            threads,
+            "-c",
+            "resource",
+            "--error-mode",
+            "propagate",
+            "-e",
+            fail,
+            &path,
+        ])
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(one.status.code(), Some(3));
+    assert_eq!(two.status.code(), Some(3));
+    assert_eq!(two.stdout, one.stdout);
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 2);
 }

@@ -42,16 +42,20 @@ pub fn standard() -> Registry {
     editors::register(&mut registry);
     converters::register(&mut registry);
     registry.retire("Base64Decode", r#"`Decode(value, "base64")`"#);
-    for name in converters::lambda::NAMES {
-        registry.gate(name, LAMBDA_GATE);
-    }
+    experimental(&mut registry);
+    registry.gate(
+        &converters::lambda::NAMES,
+        &[LAMBDA_GATE, EXPERIMENTAL_GATE],
+    );
+    registry.gate(&["sanitize_utf8"], &[EXPERIMENTAL_GATE, LAMBDA_GATE]);
     registry
 }
 
 /// The reference's feature gate for lambdas and the converters that take them.
 pub const LAMBDA_GATE: &str = "ottl.functions.enableLambda";
 
-/// The reference's feature gate for its experimental functions.
+/// The reference's feature gate for its experimental functions. Either gate turns on every
+/// experimental function here ([`experimental`]), as `ottl --feature-gates` always has.
 pub const EXPERIMENTAL_GATE: &str = "pkg.ottl.functions.enableExperimental";
 
 /// Adds the reference's experimental functions to `registry`: those it registers only with the

@@ -51,7 +51,7 @@ fn run(statements: &[&str]) -> Result<Map, String> {
     })?;
     let mut logs = one_record();
     program
-        .run_logs(&mut logs, &mut |_| {})
+        .run(&mut logs)
         .map_err(|error| format!("fails: {error}"))?;
     logs.resource_logs
         .pop()

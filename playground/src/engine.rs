@@ -3,12 +3,12 @@
 
 use ottl_cli::config::Text;
 use ottl_cli::config::run::{Plan, load_embedded};
-use ottl_cli::runner::{run_observed, signal};
+use ottl_cli::runner::signal;
 use ottl_cli::trace::{Shared, TraceFormat, Tracer};
 use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::{Diagnostic, Severity};
 use ottl_core::model::json::{self, Document};
-use ottl_core::run::{ErrorMode, Program};
+use ottl_core::run::{ErrorMode, Program, Run};
 use ottl_core::span::Span;
 use ottl_core::syntax;
 use ottl_functions::processor::{
@@ -114,7 +114,10 @@ fn run_traced(
         tracer.borrow().failure(&failure);
         failures.push(failure.to_string());
     };
-    let result = run_observed(program, document, &mut report, &mut Shared(&tracer));
+    let result = program.run_with(
+        document,
+        Run::reporting(&mut report).observer(Shared(&tracer)),
+    );
     for line in tracer.into_inner().into_lines() {
         if let Ok(Json::Object(mut event)) = serde_json::from_str::<Json>(&line) {
             event.remove("input");

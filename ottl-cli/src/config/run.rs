@@ -16,6 +16,7 @@ use ottl_functions::processor::{
     CompiledGroup, Failure, Finding, Options as ProcessorOptions, Registries, RunFailure, Step,
 };
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// What `eval --config` needs besides the configuration.
 pub struct Options<'a> {
@@ -36,6 +37,8 @@ pub struct Options<'a> {
     pub input_format: Option<InputFormat>,
     /// How to write the output; the first input's format when `None`.
     pub output_format: Option<OutputFormat>,
+    /// How many documents to work on at once (`-j`).
+    pub threads: usize,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -88,11 +91,17 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         pipelines: config.pipelines.as_deref(),
         wanted: options.pipeline,
     };
-    let mut noted = Vec::new();
+    let noted = Mutex::new(Vec::new());
+    let each = |name: &str, document| eval_document(&plan, name, document, options.trace, &noted);
     for input in &inputs {
-        let each =
-            |name: &str, document| eval_document(&plan, name, document, options.trace, &mut noted);
-        if let Err(code) = for_each_document(input, options.input_format, &mut sink, each) {
+        let read = for_each_document(
+            input,
+            options.input_format,
+            &mut sink,
+            options.threads,
+            &each,
+        );
+        if let Err(code) = read {
             return code;
         }
     }
@@ -316,12 +325,13 @@ fn eval_document(
     name: &str,
     mut document: Document,
     trace: Option<TraceFormat>,
-    noted: &mut Vec<String>,
+    noted: &Mutex<Vec<String>>,
 ) -> Result<Document, ExitCode> {
     let (signal, _) = signal(&document);
     let (steps, note) = plan.steps(signal);
     if let Some(note) = note {
         let line = format!("note: {name}: {note}");
+        let mut noted = noted.lock().map_err(|_| ExitCode::BadInput)?;
         if !noted.contains(&line) {
             eprintln!("{line}");
             noted.push(line);

@@ -74,7 +74,7 @@ impl Compiler<'_> {
                     "`{name}` is experimental: it needs the feature gate `{gate}`"
                 ))
                 .with_help(format!(
-                    "turn it on: `--feature-gates {gate}` on `ottl eval`, `ottl check` or `ottl repl`; a library host calls `ottl_functions::experimental`"
+                    "turn it on: `--feature-gates {gate}` on `ottl eval`, `ottl check` or `ottl repl`; a library host calls `.feature_gates([\"{gate}\"])` on its `Program::builder`"
                 ));
         }
         if let Some(context) = self.registry.context_of(name) {

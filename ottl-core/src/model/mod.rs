@@ -1,5 +1,6 @@
-//! The OTLP record model: logs, traces and metrics as plain Rust structs, and their OTLP/JSON
-//! codec ([`json`]); [`stream`] reads documents from a stream (one document or JSON Lines).
+//! The OTLP record model: logs, traces and metrics as plain Rust structs; their OTLP/JSON codec
+//! ([`json`]) and OTLP protobuf codec ([`proto`]); [`stream`] reads documents from a stream
+//! (one document, JSON Lines, or protobuf, single or length-delimited).
 //!
 //! The structs mirror the OTLP protocol messages field for field, in the protocol's language:
 //! ids are [`TraceId`] / [`SpanId`] byte arrays, times are `u64` nanoseconds since the Unix
@@ -26,6 +27,9 @@ pub mod json;
 mod logs;
 mod map;
 mod metrics;
+#[cfg(feature = "prost")]
+pub mod prost;
+pub mod proto;
 mod str;
 pub mod stream;
 mod traces;

@@ -1,11 +1,17 @@
-//! Documents from a byte stream: one OTLP/JSON document, or JSON Lines (one document per line,
-//! as the collector's `file` exporter writes and its `otlpjsonfile` receiver reads).
+//! Documents from a byte stream: one OTLP/JSON document; JSON Lines (one document per line,
+//! as the collector's `file` exporter writes and its `otlpjsonfile` receiver reads); one OTLP
+//! protobuf message; or a stream of protobuf messages, each preceded by its length as four
+//! big-endian bytes (the `file` exporter with `format: proto`) or as a varint (protobuf's own
+//! delimited stream).
 //!
-//! [`Documents`] yields the documents of a [`BufRead`] one at a time, so JSON Lines input of
-//! any size is decoded with the memory of its longest line. Without a [`Format`] it decides from
-//! the content: a first line that is a whole document makes the input JSON Lines (a single-line
-//! document reads the same either way); a first line that ends inside a document makes it one
-//! (multi-line) OTLP/JSON document.
+//! [`Documents`] yields the documents of a [`BufRead`] one at a time, so JSON Lines and
+//! delimited protobuf input of any size is decoded with the memory of its largest document.
+//! Without a [`Format`] it decides from the content: JSON starts with `{`; a first line that is
+//! a whole document makes the input JSON Lines (a single-line document reads the same either
+//! way); a first line that ends inside a document makes it one (multi-line) OTLP/JSON document.
+//! Protobuf starts with the envelope's field 1 (one message) or with a length and then that
+//! (a delimited stream); which signal a message holds is told from its records
+//! ([`proto::decode`]).
 //!
 //! ```
 //! use ottl_core::model::stream::{Documents, Format};
@@ -20,9 +26,11 @@
 //! ```
 
 use std::fmt;
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 use super::json::{self, DecodeError, DecodeErrorKind, Document};
+use super::proto;
+use crate::context::Signal;
 
 /// The largest line buffer kept from one line to the next.
 const KEPT_LINE_CAPACITY: usize = 4 << 20;
@@ -34,11 +42,20 @@ pub enum Format {
     Json,
     /// One compact OTLP/JSON document per line; blank lines are skipped.
     JsonLines,
+    /// One OTLP protobuf message. Given to [`Documents::new`], it stands for protobuf in any
+    /// of the three layouts, found from the first bytes.
+    Protobuf,
+    /// Protobuf messages, each preceded by its length as a big-endian `u32` (the collector's
+    /// `file` exporter with `format: proto`).
+    ProtobufDelimited,
+    /// Protobuf messages, each preceded by its length as a varint (protobuf's
+    /// `writeDelimitedTo`).
+    ProtobufVarint,
 }
 
 impl Format {
-    /// The format a file name's extension names (`.json`, `.jsonl`, also under `.gz`/`.zst`),
-    /// if any.
+    /// The format a file name's extension names (`.json`, `.jsonl`, `.pb`/`.binpb`/`.protobuf`,
+    /// also under `.gz`/`.zst`), if any.
     pub fn from_file_name(name: &str) -> Option<Self> {
         let name = name.to_ascii_lowercase();
         let stem = [".gz", ".zst", ".zstd"]
@@ -49,6 +66,11 @@ impl Format {
             Some(Self::JsonLines)
         } else if stem.ends_with(".json") {
             Some(Self::Json)
+        } else if [".pb", ".binpb", ".protobuf"]
+            .iter()
+            .any(|suffix| stem.ends_with(suffix))
+        {
+            Some(Self::Protobuf)
         } else {
             None
         }
@@ -81,29 +103,45 @@ impl Sniffed {
         }
         match prefix.iter().find(|b| !b.is_ascii_whitespace()) {
             None | Some(b'{') => Self::Json,
-            Some(_) if looks_like_protobuf(prefix) => Self::Protobuf,
+            Some(_) if protobuf_layout(prefix).is_some() => Self::Protobuf,
             Some(_) => Self::Unknown,
         }
     }
 }
 
-/// Whether `prefix` starts like an OTLP envelope message: field 1 (the resource list),
-/// length-delimited, holding a resource-level message that starts with one of its fields 1–3;
-/// or a length followed by that: a varint (protobuf's delimited stream) or four big-endian
-/// bytes (the collector's `file` exporter with `format: proto`).
-fn looks_like_protobuf(prefix: &[u8]) -> bool {
-    fn envelope(bytes: &[u8]) -> bool {
-        match bytes.split_first() {
-            Some((0x0a, rest)) => match varint(rest) {
-                Some((_, rest)) => matches!(rest.first(), None | Some(0x0a | 0x12 | 0x1a)),
-                None => rest.len() < 10,
-            },
-            _ => false,
-        }
+/// Whether `bytes` start like an OTLP envelope message: field 1 (the resource list),
+/// length-delimited, holding a resource-level message that starts with one of its fields 1–3.
+fn envelope(bytes: &[u8]) -> bool {
+    match bytes.split_first() {
+        Some((0x0a, rest)) => match varint(rest) {
+            Some((_, rest)) => matches!(rest.first(), None | Some(0x0a | 0x12 | 0x1a)),
+            None => rest.len() < 10,
+        },
+        _ => false,
     }
-    envelope(prefix)
-        || varint(prefix).is_some_and(|(_, rest)| envelope(rest))
-        || prefix.get(4..).is_some_and(envelope)
+}
+
+/// The protobuf layout `prefix` starts like: an envelope (one message); a length then an
+/// envelope, as four big-endian bytes (the `file` exporter) or as a varint. A stream starting
+/// with an empty message (a zero length) counts as delimited.
+fn protobuf_layout(prefix: &[u8]) -> Option<Format> {
+    let four = |prefix: &[u8]| {
+        let len = prefix.get(..4)?;
+        Some(len == [0; 4] || prefix.get(4..).is_some_and(envelope))
+    };
+    // A message under 16 MiB has a four-byte length starting with zero, which no message and
+    // no varint length of a non-empty message starts with; a longer one is tried last.
+    if prefix.first() == Some(&0) && four(prefix) == Some(true) {
+        Some(Format::ProtobufDelimited)
+    } else if envelope(prefix) {
+        Some(Format::Protobuf)
+    } else if varint(prefix).is_some_and(|(len, rest)| len == 0 || envelope(rest)) {
+        Some(Format::ProtobufVarint)
+    } else if four(prefix) == Some(true) {
+        Some(Format::ProtobufDelimited)
+    } else {
+        None
+    }
 }
 
 /// A protobuf varint at the start of `bytes` and what follows it.
@@ -128,6 +166,34 @@ pub enum ReadError {
     Decode(DecodeError),
     /// The stream is not JSON at all but looks like something else.
     NotJson(Sniffed),
+    /// The stream was to be protobuf but looks like something else.
+    NotProtobuf(Sniffed),
+    /// A protobuf message is not valid OTLP; the error's offset is that of the whole stream.
+    Protobuf {
+        /// The message's 1-based number in the stream.
+        document: usize,
+        /// What was wrong.
+        error: proto::DecodeError,
+    },
+    /// A delimited protobuf stream ends inside a length prefix or a message.
+    Truncated {
+        /// The 1-based number of the message cut short.
+        document: usize,
+        /// The byte offset of its length prefix in the stream.
+        offset: usize,
+        /// The bytes its prefix announces (`None` if the prefix itself is cut short).
+        expected: Option<u64>,
+        /// The bytes left in the stream after the prefix.
+        found: usize,
+    },
+    /// A delimited message is compressed on its own (the `file` exporter's legacy per-message
+    /// compression), which this reader does not undo.
+    CompressedMessage {
+        /// The message's 1-based number.
+        document: usize,
+        /// The byte offset of its length prefix in the stream.
+        offset: usize,
+    },
 }
 
 impl fmt::Display for ReadError {
@@ -141,6 +207,41 @@ impl fmt::Display for ReadError {
             Self::NotJson(Sniffed::Gzip) => f.write_str("not OTLP/JSON: this looks like gzip"),
             Self::NotJson(Sniffed::Zstd) => f.write_str("not OTLP/JSON: this looks like zstd"),
             Self::NotJson(_) => f.write_str("not OTLP/JSON: the input does not start with `{`"),
+            Self::NotProtobuf(Sniffed::Json) => {
+                f.write_str("not OTLP protobuf: this looks like OTLP/JSON")
+            }
+            Self::NotProtobuf(Sniffed::Gzip) => {
+                f.write_str("not OTLP protobuf: this looks like gzip")
+            }
+            Self::NotProtobuf(Sniffed::Zstd) => {
+                f.write_str("not OTLP protobuf: this looks like zstd")
+            }
+            Self::NotProtobuf(_) => f.write_str(
+                "not OTLP protobuf: the input does not start with a LogsData, TracesData or \
+                 MetricsData message or its length",
+            ),
+            Self::Protobuf { document, error } => write!(f, "document {document}: {error}"),
+            Self::Truncated {
+                document,
+                offset,
+                expected: Some(expected),
+                found,
+            } => write!(
+                f,
+                "truncated stream: document {document} (its length at byte {offset}) has \
+                 {expected} bytes, the stream ends {found} bytes after its length"
+            ),
+            Self::Truncated {
+                document, offset, ..
+            } => write!(
+                f,
+                "truncated stream: the length of document {document} at byte {offset} is cut short"
+            ),
+            Self::CompressedMessage { document, offset } => write!(
+                f,
+                "document {document} (its length at byte {offset}) is zstd-compressed on its \
+                 own (the file exporter's legacy `compression`); decompress it first"
+            ),
         }
     }
 }
@@ -150,7 +251,8 @@ impl std::error::Error for ReadError {
         match self {
             Self::Io(error) => Some(error),
             Self::Decode(error) => Some(error),
-            Self::NotJson(_) => None,
+            Self::Protobuf { error, .. } => Some(error),
+            _ => None,
         }
     }
 }
@@ -172,6 +274,11 @@ pub struct Documents<R> {
     line: usize,
     /// Bytes read so far.
     offset: usize,
+    /// Documents read so far.
+    documents: usize,
+    /// The signal of the last protobuf message: an ambiguous one (no records) reads as it.
+    signal: Signal,
+    started: bool,
     done: bool,
 }
 
@@ -184,11 +291,15 @@ impl<R: BufRead> Documents<R> {
             buffer: Vec::new(),
             line: 0,
             offset: 0,
+            documents: 0,
+            signal: Signal::Logs,
+            started: false,
             done: false,
         }
     }
 
-    /// The format: the one given, or once the first document is read, the one found.
+    /// The format: the one given, or once the first document is read, the one found (for
+    /// [`Format::Protobuf`] given, the protobuf layout found).
     pub fn format(&self) -> Option<Format> {
         self.format
     }
@@ -211,46 +322,61 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Decodes the line in the buffer, placing errors on the stream's lines. The model now
-    /// holds the line: a buffer grown far past a typical line is released, so a huge line's
-    /// text does not stay alive while its document runs and is written.
-    fn decode_line(&mut self, line: usize, start: usize) -> Result<Document, ReadError> {
-        let decoded = json::decode(&self.buffer).map_err(|mut error| {
-            error.line += line - 1;
-            error.offset += start;
-            ReadError::Decode(error)
-        });
-        if decoded.is_ok() && self.buffer.capacity() > KEPT_LINE_CAPACITY {
-            self.buffer = Vec::new();
-        }
-        decoded
-    }
-
-    fn read(&mut self) -> Result<Option<Document>, ReadError> {
-        if self.offset == 0 {
-            self.check_json()?;
+    /// Reads the next document's bytes into the buffer and says how to decode them; a
+    /// document decoded already while finding the format comes back decoded.
+    fn read(&mut self) -> Result<Option<Raw>, ReadError> {
+        if !self.started {
+            self.started = true;
+            self.check_start()?;
         }
         match self.format {
-            Some(Format::JsonLines) => match self.next_line()? {
-                Some((line, start)) => self.decode_line(line, start).map(Some),
-                None => Ok(None),
-            },
+            Some(Format::Protobuf) => {
+                self.buffer.clear();
+                self.reader.read_to_end(&mut self.buffer)?;
+                self.done = true;
+                if self.buffer.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(self.message(0)))
+            }
+            Some(Format::ProtobufDelimited) => {
+                let start = self.offset;
+                let mut prefix = [0; 4];
+                let read = read_up_to(&mut self.reader, &mut prefix)?;
+                self.offset += read;
+                match read {
+                    0 => Ok(None),
+                    4 => self
+                        .read_message(u64::from(u32::from_be_bytes(prefix)), start)
+                        .map(Some),
+                    _ => Err(self.truncated(start, None, 0)),
+                }
+            }
+            Some(Format::ProtobufVarint) => {
+                let start = self.offset;
+                match self.read_varint()? {
+                    None => Ok(None),
+                    Some(len) => self.read_message(len, start).map(Some),
+                }
+            }
+            Some(Format::JsonLines) => Ok(self
+                .next_line()?
+                .map(|(line, start)| Raw::Line { line, start })),
             Some(Format::Json) => {
                 self.buffer.clear();
                 self.reader.read_to_end(&mut self.buffer)?;
                 self.done = true;
-                let document = json::decode(&self.buffer).map_err(ReadError::Decode)?;
-                self.buffer = Vec::new();
-                Ok(Some(document))
+                Ok(Some(Raw::Whole))
             }
             None => {
                 let Some((line, start)) = self.next_line()? else {
                     return Ok(None);
                 };
-                match self.decode_line(line, start) {
+                match (Raw::Line { line, start }).decode(&self.buffer) {
                     Ok(document) => {
                         self.format = Some(Format::JsonLines);
-                        Ok(Some(document))
+                        self.release_large_buffer();
+                        Ok(Some(Raw::Decoded(document)))
                     }
                     Err(ReadError::Decode(error))
                         if error.kind == DecodeErrorKind::UnexpectedEnd =>
@@ -260,9 +386,10 @@ impl<R: BufRead> Documents<R> {
                         let mut whole = vec![b'\n'; line - 1];
                         whole.append(&mut self.buffer);
                         self.reader.read_to_end(&mut whole)?;
+                        self.buffer = whole;
                         self.done = true;
                         self.format = Some(Format::Json);
-                        json::decode(&whole).map(Some).map_err(ReadError::Decode)
+                        Ok(Some(Raw::Whole))
                     }
                     Err(error) => Err(error),
                 }
@@ -270,14 +397,223 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Fails early, saying what the input looks like, when the stream does not start as JSON.
-    fn check_json(&mut self) -> Result<(), ReadError> {
-        let buffered = self.reader.fill_buf()?;
-        match Sniffed::of(&buffered[..buffered.len().min(64)]) {
-            Sniffed::Json => Ok(()),
-            other => Err(ReadError::NotJson(other)),
+    /// The next document as its bytes, not decoded: [`Frame::decode`] decodes it, on any
+    /// thread. A reader hands frames to workers that decode and run them in parallel; the
+    /// [`Iterator`] decodes each as it reads it. `None` at the end of the stream.
+    pub fn next_frame(&mut self) -> Option<Result<Frame, ReadError>> {
+        if self.done {
+            return None;
+        }
+        let result = self.read().map(|raw| {
+            raw.map(|raw| Frame {
+                bytes: match raw {
+                    Raw::Decoded(_) => Vec::new(),
+                    _ => std::mem::take(&mut self.buffer),
+                },
+                raw,
+            })
+        });
+        self.stop_after(result.as_ref().map(Option::is_some));
+        result.transpose()
+    }
+
+    /// After an error, the end, or a format that holds one document, there is nothing more:
+    /// after an error the stream's position is unknown.
+    fn stop_after(&mut self, read: Result<bool, &ReadError>) {
+        if !matches!(read, Ok(true)) || matches!(self.format, Some(Format::Json | Format::Protobuf))
+        {
+            self.done = true;
         }
     }
+
+    /// The model now holds the buffer's document: a buffer grown far past a typical line is
+    /// released, so a huge line's text does not stay alive while its document runs.
+    fn release_large_buffer(&mut self) {
+        if self.buffer.capacity() > KEPT_LINE_CAPACITY {
+            self.buffer = Vec::new();
+        }
+    }
+
+    /// Fails early, saying what the input looks like, when the stream does not start as the
+    /// format given; with none given, or protobuf in any layout, finds the format.
+    fn check_start(&mut self) -> Result<(), ReadError> {
+        let buffered = self.reader.fill_buf()?;
+        let prefix = &buffered[..buffered.len().min(64)];
+        let sniffed = Sniffed::of(prefix);
+        let layout = protobuf_layout(prefix);
+        // What protobuf input cannot be: text starting like JSON, or compressed data.
+        let not_protobuf =
+            !prefix.is_empty() && (sniffed != Sniffed::Protobuf && sniffed != Sniffed::Unknown);
+        match self.format {
+            Some(Format::Json | Format::JsonLines) if sniffed != Sniffed::Json => {
+                Err(ReadError::NotJson(sniffed))
+            }
+            Some(Format::Json | Format::JsonLines) => Ok(()),
+            Some(_) if not_protobuf && layout.is_none() => Err(ReadError::NotProtobuf(sniffed)),
+            Some(Format::Protobuf) => {
+                self.format = layout.or(self.format);
+                Ok(())
+            }
+            Some(_) => Ok(()),
+            None => match sniffed {
+                Sniffed::Json => Ok(()),
+                Sniffed::Protobuf => {
+                    self.format = layout;
+                    Ok(())
+                }
+                other => Err(ReadError::NotJson(other)),
+            },
+        }
+    }
+
+    /// A varint length prefix; `None` at the end of the stream.
+    fn read_varint(&mut self) -> Result<Option<u64>, ReadError> {
+        let start = self.offset;
+        let mut value = 0u64;
+        for shift in (0..70).step_by(7) {
+            let mut byte = [0];
+            if read_up_to(&mut self.reader, &mut byte)? == 0 {
+                return match shift {
+                    0 => Ok(None),
+                    _ => Err(self.truncated(start, None, 0)),
+                };
+            }
+            self.offset += 1;
+            value |= u64::from(byte[0] & 0x7f).checked_shl(shift).unwrap_or(0);
+            if byte[0] & 0x80 == 0 {
+                return Ok(Some(value));
+            }
+        }
+        let error = proto::DecodeError {
+            offset: start,
+            message: "length prefix",
+            kind: proto::DecodeErrorKind::VarintOverflow,
+        };
+        Err(ReadError::Protobuf {
+            document: self.documents + 1,
+            error,
+        })
+    }
+
+    /// The error for a stream cut short in the document whose prefix starts at `start`.
+    fn truncated(&self, start: usize, expected: Option<u64>, found: usize) -> ReadError {
+        ReadError::Truncated {
+            document: self.documents + 1,
+            offset: start,
+            expected,
+            found,
+        }
+    }
+
+    /// Reads a delimited message of `len` bytes whose prefix starts at `start`. The buffer
+    /// grows as the bytes arrive, so a corrupt length costs no huge allocation.
+    fn read_message(&mut self, len: u64, start: usize) -> Result<Raw, ReadError> {
+        self.buffer.clear();
+        let read = (&mut self.reader).take(len).read_to_end(&mut self.buffer)?;
+        let body = self.offset;
+        self.offset += read;
+        if (read as u64) < len {
+            return Err(self.truncated(start, Some(len), read));
+        }
+        if self.buffer.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            return Err(ReadError::CompressedMessage {
+                document: self.documents + 1,
+                offset: start,
+            });
+        }
+        Ok(self.message(body))
+    }
+
+    /// The protobuf message in the buffer, which starts at byte `body` of the stream: numbered,
+    /// and its signal told (an ambiguous one, without records, reads as the one before).
+    fn message(&mut self, body: usize) -> Raw {
+        self.documents += 1;
+        self.signal = proto::infer_signal(&self.buffer, self.signal);
+        Raw::Message {
+            document: self.documents,
+            body,
+            signal: self.signal,
+        }
+    }
+}
+
+/// How to decode the bytes of one document, and where they were in the stream.
+#[derive(Debug)]
+enum Raw {
+    /// A line of JSON Lines: its 1-based number and byte offset.
+    Line { line: usize, start: usize },
+    /// A whole OTLP/JSON document.
+    Whole,
+    /// A protobuf message: its 1-based number, the byte offset of its body, its signal.
+    Message {
+        document: usize,
+        body: usize,
+        signal: Signal,
+    },
+    /// Decoded already (the first line, read to find the format).
+    Decoded(Document),
+}
+
+impl Raw {
+    /// Decodes `bytes`, placing errors in the whole stream.
+    fn decode(self, bytes: &[u8]) -> Result<Document, ReadError> {
+        match self {
+            Raw::Line { line, start } => json::decode(bytes).map_err(|mut error| {
+                error.line += line - 1;
+                error.offset += start;
+                ReadError::Decode(error)
+            }),
+            Raw::Whole => json::decode(bytes).map_err(ReadError::Decode),
+            Raw::Message {
+                document,
+                body,
+                signal,
+            } => proto::decode_as(bytes, signal).map_err(|mut error| {
+                error.offset += body;
+                ReadError::Protobuf { document, error }
+            }),
+            Raw::Decoded(document) => Ok(document),
+        }
+    }
+}
+
+/// One document's bytes as read from the stream, not decoded yet
+/// ([`Documents::next_frame`]).
+#[derive(Debug)]
+pub struct Frame {
+    bytes: Vec<u8>,
+    raw: Raw,
+}
+
+impl Frame {
+    /// Decodes the document; errors say where it was in the stream.
+    pub fn decode(self) -> Result<Document, ReadError> {
+        self.raw.decode(&self.bytes)
+    }
+
+    /// The bytes read for the document (empty when it was decoded while finding the format).
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether no bytes are held.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+/// Reads until `buf` is full or the stream ends; the bytes read.
+fn read_up_to(reader: &mut impl BufRead, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(filled)
 }
 
 impl<R: BufRead> Iterator for Documents<R> {
@@ -287,11 +623,17 @@ impl<R: BufRead> Iterator for Documents<R> {
         if self.done {
             return None;
         }
-        let result = self.read();
-        // After an error the stream's position is unknown: stop there.
-        if !matches!(result, Ok(Some(_))) || self.format == Some(Format::Json) {
-            self.done = true;
-        }
+        let result = self.read().and_then(|raw| {
+            let Some(raw) = raw else {
+                return Ok(None);
+            };
+            let document = raw.decode(&self.buffer);
+            if document.is_ok() {
+                self.release_large_buffer();
+            }
+            document.map(Some)
+        });
+        self.stop_after(result.as_ref().map(Option::is_some));
         result.transpose()
     }
 }
@@ -365,13 +707,142 @@ mod tests {
         assert_eq!(Sniffed::of(&[0x1f, 0x8b, 8]), Sniffed::Gzip);
         assert_eq!(Sniffed::of(&[0x28, 0xb5, 0x2f, 0xfd]), Sniffed::Zstd);
         assert_eq!(Sniffed::of(b"  {"), Sniffed::Json);
-        let mut documents = Documents::new(&proto[..], None);
-        let error = documents.next().map(|r| r.map_err(|e| e.to_string()));
+        let (all, _) = read_bytes(&proto, Some(Format::Json));
         assert_eq!(
-            error,
-            Some(Err(
+            all,
+            [Err(
                 "not OTLP/JSON: this looks like OTLP protobuf".to_owned()
-            ))
+            )]
+        );
+        let (all, _) = read_bytes(b"{\"resourceLogs\":[]}", Some(Format::Protobuf));
+        assert_eq!(
+            all,
+            [Err(
+                "not OTLP protobuf: this looks like OTLP/JSON".to_owned()
+            )]
+        );
+    }
+
+    fn read_bytes(
+        input: &[u8],
+        format: Option<Format>,
+    ) -> (Vec<Result<Document, String>>, Option<Format>) {
+        let mut documents = Documents::new(input, format);
+        let all = documents
+            .by_ref()
+            .map(|result| result.map_err(|error| error.to_string()))
+            .collect();
+        (all, documents.format())
+    }
+
+    /// `TracesData { resource_spans: [{ scope_spans: [{ spans: [{ status: {} }] }] }] }`.
+    const SPANS: [u8; 8] = [0x0a, 0x06, 0x12, 0x04, 0x12, 0x02, 0x7a, 0x00];
+
+    #[test]
+    fn protobuf_layouts_are_found() {
+        let (all, format) = read_bytes(&SPANS, None);
+        assert_eq!(format, Some(Format::Protobuf));
+        assert!(matches!(all[..], [Ok(Document::Traces(_))]), "{all:?}");
+        let mut delimited = Vec::new();
+        let mut varint = Vec::new();
+        for _ in 0..3 {
+            delimited.extend([0, 0, 0, 8]);
+            delimited.extend(SPANS);
+            varint.push(8);
+            varint.extend(SPANS);
+        }
+        // An empty message reads as the signal before it.
+        delimited.extend([0, 0, 0, 0]);
+        for (input, layout) in [
+            (&delimited, Format::ProtobufDelimited),
+            (&varint, Format::ProtobufVarint),
+        ] {
+            for given in [None, Some(Format::Protobuf), Some(layout)] {
+                let (all, format) = read_bytes(input, given);
+                assert_eq!(format, Some(layout));
+                assert!(
+                    all.iter().all(|d| matches!(d, Ok(Document::Traces(_)))),
+                    "{all:?}"
+                );
+            }
+        }
+        assert_eq!(read_bytes(b"", Some(Format::Protobuf)).0, []);
+    }
+
+    /// What frames decode to, as `read_bytes` reads the iterator's documents.
+    fn read_frames(input: &[u8], format: Option<Format>) -> Vec<Result<Document, String>> {
+        let mut documents = Documents::new(input, format);
+        std::iter::from_fn(|| documents.next_frame())
+            .map(|frame| {
+                frame
+                    .and_then(Frame::decode)
+                    .map_err(|error| error.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn frames_decode_to_what_the_iterator_reads() {
+        let mut delimited = Vec::new();
+        for _ in 0..3 {
+            delimited.extend([0, 0, 0, 8]);
+            delimited.extend(SPANS);
+        }
+        let mut truncated = delimited.clone();
+        truncated.truncate(truncated.len() - 3);
+        let inputs: [(&[u8], Option<Format>); 6] = [
+            (b"{\"resourceLogs\":[]}\n\n{\"resourceSpans\":[]}\n", None),
+            (
+                b"{\"resourceLogs\":[]}\n{\"resourceSpans\":[]}\n",
+                Some(Format::JsonLines),
+            ),
+            (b"{\n  \"resourceLogs\": []\n}\n", None),
+            (b"{\"resourceLogs\":[]}\n{\"resourceSpans\":", None),
+            (&delimited, None),
+            (&truncated, None),
+        ];
+        for (input, format) in inputs {
+            let (read, _) = read_bytes(input, format);
+            assert_eq!(read_frames(input, format), read, "{input:?}");
+        }
+        assert_eq!(read_frames(&delimited, None).len(), 3);
+    }
+
+    #[test]
+    fn a_truncated_stream_names_the_document_and_offset() {
+        let mut input = Vec::new();
+        input.extend([0, 0, 0, 8]);
+        input.extend(SPANS);
+        input.extend([0, 0, 0, 8]);
+        input.extend(&SPANS[..5]);
+        let (all, _) = read_bytes(&input, None);
+        assert!(all[0].is_ok());
+        assert_eq!(
+            all[1],
+            Err(
+                "truncated stream: document 2 (its length at byte 12) has 8 bytes, \
+                 the stream ends 5 bytes after its length"
+                    .to_owned()
+            )
+        );
+        let (all, _) = read_bytes(&input[..14], None);
+        assert_eq!(
+            all[1],
+            Err("truncated stream: the length of document 2 at byte 12 is cut short".to_owned())
+        );
+        // A length inside the second message that runs past its end.
+        let mut bad = input[..12].to_vec();
+        bad.extend([0, 0, 0, 8]);
+        bad.extend(SPANS);
+        bad[21] = 0x09;
+        let (all, _) = read_bytes(&bad, None);
+        assert_eq!(
+            all[1],
+            Err(
+                "document 2: invalid OTLP protobuf: truncated: a field runs past the end of \
+                 its message or of the data (in ScopeSpans at byte 21)"
+                    .to_owned()
+            )
         );
     }
 

@@ -69,7 +69,7 @@ impl Fixture {
     /// Runs the statement once; for editors that change their input, the record is restored
     /// by the caller (see [`Fixture::run_on_copy`]).
     pub(crate) fn run(&mut self) {
-        let result = self.program.run_logs(&mut self.logs, &mut |_| {});
+        let result = self.program.run(&mut self.logs);
         divan::black_box(result.is_ok());
     }
 
@@ -78,7 +78,7 @@ impl Fixture {
         bencher
             .with_inputs(|| self.logs.clone())
             .bench_local_values(|mut logs| {
-                let result = self.program.run_logs(&mut logs, &mut |_| {});
+                let result = self.program.run(&mut logs);
                 divan::black_box(result.is_ok());
                 logs
             });

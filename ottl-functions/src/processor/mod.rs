@@ -36,7 +36,8 @@ use ottl_core::diag::Diagnostic;
 use ottl_core::function::Registry;
 use ottl_core::model::json::Document;
 use ottl_core::run::{
-    ConditionError, ErrorMode, FilterConditions, FilterError, FilterGroup, Program, StatementError,
+    ConditionError, ErrorMode, FilterConditions, FilterError, FilterGroup, Program, Run,
+    StatementError,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -692,12 +693,9 @@ impl CompiledGroup {
         match &self.step {
             Step::Transform(program) => {
                 let mut report = |e| report(Failure::Statement(e));
-                let result = match document {
-                    Document::Logs(logs) => program.run_logs(logs, &mut report),
-                    Document::Traces(traces) => program.run_traces(traces, &mut report),
-                    Document::Metrics(metrics) => program.run_metrics(metrics, &mut report),
-                };
-                result.map_err(RunFailure::Statement)
+                program
+                    .run_with(document, Run::reporting(&mut report))
+                    .map_err(RunFailure::Statement)
             }
             Step::Filter(group) => {
                 let mut report = |e| report(Failure::Condition(e));

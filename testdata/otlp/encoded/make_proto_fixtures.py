@@ -12,13 +12,18 @@ Writes, next to this script, into proto/:
                              (protobuf's delimited stream)
   <signal>.u32.binpb         the same, each preceded by its length as a big-endian uint32 (the
                              collector's `file` exporter with `format: proto`)
+  samples.delimited.binpb    every sample (all signals, sorted by name), varint lengths
+  samples.u32.binpb          the same, uint32 lengths; also .gz and .zst (needs `zstd`)
+  logs-every-field.binpb.gz / .zst   one message, compressed
 A sample protobuf cannot hold (duplicate JSON keys) is left out and named on stderr.
 """
 
 import base64
+import gzip
 import json
 import pathlib
 import struct
+import subprocess
 import sys
 
 from google.protobuf import json_format
@@ -43,6 +48,12 @@ def no_duplicates(pairs):
     if len(keys) != len(set(keys)):
         raise ValueError(f"duplicate keys in {keys}")
     return dict(pairs)
+
+
+def integer(text: str):
+    """A JSON integer; `-0` stays a negative zero (Python's int would lose the sign, and a
+    `doubleValue` of -0 is -0.0 to the collector)."""
+    return -0.0 if text == "-0" else int(text)
 
 
 def hex_ids_to_base64(value):
@@ -70,12 +81,21 @@ def varint(n: int) -> bytes:
             return bytes(out)
 
 
+def zstd(data: bytes) -> bytes:
+    return subprocess.run(
+        ["zstd", "-q", "-c", "-19"], input=data, stdout=subprocess.PIPE, check=True
+    ).stdout
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     streams = {}
+    everything = []
     for sample in sorted(SAMPLES.glob("*.json")):
         try:
-            document = json.loads(sample.read_text(), object_pairs_hook=no_duplicates)
+            document = json.loads(
+                sample.read_text(), object_pairs_hook=no_duplicates, parse_int=integer
+            )
             envelope = next(key for key in MESSAGES if key in document)
             signal, message_type = MESSAGES[envelope]
             message = json_format.ParseDict(hex_ids_to_base64(document), message_type())
@@ -85,6 +105,7 @@ def main() -> None:
         data = message.SerializeToString(deterministic=True)
         (OUT / (sample.stem + ".binpb")).write_bytes(data)
         streams.setdefault(signal, []).append(data)
+        everything.append(data)
     for signal, messages in streams.items():
         (OUT / f"{signal}.delimited.binpb").write_bytes(
             b"".join(varint(len(m)) + m for m in messages)
@@ -92,6 +113,14 @@ def main() -> None:
         (OUT / f"{signal}.u32.binpb").write_bytes(
             b"".join(struct.pack(">I", len(m)) + m for m in messages)
         )
+    (OUT / "samples.delimited.binpb").write_bytes(b"".join(varint(len(m)) + m for m in everything))
+    u32 = b"".join(struct.pack(">I", len(m)) + m for m in everything)
+    (OUT / "samples.u32.binpb").write_bytes(u32)
+    (OUT / "samples.u32.binpb.gz").write_bytes(gzip.compress(u32, mtime=0))
+    (OUT / "samples.u32.binpb.zst").write_bytes(zstd(u32))
+    single = (OUT / "logs-every-field.binpb").read_bytes()
+    (OUT / "logs-every-field.binpb.gz").write_bytes(gzip.compress(single, mtime=0))
+    (OUT / "logs-every-field.binpb.zst").write_bytes(zstd(single))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,469 @@
+//! The protobuf wire format, read: varints, fixed-width numbers, length-delimited fields and
+//! nested messages, each checked against the bytes that remain.
+
+use super::error::{DecodeError, DecodeErrorKind, Decoded};
+use crate::model::json::MAX_DEPTH;
+use crate::model::{SpanId, Str, TraceId};
+
+/// A protobuf wire type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WireType {
+    /// A varint (int32, int64, uint32, uint64, sint32, bool, enum).
+    Varint,
+    /// Eight bytes (fixed64, sfixed64, double).
+    I64,
+    /// A length, then that many bytes (string, bytes, messages, packed repeated fields).
+    Len,
+    /// The deprecated group start.
+    StartGroup,
+    /// The deprecated group end.
+    EndGroup,
+    /// Four bytes (fixed32, sfixed32, float).
+    I32,
+}
+
+impl WireType {
+    fn from_bits(bits: u64) -> Option<Self> {
+        Some(match bits {
+            0 => Self::Varint,
+            1 => Self::I64,
+            2 => Self::Len,
+            3 => Self::StartGroup,
+            4 => Self::EndGroup,
+            5 => Self::I32,
+            _ => return None,
+        })
+    }
+
+    /// The name protobuf's documentation uses (`VARINT`, `LEN`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Varint => "VARINT",
+            Self::I64 => "I64",
+            Self::Len => "LEN",
+            Self::StartGroup => "SGROUP",
+            Self::EndGroup => "EGROUP",
+            Self::I32 => "I32",
+        }
+    }
+}
+
+/// A cursor over one protobuf message (and the messages nested in it). Offsets are those of
+/// the whole input, so errors point into it.
+pub(crate) struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+    /// The end of the message being read.
+    end: usize,
+    /// Nested `AnyValue`s entered.
+    depth: usize,
+    /// The protocol message being read, for errors.
+    message: &'static str,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of the whole of `data` as one message named `message`.
+    pub(crate) fn new(data: &'a [u8], message: &'static str) -> Self {
+        Self {
+            data,
+            pos: 0,
+            end: data.len(),
+            depth: 0,
+            message,
+        }
+    }
+
+    /// An error at `offset` in the message being read.
+    pub(crate) fn error_at<T>(&self, offset: usize, kind: DecodeErrorKind) -> Decoded<T> {
+        Err(DecodeError {
+            offset,
+            message: self.message,
+            kind,
+        })
+    }
+
+    /// Reads the fields of the current message to its end, handing each to `field`.
+    pub(crate) fn fields(
+        &mut self,
+        mut field: impl FnMut(&mut Self, u32, WireType) -> Decoded<()>,
+    ) -> Decoded<()> {
+        while self.pos < self.end {
+            let (number, wire) = self.key()?;
+            field(self, number, wire)?;
+        }
+        Ok(())
+    }
+
+    /// The next field key: its number and wire type.
+    #[inline]
+    fn key(&mut self) -> Decoded<(u32, WireType)> {
+        let start = self.pos;
+        let key = self.varint()?;
+        let Some(wire) = WireType::from_bits(key & 7) else {
+            return self.error_at(start, DecodeErrorKind::InvalidWireType((key & 7) as u8));
+        };
+        match u32::try_from(key >> 3) {
+            Ok(number) if number != 0 && number < 1 << 29 => Ok((number, wire)),
+            _ => self.error_at(start, DecodeErrorKind::InvalidFieldNumber(key >> 3)),
+        }
+    }
+
+    /// A varint.
+    #[inline]
+    pub(crate) fn varint(&mut self) -> Decoded<u64> {
+        let start = self.pos;
+        let mut value = 0u64;
+        for shift in (0..70).step_by(7) {
+            let Some(&byte) = self.data.get(self.pos).filter(|_| self.pos < self.end) else {
+                return self.error_at(start, DecodeErrorKind::Truncated);
+            };
+            self.pos += 1;
+            if shift == 63 && byte > 1 {
+                return self.error_at(start, DecodeErrorKind::VarintOverflow);
+            }
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        self.error_at(start, DecodeErrorKind::VarintOverflow)
+    }
+
+    /// `n` bytes.
+    #[inline]
+    fn take(&mut self, n: usize) -> Decoded<&'a [u8]> {
+        let start = self.pos;
+        match start.checked_add(n).filter(|&stop| stop <= self.end) {
+            Some(stop) => {
+                self.pos = stop;
+                Ok(&self.data[start..stop])
+            }
+            None => self.error_at(start, DecodeErrorKind::Truncated),
+        }
+    }
+
+    /// Fails unless the field has wire type `expected`.
+    #[inline]
+    fn expect(&self, number: u32, found: WireType, expected: WireType) -> Decoded<()> {
+        if found == expected {
+            Ok(())
+        } else {
+            // The key was one or more bytes back; the value starts here.
+            self.error_at(
+                self.pos,
+                DecodeErrorKind::WrongWireType {
+                    field: number,
+                    found,
+                    expected,
+                },
+            )
+        }
+    }
+
+    /// The bytes of a length-delimited field.
+    #[inline]
+    pub(crate) fn bytes(&mut self, number: u32, wire: WireType) -> Decoded<&'a [u8]> {
+        self.expect(number, wire, WireType::Len)?;
+        let start = self.pos;
+        let len = self.varint()?;
+        let body = self.pos;
+        match usize::try_from(len)
+            .ok()
+            .and_then(|len| body.checked_add(len))
+            .filter(|&stop| stop <= self.end)
+        {
+            Some(stop) => {
+                self.pos = stop;
+                Ok(&self.data[body..stop])
+            }
+            // The error points at the length that runs past the end.
+            None => self.error_at(start, DecodeErrorKind::Truncated),
+        }
+    }
+
+    /// A string field. Invalid UTF-8 is replaced with U+FFFD, as pdata's JSON writes it.
+    #[inline]
+    pub(crate) fn string(&mut self, number: u32, wire: WireType) -> Decoded<Str> {
+        let bytes = self.bytes(number, wire)?;
+        Ok(match std::str::from_utf8(bytes) {
+            Ok(text) => Str::from(text),
+            Err(_) => Str::from(String::from_utf8_lossy(bytes).into_owned()),
+        })
+    }
+
+    /// A varint field (any integer width; the caller narrows it as Go does).
+    #[inline]
+    pub(crate) fn uint(&mut self, number: u32, wire: WireType) -> Decoded<u64> {
+        self.expect(number, wire, WireType::Varint)?;
+        self.varint()
+    }
+
+    /// A `uint32` field: the low 32 bits of the varint, as Go's decoders keep.
+    #[inline]
+    pub(crate) fn uint32(&mut self, number: u32, wire: WireType) -> Decoded<u32> {
+        Ok(self.uint(number, wire)? as u32)
+    }
+
+    /// An `int32` or enum field.
+    #[inline]
+    pub(crate) fn int32(&mut self, number: u32, wire: WireType) -> Decoded<i32> {
+        Ok(self.uint(number, wire)? as i32)
+    }
+
+    /// A `sint32` field (zigzag).
+    #[inline]
+    pub(crate) fn sint32(&mut self, number: u32, wire: WireType) -> Decoded<i32> {
+        let raw = self.uint(number, wire)? as u32;
+        Ok((raw >> 1) as i32 ^ -((raw & 1) as i32))
+    }
+
+    /// A `bool` field.
+    #[inline]
+    pub(crate) fn bool(&mut self, number: u32, wire: WireType) -> Decoded<bool> {
+        Ok(self.uint(number, wire)? != 0)
+    }
+
+    /// Eight little-endian bytes.
+    #[inline]
+    fn eight(&mut self) -> Decoded<u64> {
+        let bytes = self.take(8)?;
+        let mut array = [0; 8];
+        array.copy_from_slice(bytes);
+        Ok(u64::from_le_bytes(array))
+    }
+
+    /// A `fixed64` field.
+    #[inline]
+    pub(crate) fn fixed64(&mut self, number: u32, wire: WireType) -> Decoded<u64> {
+        self.expect(number, wire, WireType::I64)?;
+        self.eight()
+    }
+
+    /// A `double` field.
+    #[inline]
+    pub(crate) fn double(&mut self, number: u32, wire: WireType) -> Decoded<f64> {
+        Ok(f64::from_bits(self.fixed64(number, wire)?))
+    }
+
+    /// A `fixed32` field.
+    #[inline]
+    pub(crate) fn fixed32(&mut self, number: u32, wire: WireType) -> Decoded<u32> {
+        self.expect(number, wire, WireType::I32)?;
+        let bytes = self.take(4)?;
+        let mut array = [0; 4];
+        array.copy_from_slice(bytes);
+        Ok(u32::from_le_bytes(array))
+    }
+
+    /// A repeated `fixed64` or `double` field, packed or one element per field; elements are
+    /// appended to `out`.
+    pub(crate) fn repeated_fixed64<T>(
+        &mut self,
+        number: u32,
+        wire: WireType,
+        out: &mut Vec<T>,
+        convert: impl Fn(u64) -> T,
+    ) -> Decoded<()> {
+        if wire == WireType::I64 {
+            out.push(convert(self.eight()?));
+            return Ok(());
+        }
+        let start = self.pos;
+        let packed = self.bytes(number, wire)?;
+        if packed.len() % 8 != 0 {
+            return self.error_at(start, DecodeErrorKind::PackedLength(packed.len()));
+        }
+        out.reserve(packed.len() / 8);
+        for chunk in packed.chunks_exact(8) {
+            let mut array = [0; 8];
+            array.copy_from_slice(chunk);
+            out.push(convert(u64::from_le_bytes(array)));
+        }
+        Ok(())
+    }
+
+    /// A repeated `uint64` field, packed or one element per field; elements are appended.
+    pub(crate) fn repeated_uint64(
+        &mut self,
+        number: u32,
+        wire: WireType,
+        out: &mut Vec<u64>,
+    ) -> Decoded<()> {
+        if wire == WireType::Varint {
+            out.push(self.varint()?);
+            return Ok(());
+        }
+        self.message(number, wire, self.message, |r| {
+            while r.pos < r.end {
+                out.push(r.varint()?);
+            }
+            Ok(())
+        })
+    }
+
+    /// A trace id field: 16 bytes, or none (the zero id).
+    pub(crate) fn trace_id(&mut self, number: u32, wire: WireType) -> Decoded<TraceId> {
+        let start = self.pos;
+        let bytes = self.bytes(number, wire)?;
+        let mut id = TraceId::default();
+        match bytes.len() {
+            0 => {}
+            16 => id.0.copy_from_slice(bytes),
+            found => {
+                return self.error_at(
+                    start,
+                    DecodeErrorKind::IdLength {
+                        expected: 16,
+                        found,
+                    },
+                );
+            }
+        }
+        Ok(id)
+    }
+
+    /// A span id field: 8 bytes, or none (the zero id).
+    pub(crate) fn span_id(&mut self, number: u32, wire: WireType) -> Decoded<SpanId> {
+        let start = self.pos;
+        let bytes = self.bytes(number, wire)?;
+        let mut id = SpanId::default();
+        match bytes.len() {
+            0 => {}
+            8 => id.0.copy_from_slice(bytes),
+            found => return self.error_at(start, DecodeErrorKind::IdLength { expected: 8, found }),
+        }
+        Ok(id)
+    }
+
+    /// A nested message named `message`: `read` runs with the reader bounded to it, and must
+    /// consume it exactly.
+    #[inline]
+    pub(crate) fn message<T>(
+        &mut self,
+        number: u32,
+        wire: WireType,
+        message: &'static str,
+        read: impl FnOnce(&mut Self) -> Decoded<T>,
+    ) -> Decoded<T> {
+        let body = self.bytes(number, wire)?;
+        let outer_end = self.end;
+        let outer_message = self.message;
+        self.end = self.pos;
+        self.pos -= body.len();
+        self.message = message;
+        let value = read(self)?;
+        self.message = outer_message;
+        self.end = outer_end;
+        Ok(value)
+    }
+
+    /// Like [`Reader::message`] for a message that may nest itself (`AnyValue`): fails past
+    /// [`MAX_DEPTH`] levels so no input can exhaust the stack.
+    pub(crate) fn nested<T>(
+        &mut self,
+        number: u32,
+        wire: WireType,
+        message: &'static str,
+        read: impl FnOnce(&mut Self) -> Decoded<T>,
+    ) -> Decoded<T> {
+        if self.depth >= MAX_DEPTH {
+            return self.error_at(self.pos, DecodeErrorKind::TooDeep);
+        }
+        self.depth += 1;
+        let value = self.message(number, wire, message, read);
+        self.depth -= 1;
+        value
+    }
+
+    /// Skips the value of a field this decoder does not know (as protobuf decoders do).
+    pub(crate) fn skip(&mut self, number: u32, wire: WireType) -> Decoded<()> {
+        match wire {
+            WireType::Varint => self.varint().map(drop),
+            WireType::I64 => self.take(8).map(drop),
+            WireType::I32 => self.take(4).map(drop),
+            WireType::Len => self.bytes(number, wire).map(drop),
+            WireType::StartGroup => self.skip_group(number),
+            WireType::EndGroup => self.error_at(self.pos, DecodeErrorKind::UnmatchedGroupEnd),
+        }
+    }
+
+    /// Skips the fields of a group up to its end, groups inside it included.
+    fn skip_group(&mut self, number: u32) -> Decoded<()> {
+        let mut open = vec![number];
+        while let Some(&current) = open.last() {
+            if self.pos >= self.end {
+                return self.error_at(self.pos, DecodeErrorKind::Truncated);
+            }
+            let start = self.pos;
+            match self.key()? {
+                (inner, WireType::StartGroup) => {
+                    if open.len() >= MAX_DEPTH {
+                        return self.error_at(start, DecodeErrorKind::TooDeep);
+                    }
+                    open.push(inner);
+                }
+                (end, WireType::EndGroup) if end == current => {
+                    open.pop();
+                }
+                (_, WireType::EndGroup) => {
+                    return self.error_at(start, DecodeErrorKind::UnmatchedGroupEnd);
+                }
+                (inner, wire) => self.skip(inner, wire)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Sets an optional-presence field; repeated occurrences keep the last (protobuf's rule).
+#[inline]
+pub(crate) fn set<T>(slot: &mut T, value: T) -> Decoded<()> {
+    *slot = value;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_and_their_errors() {
+        let mut r = Reader::new(&[0x96, 0x01], "Test");
+        assert_eq!(r.varint(), Ok(150));
+        let mut r = Reader::new(&[0x96], "Test");
+        assert_eq!(
+            r.varint().map_err(|e| e.kind),
+            Err(DecodeErrorKind::Truncated)
+        );
+        let max = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+        assert_eq!(Reader::new(&max, "Test").varint(), Ok(u64::MAX));
+        let over = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02];
+        assert_eq!(
+            Reader::new(&over, "Test").varint().map_err(|e| e.kind),
+            Err(DecodeErrorKind::VarintOverflow)
+        );
+    }
+
+    #[test]
+    fn zigzag_decodes_both_signs() {
+        let mut r = Reader::new(&[0x03, 0x04], "Test");
+        assert_eq!(r.sint32(1, WireType::Varint), Ok(-2));
+        assert_eq!(r.sint32(1, WireType::Varint), Ok(2));
+    }
+
+    #[test]
+    fn groups_are_skipped_and_must_close() {
+        // field 1 start group, field 2 varint 5, field 1 end group, then field 3 varint 7
+        let data = [0x0b, 0x10, 0x05, 0x0c, 0x18, 0x07];
+        let mut r = Reader::new(&data, "Test");
+        let mut seen = Vec::new();
+        r.fields(|r, number, wire| match number {
+            3 => r.uint(number, wire).map(|v| seen.push(v)),
+            _ => r.skip(number, wire),
+        })
+        .unwrap();
+        assert_eq!(seen, [7]);
+        let mut r = Reader::new(&data[..3], "Test");
+        assert!(r.fields(|r, n, w| r.skip(n, w)).is_err());
+    }
+}
