@@ -109,6 +109,12 @@ fn catalog() -> (Vec<Entry>, Registry) {
     (entries, standard)
 }
 
+/// Every function as `ottl functions --format json` lists it: a JSON array.
+pub fn catalog_json() -> String {
+    let (entries, _) = catalog();
+    json!(entries.iter().map(to_json).collect::<Vec<_>>()).to_string()
+}
+
 /// Runs `ottl functions`.
 pub fn run(args: Args) -> ExitCode {
     print(args.name, args.format)
@@ -126,10 +132,7 @@ fn print(name: Option<String>, format: Format) -> ExitCode {
             "{}",
             match format {
                 Format::Text => list(&entries),
-                Format::Json => format!(
-                    "{}\n",
-                    json!(entries.iter().map(to_json).collect::<Vec<_>>())
-                ),
+                Format::Json => format!("{}\n", catalog_json()),
             }
         );
         return ExitCode::Ok;

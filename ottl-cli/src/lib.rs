@@ -16,7 +16,7 @@ mod parallel;
 pub mod registry;
 pub mod render;
 pub mod repl;
-mod runner;
+pub mod runner;
 pub mod statements;
 pub mod trace;
 

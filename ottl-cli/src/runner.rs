@@ -9,7 +9,7 @@ use ottl_core::run::{Program, Run, StatementError};
 use std::cell::RefCell;
 
 /// The signal of a document, and its name for messages.
-pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
+pub fn signal(document: &Document) -> (Signal, &'static str) {
     match document {
         Document::Logs(_) => (Signal::Logs, "logs"),
         Document::Traces(_) => (Signal::Traces, "traces"),
@@ -20,7 +20,7 @@ pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
 /// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
 /// few of each statement, then how many records it failed on; or, with `trace`, every
 /// failure within a trace of every record and statement.
-pub(crate) fn run_reported(
+pub fn run_reported(
     program: &Program,
     document: &mut Document,
     prefix: &str,

@@ -24,8 +24,8 @@ pub enum TraceFormat {
     Json,
 }
 
-/// Watches one program run over one input and writes the trace to stderr.
-pub(crate) struct Tracer<'p> {
+/// Watches one program run over one input and writes the trace to stderr (or keeps it).
+pub struct Tracer<'p> {
     program: &'p Program,
     format: TraceFormat,
     /// Says which input (and, under `--config`, which group) the records belong to.
@@ -33,10 +33,19 @@ pub(crate) struct Tracer<'p> {
     watched: Vec<(String, Getter)>,
     record: String,
     before: Vec<Option<Json>>,
-    /// Whether lines go to stdout (the REPL's results) instead of stderr.
-    stdout: bool,
+    /// Where lines go.
+    sink: TraceSink,
     /// Whether human lines are coloured (the interactive REPL on a terminal).
     colour: bool,
+}
+
+/// Where a tracer's lines go.
+enum TraceSink {
+    Stderr,
+    /// Standard output (the REPL's results).
+    Stdout,
+    /// Kept, for a host that shows them itself.
+    Kept(RefCell<Vec<String>>),
 }
 
 /// What one path held before and after a statement; `None` when absent.
@@ -48,7 +57,7 @@ struct Change {
 
 impl<'p> Tracer<'p> {
     /// A tracer for `program`, whose lines name the input with `prefix` (`logs.json: `).
-    pub(crate) fn new(program: &'p Program, format: TraceFormat, prefix: &'p str) -> Self {
+    pub fn new(program: &'p Program, format: TraceFormat, prefix: &'p str) -> Self {
         let registry = Registry::new();
         let context = program.context();
         let watched = watched_paths(context)
@@ -65,7 +74,7 @@ impl<'p> Tracer<'p> {
             watched,
             record: String::new(),
             before: Vec::new(),
-            stdout: false,
+            sink: TraceSink::Stderr,
             colour: false,
         }
     }
@@ -80,8 +89,24 @@ impl<'p> Tracer<'p> {
     /// The same tracer, writing to standard output.
     pub(crate) fn on_stdout(self) -> Self {
         Tracer {
-            stdout: true,
+            sink: TraceSink::Stdout,
             ..self
+        }
+    }
+
+    /// The same tracer, keeping its lines for [`Tracer::into_lines`].
+    pub fn kept(self) -> Self {
+        Tracer {
+            sink: TraceSink::Kept(RefCell::default()),
+            ..self
+        }
+    }
+
+    /// The lines kept (none unless [`Tracer::kept`]).
+    pub fn into_lines(self) -> Vec<String> {
+        match self.sink {
+            TraceSink::Kept(lines) => lines.into_inner(),
+            TraceSink::Stderr | TraceSink::Stdout => Vec::new(),
         }
     }
 
@@ -103,16 +128,19 @@ impl<'p> Tracer<'p> {
     /// Writes one line, unbuffered so that it stays in order with other messages.
     fn line(&self, text: &str) {
         // When the stream is closed there is nobody to tell.
-        let _ = if self.stdout {
-            writeln!(std::io::stdout().lock(), "{text}")
-        } else {
-            writeln!(std::io::stderr().lock(), "{text}")
+        let _ = match &self.sink {
+            TraceSink::Stdout => writeln!(std::io::stdout().lock(), "{text}"),
+            TraceSink::Stderr => writeln!(std::io::stderr().lock(), "{text}"),
+            TraceSink::Kept(lines) => {
+                lines.borrow_mut().push(text.to_owned());
+                Ok(())
+            }
         };
     }
 
     /// A failure the statement lines do not show: a group condition's (a statement's shows
     /// on its own line).
-    pub(crate) fn failure(&self, failure: &StatementError) {
+    pub fn failure(&self, failure: &StatementError) {
         if self.program.statement_index(&failure.statement).is_some() {
             return;
         }
@@ -134,7 +162,7 @@ impl<'p> Tracer<'p> {
 }
 
 /// A tracer shared with the closure that receives failures, as the run needs both at once.
-pub(crate) struct Shared<'t, 'p>(pub(crate) &'t RefCell<Tracer<'p>>);
+pub struct Shared<'t, 'p>(pub &'t RefCell<Tracer<'p>>);
 
 impl Observer for Shared<'_, '_> {
     fn record(&mut self, at: &dyn Fn() -> String, selected: bool) {
