@@ -716,8 +716,8 @@ mod tests {
         assert_eq!(
             all[1],
             Err(
-                "document 2: invalid OTLP protobuf: truncated: the data ends inside a field \
-                 (in ScopeSpans at byte 21)"
+                "document 2: invalid OTLP protobuf: truncated: a field runs past the end \
+                 of its message or of the data (in ScopeSpans at byte 21)"
                     .to_owned()
             )
         );
