@@ -40,11 +40,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(program) = Program::compile(&[statement], &[], context, mode, &registry) else { return };
     for sample in samples() {
         let mut document = sample.clone();
-        let result = match &mut document {
-            Document::Logs(logs) => program.run_logs(logs, &mut |_| {}),
-            Document::Traces(traces) => program.run_traces(traces, &mut |_| {}),
-            Document::Metrics(metrics) => program.run_metrics(metrics, &mut |_| {}),
-        };
+        let result = program.run(&mut document);
         assert!(result.is_ok() || mode == ErrorMode::Propagate, "only propagate returns errors");
         assert!(json::encode(&document).is_ok(), "a transformed document encodes");
     }

@@ -1,19 +1,19 @@
 //! `ottl eval`: run statements over OTLP/JSON and print the result.
 
-use crate::failures::{Failures, RecordCount};
 use crate::gates::FeatureGates;
 use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
 use crate::render::{self, Source};
+use crate::runner::{run_reported, signal};
 use crate::statements::{self, Line};
-use crate::trace::{Shared, TraceFormat, Tracer};
+use crate::trace::TraceFormat;
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind, Request, Signal};
+use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document};
-use ottl_core::run::{ErrorMode, Observer, Program, StatementError};
+use ottl_core::run::{ErrorMode, Program};
 use ottl_core::syntax;
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Arguments of `ottl eval`.
 #[derive(Debug, clap::Args)]
@@ -115,6 +115,11 @@ pub struct Args {
     /// How to write the output; the first input's format when omitted.
     #[arg(long = "output-format", value_name = "FORMAT")]
     output_format: Option<OutputFormat>,
+    /// How many documents to work on at once (JSON Lines and delimited protobuf inputs hold
+    /// many): each is decoded, run and encoded on one of N threads, and the output keeps the
+    /// input's order. 0 (the default) uses every core; `--trace` runs on one.
+    #[arg(short = 'j', long = "threads", value_name = "N", default_value_t = 0)]
+    threads: usize,
     /// OTLP/JSON, JSON Lines or OTLP protobuf files, possibly gzip- or zstd-compressed (logs,
     /// traces or metrics); `-` or nothing reads standard input.
     #[arg(value_name = "INPUT")]
@@ -141,12 +146,12 @@ pub fn run(args: Args) -> ExitCode {
         Ok(context) => context,
         Err(code) => return code,
     };
-    let mut programs = Programs {
+    let programs = Programs {
         sources: &sources,
         conditions: args.conditions.iter().map(String::as_str).collect(),
         error_mode: args.error_mode,
         gates,
-        compiled: Vec::new(),
+        compiled: Default::default(),
     };
     // A known context is checked before any input is read.
     if let Some(context) = context
@@ -163,11 +168,10 @@ pub fn run(args: Args) -> ExitCode {
         Ok(sink) => sink,
         Err(code) => return code,
     };
+    let threads = threads(&args);
+    let each = |name: &str, document| eval_document(&programs, context, name, document, args.trace);
     for input in &inputs {
-        let each = |name: &str, document| {
-            eval_document(&mut programs, context, name, document, args.trace)
-        };
-        if let Err(code) = for_each_document(input, args.input_format, &mut sink, each) {
+        if let Err(code) = for_each_document(input, args.input_format, &mut sink, threads, &each) {
             return code;
         }
     }
@@ -199,8 +203,21 @@ fn eval_config(config: &Path, args: &Args, gates: FeatureGates) -> ExitCode {
         gates,
         input_format: args.input_format,
         output_format: args.output_format,
+        threads: threads(args),
     };
     crate::config::run::eval(config, &options)
+}
+
+/// How many documents to work on at once: `-j`, every core for 0, one when tracing (a trace
+/// follows the records in order).
+fn threads(args: &Args) -> usize {
+    if args.trace.is_some() {
+        return 1;
+    }
+    match args.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
 }
 
 /// The statements compiled once per context they run in: one context when `--context` or a
@@ -210,22 +227,22 @@ struct Programs<'s> {
     conditions: Vec<&'s str>,
     error_mode: ErrorMode,
     gates: FeatureGates,
-    compiled: Vec<Program>,
+    /// Per context (in `ContextKind::ALL` order), compiled once, from whichever thread
+    /// needs it first.
+    compiled: [OnceLock<Result<Program, ExitCode>>; ContextKind::ALL.len()],
 }
 
 impl Programs<'_> {
     /// The program for `context`, compiling it the first time; diagnostics go to stderr.
-    fn get(&mut self, context: ContextKind) -> Result<&Program, ExitCode> {
-        let found = self.compiled.iter().position(|p| p.context() == context);
-        let index = match found {
-            Some(index) => index,
-            None => {
-                let program = self.compile(context)?;
-                self.compiled.push(program);
-                self.compiled.len() - 1
-            }
-        };
-        self.compiled.get(index).ok_or(ExitCode::BadInput)
+    fn get(&self, context: ContextKind) -> Result<&Program, ExitCode> {
+        let index = ContextKind::ALL
+            .iter()
+            .position(|&c| c == context)
+            .ok_or(ExitCode::BadInput)?;
+        let slot = self.compiled.get(index).ok_or(ExitCode::BadInput)?;
+        slot.get_or_init(|| self.compile(context))
+            .as_ref()
+            .map_err(|&code| code)
     }
 
     fn compile(&self, context: ContextKind) -> Result<Program, ExitCode> {
@@ -341,18 +358,9 @@ fn resolve_context(
     ))
 }
 
-/// The signal of a document, and its name for messages.
-pub(crate) fn signal(document: &Document) -> (Signal, &'static str) {
-    match document {
-        Document::Logs(_) => (Signal::Logs, "logs"),
-        Document::Traces(_) => (Signal::Traces, "traces"),
-        Document::Metrics(_) => (Signal::Metrics, "metrics"),
-    }
-}
-
 /// Runs the statements over one document; the result is the document to write.
 fn eval_document(
-    programs: &mut Programs<'_>,
+    programs: &Programs<'_>,
     context: Option<ContextKind>,
     name: &str,
     mut document: Document,
@@ -384,49 +392,4 @@ pub(crate) fn read_document(path: &Path) -> Result<(String, Document, usize), Ex
         ExitCode::BadInput
     })?;
     Ok((name, document, text.len()))
-}
-
-/// Runs `program` over `document`, showing its failures on stderr after `prefix`: the first
-/// few of each statement, then how many records it failed on; or, with `trace`, every
-/// failure within a trace of every record and statement.
-pub(crate) fn run_reported(
-    program: &Program,
-    document: &mut Document,
-    prefix: &str,
-    trace: Option<TraceFormat>,
-) -> Result<(), StatementError> {
-    if let Some(format) = trace {
-        let tracer = RefCell::new(Tracer::new(program, format, prefix));
-        let mut report = |failure| tracer.borrow().failure(&failure);
-        return run_observed(program, document, &mut report, &mut Shared(&tracer));
-    }
-    let mut failures = Failures::default();
-    let mut records = RecordCount::default();
-    let result = run_observed(
-        program,
-        document,
-        &mut |failure| failures.report(prefix, failure),
-        &mut records,
-    );
-    failures.summarize(prefix, program, records.0);
-    result
-}
-
-/// Runs `program` over the records of `document`, whichever signal it holds, telling
-/// `observer` about every record and statement.
-pub(crate) fn run_observed(
-    program: &Program,
-    document: &mut Document,
-    report: &mut dyn FnMut(StatementError),
-    observer: &mut impl Observer,
-) -> Result<(), StatementError> {
-    match document {
-        Document::Logs(logs) => program.run_logs_observed(logs, &Request::NONE, report, observer),
-        Document::Traces(traces) => {
-            program.run_traces_observed(traces, &Request::NONE, report, observer)
-        }
-        Document::Metrics(metrics) => {
-            program.run_metrics_observed(metrics, &Request::NONE, report, observer)
-        }
-    }
 }

@@ -28,8 +28,12 @@ pub fn run(args: Args) -> ExitCode {
         }
         return ExitCode::Ok;
     }
-    let wanted = args.code.unwrap_or_default();
-    match Code::from_id(&wanted) {
+    explain(&args.code.unwrap_or_default())
+}
+
+/// Prints the explanation of `wanted` (`ottl explain CODE`, `:explain` of `ottl repl`).
+pub(crate) fn explain(wanted: &str) -> ExitCode {
+    match Code::from_id(wanted) {
         Some(code) => {
             println!(
                 "{}: {}\n\n{}",
@@ -41,7 +45,7 @@ pub fn run(args: Args) -> ExitCode {
         }
         None => {
             eprintln!("error: there is no diagnostic code `{wanted}`");
-            match suggest(&wanted, Code::ALL.iter().map(|code| code.id())) {
+            match suggest(wanted, Code::ALL.iter().map(|code| code.id())) {
                 Some(best) => eprintln!("  = help: did you mean `{best}`?"),
                 None => eprintln!("  = help: `ottl explain --list` lists them all"),
             }

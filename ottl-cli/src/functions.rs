@@ -76,6 +76,10 @@ fn catalog() -> (Vec<Entry>, Registry) {
             "transform processor, span context",
         ),
         (
+            ottl_functions::transform::registry(ContextKind::Log),
+            "transform processor, log context",
+        ),
+        (
             ottl_functions::filter::registry(ContextKind::Span),
             "filter processor, span context",
         ),
@@ -107,11 +111,20 @@ fn catalog() -> (Vec<Entry>, Registry) {
 
 /// Runs `ottl functions`.
 pub fn run(args: Args) -> ExitCode {
+    print(args.name, args.format)
+}
+
+/// Prints what `ottl functions [NAME]` prints as text (`:functions` of `ottl repl`).
+pub(crate) fn print_text(name: Option<String>) -> ExitCode {
+    print(name, Format::Text)
+}
+
+fn print(name: Option<String>, format: Format) -> ExitCode {
     let (entries, standard) = catalog();
-    let Some(name) = args.name else {
+    let Some(name) = name else {
         print!(
             "{}",
-            match args.format {
+            match format {
                 Format::Text => list(&entries),
                 Format::Json => format!(
                     "{}\n",
@@ -135,7 +148,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(entry) => {
             print!(
                 "{}",
-                match args.format {
+                match format {
                     Format::Text => describe(entry),
                     Format::Json => format!("{}\n", to_json(entry)),
                 }

@@ -45,9 +45,14 @@ impl FeatureGates {
         Ok(gates)
     }
 
+    /// Whether a gate that adds the experimental functions is on.
+    pub fn experimental(self) -> bool {
+        self.lambda || self.experimental
+    }
+
     /// Adds to `registry` the functions the gates that are on allow.
     pub fn apply(self, registry: &mut Registry) {
-        if self.lambda || self.experimental {
+        if self.experimental() {
             ottl_functions::experimental(registry);
         }
     }

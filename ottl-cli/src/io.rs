@@ -98,39 +98,103 @@ fn open(path: &Path) -> Result<(String, Box<dyn BufRead>), ExitCode> {
 
 /// Reads the documents of `path` one at a time, hands each to `each` with the input's name and
 /// writes what it returns to `sink`. The format is `format`, else the file name's extension,
-/// else the content's.
+/// else the content's. With `threads` above 1, documents are decoded, handed to `each` and
+/// encoded on that many threads, and written in input order (see [`crate::parallel`]).
 pub(crate) fn for_each_document(
     path: &Path,
     format: Option<InputFormat>,
     sink: &mut Sink<'_>,
-    mut each: impl FnMut(&str, Document) -> Result<Document, ExitCode>,
+    threads: usize,
+    each: &(dyn Fn(&str, Document) -> Result<Document, ExitCode> + Sync),
 ) -> Result<(), ExitCode> {
     let (name, reader) = open(path)?;
     let format = format
         .map(Format::from)
         .or_else(|| Format::from_file_name(&path.to_string_lossy()));
     let mut documents = Documents::new(reader, format);
+    if threads > 1 {
+        return crate::parallel::for_each_frame(&name, &mut documents, sink, threads, each);
+    }
     while let Some(document) = documents.next() {
-        let document = document.map_err(|error| {
-            match error {
-                ReadError::NotJson(Sniffed::Protobuf) => eprintln!(
-                    "error: {name}: {error}; drop --input-format (or the file's JSON extension) \
-                     to read it as protobuf"
-                ),
-                ReadError::NotProtobuf(Sniffed::Json) => eprintln!(
-                    "error: {name}: {error}; drop --input-format (or the file's protobuf \
-                     extension) to read it as JSON"
-                ),
-                ReadError::Io(error) => eprintln!("error: cannot read {name}: {error}"),
-                error => eprintln!("error: {name}: {error}"),
-            }
-            ExitCode::BadInput
-        })?;
+        let document = document.map_err(|error| read_failed(&name, &error))?;
         sink.input_format(documents.format());
         let document = each(&name, document)?;
         sink.write(&name, &document)?;
     }
     Ok(())
+}
+
+/// Says on stderr why a document of `name` could not be read.
+pub(crate) fn read_failed(name: &str, error: &ReadError) -> ExitCode {
+    match error {
+        ReadError::NotJson(Sniffed::Protobuf) => eprintln!(
+            "error: {name}: {error}; drop --input-format (or the file's JSON extension) \
+             to read it as protobuf"
+        ),
+        ReadError::NotProtobuf(Sniffed::Json) => eprintln!(
+            "error: {name}: {error}; drop --input-format (or the file's protobuf \
+             extension) to read it as JSON"
+        ),
+        ReadError::Io(error) => eprintln!("error: cannot read {name}: {error}"),
+        error => eprintln!("error: {name}: {error}"),
+    }
+    ExitCode::BadInput
+}
+
+/// How documents are encoded for the output: what a [`Sink`] writes, and what its workers
+/// encode with when documents are worked on in parallel.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Encoder {
+    format: Option<OutputFormat>,
+    pretty: bool,
+}
+
+impl Encoder {
+    /// Appends `document` to `buffer`: JSON with a newline after it, protobuf with its length
+    /// before it if the format is delimited. Failures are said on stderr.
+    pub(crate) fn encode(
+        self,
+        name: &str,
+        document: &Document,
+        buffer: &mut Vec<u8>,
+    ) -> Result<(), ExitCode> {
+        let failed = |error: &dyn std::fmt::Display| {
+            eprintln!("error: {name}: {error}");
+            ExitCode::BadInput
+        };
+        let start = buffer.len();
+        match self.format {
+            Some(OutputFormat::Proto) => {
+                proto::encode_into(document, buffer).map_err(|e| failed(&e))?;
+            }
+            Some(OutputFormat::ProtoDelimited) => {
+                buffer.extend([0; 4]);
+                proto::encode_into(document, buffer).map_err(|e| failed(&e))?;
+                let len = u32::try_from(buffer.len() - start - 4)
+                    .map_err(|_| failed(&"a message of 4 GiB or more has no 4-byte length"))?;
+                buffer[start..start + 4].copy_from_slice(&len.to_be_bytes());
+            }
+            Some(OutputFormat::ProtoVarint) => {
+                let mut message = Vec::new();
+                proto::encode_into(document, &mut message).map_err(|e| failed(&e))?;
+                let mut len = message.len() as u64;
+                while len >= 0x80 {
+                    buffer.push((len as u8) | 0x80);
+                    len >>= 7;
+                }
+                buffer.push(len as u8);
+                buffer.append(&mut message);
+            }
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
+                let options = EncodeOptions {
+                    pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
+                };
+                json::encode_into(document, buffer, options).map_err(|e| failed(&e))?;
+                buffer.push(b'\n');
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Where documents go: standard output or `-o FILE` (created on the first write), buffered and
@@ -189,44 +253,31 @@ impl<'a> Sink<'a> {
         }
     }
 
-    /// Encodes `document` and writes it: JSON with a newline after it, protobuf with its
-    /// length before it if the format is delimited.
-    pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
-        self.buffer.clear();
-        let failed = |error: &dyn std::fmt::Display| {
-            eprintln!("error: {name}: {error}");
-            ExitCode::BadInput
-        };
-        match self.format {
-            Some(OutputFormat::Proto) => {
-                proto::encode_into(document, &mut self.buffer).map_err(|e| failed(&e))?;
-            }
-            Some(OutputFormat::ProtoDelimited) => {
-                self.buffer.extend([0; 4]);
-                proto::encode_into(document, &mut self.buffer).map_err(|e| failed(&e))?;
-                let len = u32::try_from(self.buffer.len() - 4)
-                    .map_err(|_| failed(&"a message of 4 GiB or more has no 4-byte length"))?;
-                self.buffer[..4].copy_from_slice(&len.to_be_bytes());
-            }
-            Some(OutputFormat::ProtoVarint) => {
-                let mut message = Vec::new();
-                proto::encode_into(document, &mut message).map_err(|e| failed(&e))?;
-                let mut len = message.len() as u64;
-                while len >= 0x80 {
-                    self.buffer.push((len as u8) | 0x80);
-                    len >>= 7;
-                }
-                self.buffer.push(len as u8);
-                self.buffer.append(&mut message);
-            }
-            Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
-                let options = EncodeOptions {
-                    pretty: self.pretty && self.format != Some(OutputFormat::Jsonl),
-                };
-                json::encode_into(document, &mut self.buffer, options).map_err(|e| failed(&e))?;
-                self.buffer.push(b'\n');
-            }
+    /// How the sink encodes documents (fixed once the first input's format is known).
+    pub(crate) fn encoder(&self) -> Encoder {
+        Encoder {
+            format: self.format,
+            pretty: self.pretty,
         }
+    }
+
+    /// Encodes `document` and writes it.
+    pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        let written = self
+            .encoder()
+            .encode(name, document, &mut buffer)
+            .and_then(|()| self.write_encoded(&buffer));
+        // A large document's buffer would only raise the peak memory from here on.
+        if buffer.capacity() <= 16 * BUFFER {
+            self.buffer = buffer;
+        }
+        written
+    }
+
+    /// Writes a document encoded by [`Sink::encoder`].
+    pub(crate) fn write_encoded(&mut self, encoded: &[u8]) -> Result<(), ExitCode> {
         let writer = match &mut self.writer {
             Some(writer) => writer,
             None => {
@@ -237,12 +288,7 @@ impl<'a> Sink<'a> {
                 self.writer.insert(BufWriter::with_capacity(BUFFER, raw))
             }
         };
-        writer.write_all(&self.buffer).map_err(cannot_write)?;
-        // A large document's buffer would only raise the peak memory from here on.
-        if self.buffer.capacity() > 16 * BUFFER {
-            self.buffer = Vec::new();
-        }
-        Ok(())
+        writer.write_all(encoded).map_err(cannot_write)
     }
 
     /// Flushes the output; with `-o` and no document written, creates the file empty.

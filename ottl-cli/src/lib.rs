@@ -12,9 +12,11 @@ pub mod fmt;
 pub mod functions;
 pub mod gates;
 pub mod io;
+mod parallel;
 pub mod registry;
 pub mod render;
 pub mod repl;
+mod runner;
 pub mod statements;
 pub mod trace;
 

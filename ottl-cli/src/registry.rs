@@ -135,23 +135,6 @@ impl Registries {
                 registry
             })
     }
-
-    /// The registries of `component` in `context` for statements and for conditions.
-    pub(crate) fn both(
-        &mut self,
-        component: Component,
-        context: ContextKind,
-    ) -> (&Registry, &Registry) {
-        self.get(component, context, false);
-        self.get(component, context, true);
-        let built = &self.built;
-        let get = |condition| {
-            built
-                .get(&(component, context, condition))
-                .expect("both registries were built just above")
-        };
-        (get(false), get(true))
-    }
 }
 
 /// The functions of the reference's standard library (`ottlfuncs`, v0.156) and of its

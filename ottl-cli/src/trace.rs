@@ -35,6 +35,8 @@ pub(crate) struct Tracer<'p> {
     before: Vec<Option<Json>>,
     /// Whether lines go to stdout (the REPL's results) instead of stderr.
     stdout: bool,
+    /// Whether human lines are coloured (the interactive REPL on a terminal).
+    colour: bool,
 }
 
 /// What one path held before and after a statement; `None` when absent.
@@ -64,6 +66,7 @@ impl<'p> Tracer<'p> {
             record: String::new(),
             before: Vec::new(),
             stdout: false,
+            colour: false,
         }
     }
 
@@ -79,6 +82,21 @@ impl<'p> Tracer<'p> {
         Tracer {
             stdout: true,
             ..self
+        }
+    }
+
+    /// The same tracer, colouring its human lines when `colour` is set: outcomes, and values
+    /// before (red) and after (green) a change.
+    pub(crate) fn coloured(self, colour: bool) -> Self {
+        Tracer { colour, ..self }
+    }
+
+    /// `text` in the ANSI colour `code` when colouring.
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
         }
     }
 
@@ -167,17 +185,17 @@ impl Observer for Tracer<'_> {
         match self.format {
             TraceFormat::Human => {
                 let what = match outcome {
-                    Outcome::Skipped => "where false".to_owned(),
-                    Outcome::Ran => "ran".to_owned(),
-                    Outcome::Failed(error) => format!("failed: {error}"),
+                    Outcome::Skipped => self.paint(YELLOW, "where false"),
+                    Outcome::Ran => self.paint(GREEN, "ran"),
+                    Outcome::Failed(error) => self.paint(RED, &format!("failed: {error}")),
                 };
                 self.line(&format!("  {number} {source}  [{what}]"));
                 for change in changes {
                     let line = format!(
                         "      {}: {} -> {}",
                         change.path,
-                        shown(change.before.as_ref()),
-                        shown(change.after.as_ref())
+                        self.paint(RED, &shown(change.before.as_ref())),
+                        self.paint(GREEN, &shown(change.after.as_ref()))
                     );
                     self.line(&line);
                 }
@@ -218,6 +236,11 @@ impl Observer for Tracer<'_> {
         }
     }
 }
+
+/// ANSI colour codes of the coloured trace.
+const RED: &str = "31";
+const GREEN: &str = "32";
+const YELLOW: &str = "33";
 
 /// A value as the human trace shows it: JSON, or `(absent)`.
 fn shown(value: Option<&Json>) -> String {

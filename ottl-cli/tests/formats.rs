@@ -328,3 +328,74 @@ fn a_truncated_stream_names_the_document_and_byte_after_writing_those_before() {
         "{err}"
     );
 }
+
+/// `-j`: documents worked on in parallel come out in input order, byte for byte as on one
+/// thread, in every output format; a failure stops the output at the failing document.
+#[test]
+fn threads_keep_the_input_order() {
+    let jsonl = common::repo().join("testdata/otlp/encoded/samples.jsonl");
+    let jsonl = jsonl.to_string_lossy();
+    let statement = r#"set(attributes["seen"], true)"#;
+    for format in ["jsonl", "json", "proto-delimited"] {
+        let run = |threads: &str| {
+            let out = ottl(&[
+                "eval",
+                "-j",
+                threads,
+                "--output-format",
+                format,
+                "-c",
+                "resource",
+                "-e",
+                statement,
+                &jsonl,
+            ]);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let one = run("1");
+        assert!(!one.is_empty());
+        assert_eq!(run("2"), one, "{format}");
+        assert_eq!(run("3"), one, "{format}");
+    }
+
+    // The third document fails under propagate: the two before it are written, none after.
+    let lines: Vec<&str> = include_str!("../../testdata/otlp/encoded/samples.jsonl")
+        .lines()
+        .take(3)
+        .collect();
+    let mut input = lines[..2].join("\n");
+    input.push_str("\n{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"n\",\"value\":{\"stringValue\":\"x\"}}]}}]}\n");
+    for line in &lines {
+        input.push_str(line);
+        input.push('\n');
+    }
+    let path = temp_file("threads-fail.jsonl", input.as_bytes());
+    let path = path.to_string_lossy();
+    let fail = r#"set(attributes["i"], ParseJSON(attributes["n"])) where attributes["n"] != nil"#;
+    let run = |threads: &str| {
+        ottl(&[
+            "eval",
+            "-j",
+            threads,
+            "-c",
+            "resource",
+            "--error-mode",
+            "propagate",
+            "-e",
+            fail,
+            &path,
+        ])
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(one.status.code(), Some(3));
+    assert_eq!(two.status.code(), Some(3));
+    assert_eq!(two.stdout, one.stdout);
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 2);
+}

@@ -74,21 +74,19 @@ fn request_bytes() -> Vec<u8> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut registry = Registry::new();
     registry.insert(Set);
-    let program = Program::compile(
-        &[
+    let program = Program::builder(&registry)
+        .statements([
             r#"set(attributes["env"], "prod")"#,
             r#"set(attributes["alert"], true) where attributes["http.status_code"] >= 500"#,
-        ],
-        &[],
-        ContextKind::Log,
-        ErrorMode::Propagate,
-        &registry,
-    )
-    .map_err(|errors| format!("{} statements do not compile", errors.len()))?;
+        ])
+        .context(ContextKind::Log)
+        .error_mode(ErrorMode::Propagate)
+        .compile()?
+        .program;
 
     let request = ExportLogsServiceRequest::decode(request_bytes().as_slice())?;
     let mut logs = Logs::try_from(request)?;
-    program.run_logs(&mut logs, &mut |_| {})?;
+    program.run(&mut logs)?;
     let request = ExportLogsServiceRequest::from(logs);
 
     let record = &request.resource_logs[0].scope_logs[0].log_records[0];

@@ -10,6 +10,7 @@
 pub mod converters;
 pub mod editors;
 pub mod filter;
+pub mod processor;
 pub mod transform;
 
 mod convert;
@@ -20,15 +21,16 @@ mod replace;
 use ottl_core::function::Registry;
 
 /// Declares a family of functions, one module each: the modules, their public function types,
-/// and the family's `register`, from one list.
+/// and the family's `register`, from one list. An entry may carry `#[cfg(...)]` attributes (a
+/// function behind a cargo feature); they apply to its module, its export and its registration.
 macro_rules! family {
-    ($($module:ident => $function:ident),* $(,)?) => {
-        $(mod $module;)*
-        $(pub use $module::$function;)*
+    ($($(#[$attr:meta])* $module:ident => $function:ident),* $(,)?) => {
+        $($(#[$attr])* mod $module;)*
+        $($(#[$attr])* pub use $module::$function;)*
 
         /// Adds the family's functions to `registry`.
         pub(crate) fn register(registry: &mut ottl_core::function::Registry) {
-            $(registry.insert($function);)*
+            $($(#[$attr])* registry.insert($function);)*
             let _ = registry;
         }
     };
@@ -41,16 +43,20 @@ pub fn standard() -> Registry {
     editors::register(&mut registry);
     converters::register(&mut registry);
     registry.retire("Base64Decode", r#"`Decode(value, "base64")`"#);
-    for name in converters::lambda::NAMES {
-        registry.gate(name, LAMBDA_GATE);
-    }
+    experimental(&mut registry);
+    registry.gate(
+        &converters::lambda::NAMES,
+        &[LAMBDA_GATE, EXPERIMENTAL_GATE],
+    );
+    registry.gate(&["sanitize_utf8"], &[EXPERIMENTAL_GATE, LAMBDA_GATE]);
     registry
 }
 
 /// The reference's feature gate for lambdas and the converters that take them.
 pub const LAMBDA_GATE: &str = "ottl.functions.enableLambda";
 
-/// The reference's feature gate for its experimental functions.
+/// The reference's feature gate for its experimental functions. Either gate turns on every
+/// experimental function here ([`experimental`]), as `ottl --feature-gates` always has.
 pub const EXPERIMENTAL_GATE: &str = "pkg.ottl.functions.enableExperimental";
 
 /// Adds the reference's experimental functions to `registry`: those it registers only with the
@@ -69,4 +75,27 @@ pub const EXPERIMENTAL_GATE: &str = "pkg.ottl.functions.enableExperimental";
 pub fn experimental(registry: &mut Registry) {
     registry.insert(editors::SanitizeUtf8);
     converters::lambda::register(registry);
+}
+
+/// The diagnostic notes of `statement` compiled in the `log` context with the standard
+/// library, for tests of functions a build leaves out.
+#[cfg(all(test, not(all(feature = "user-agent", feature = "grok"))))]
+fn notes_of(statement: &str) -> Vec<String> {
+    use ottl_core::context::ContextKind;
+    use ottl_core::run::{ErrorMode, Program};
+    let registry = standard();
+    match Program::compile(
+        &[statement],
+        &[],
+        ContextKind::Log,
+        ErrorMode::Propagate,
+        &registry,
+    ) {
+        Ok(_) => Vec::new(),
+        Err(failures) => failures
+            .into_iter()
+            .flat_map(|(_, diagnostics)| diagnostics.0)
+            .flat_map(|diagnostic| diagnostic.notes.into_iter().chain(diagnostic.help))
+            .collect(),
+    }
 }

@@ -278,7 +278,7 @@ pub(crate) fn compile(pattern: &str, syntax: Syntax) -> Result<Regex, String> {
 }
 
 /// `pattern` in the `regex` crate's syntax.
-fn translate(pattern: &str, syntax: Syntax) -> Result<String, String> {
+pub(crate) fn translate(pattern: &str, syntax: Syntax) -> Result<String, String> {
     match syntax {
         Syntax::Regex => {
             let translated = go_regex(pattern);
@@ -330,9 +330,11 @@ fn check_repeat_counts(translated: &str) -> Result<(), String> {
 
 /// Go's RE2 syntax for the `regex` crate. The two agree except that Go's `\d`, `\w`, `\s` and
 /// `\b` are ASCII-only where the crate's are Unicode-aware, so those become explicit ASCII
-/// classes. (Go's `\Q…\E` quoting is not supported by the crate and is rejected.)
+/// classes, and that a `{` that starts no counted repetition (`{a}`, grok's `Parameters: {…}`)
+/// is a literal in Go and an error in the crate, so it is escaped. (Go's `\Q…\E` quoting is not
+/// supported by the crate and is rejected.)
 fn go_regex(pattern: &str) -> String {
-    if !pattern.contains('\\') {
+    if !pattern.contains(['\\', '{']) {
         return pattern.to_owned();
     }
     let mut out = String::with_capacity(pattern.len() + 16);
@@ -394,10 +396,32 @@ fn go_regex(pattern: &str) -> String {
                 in_class = false;
                 out.push(']');
             }
+            '{' if !in_class && !counted_repetition(chars.clone()) => out.push_str("\\{"),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether the text after a `{` makes it a counted repetition as Go reads one: `n}`, `n,}` or
+/// `n,m}`.
+fn counted_repetition(mut rest: impl Iterator<Item = char>) -> bool {
+    let mut digits = 0;
+    let mut next = rest.next();
+    while next.is_some_and(|c| c.is_ascii_digit()) {
+        digits += 1;
+        next = rest.next();
+    }
+    if digits == 0 {
+        return false;
+    }
+    if next == Some(',') {
+        next = rest.next();
+        while next.is_some_and(|c| c.is_ascii_digit()) {
+            next = rest.next();
+        }
+    }
+    next == Some('}')
 }
 
 /// A gobwas/glob pattern (no separators) as an anchored regex: `*` any run of characters,
@@ -491,6 +515,20 @@ mod tests {
 
     fn matches(pattern: &str, syntax: Syntax, text: &str) -> bool {
         compile(pattern, syntax).is_ok_and(|regex| regex.is_match(text))
+    }
+
+    #[test]
+    fn a_brace_that_counts_nothing_is_a_literal_as_in_go() {
+        for pattern in ["a{", "a{x}", "a{2}", "a{2,}", "a{2,3}", "a}", "{"] {
+            assert!(matches(pattern, Syntax::Regex, "a{x}aa}"), "{pattern}");
+        }
+        assert!(!matches("x{,3}", Syntax::Regex, "a{x}aa}"));
+        assert!(compile("b{2,1}", Syntax::Regex).is_err());
+        assert!(matches(
+            r"Parameters: {(\w+)}",
+            Syntax::Regex,
+            "Parameters: {id}"
+        ));
     }
 
     #[test]

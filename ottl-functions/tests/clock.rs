@@ -2,7 +2,7 @@
 
 use ottl_core::context::{Clock, ContextKind, Request};
 use ottl_core::model::{AnyValue, LogRecord, Logs, ResourceLogs, ScopeLogs};
-use ottl_core::run::{ErrorMode, Program};
+use ottl_core::run::{ErrorMode, Program, Run};
 
 fn one_log() -> Logs {
     Logs {
@@ -34,7 +34,7 @@ fn run(statements: &[&str], clock: Clock) -> LogRecord {
     };
     let mut batch = one_log();
     program
-        .run_logs_for(&mut batch, &request, &mut |_| {})
+        .run_with(&mut batch, Run::reporting(&mut |_| {}).request(&request))
         .expect("runs");
     batch.resource_logs[0].scope_logs[0].log_records[0].clone()
 }

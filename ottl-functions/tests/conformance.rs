@@ -5,7 +5,7 @@
 use libtest_mimic::{Arguments, Failed, Trial};
 use ottl_core::context::ContextKind;
 use ottl_core::diag::Code;
-use ottl_core::model::json::{self, Document};
+use ottl_core::model::json;
 use ottl_core::run::{ErrorMode, Program};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
@@ -151,18 +151,14 @@ fn run(case: &Case) -> Result<(), Failed> {
     }
     let input = serde_json::to_vec(&case.input).map_err(|e| e.to_string())?;
     let mut document = json::decode(&input).map_err(|e| e.to_string())?;
-    let result = match &mut document {
-        Document::Logs(logs) => program.run_logs(logs, &mut |_| {}),
-        Document::Traces(traces) => program.run_traces(traces, &mut |_| {}),
-        Document::Metrics(metrics) => program.run_metrics(metrics, &mut |_| {}),
-    };
+    let result = program.run(&mut document);
     match (result, expected_error) {
         (Err(_), Some("runtime")) => Ok(()),
         (Err(error), _) => Err(format!("runtime error: {error}").into()),
-        (Ok(()), Some(kind)) => {
+        (Ok(_), Some(kind)) => {
             Err(format!("expected a {kind} error, but the run succeeded").into())
         }
-        (Ok(()), None) => {
+        (Ok(_), None) => {
             // A warning that an unconditional statement fails wherever it runs is a false
             // alarm if the statement ran without failing.
             let false_alarm = program.warnings().iter().find(|(index, warning)| {

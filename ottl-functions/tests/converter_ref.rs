@@ -60,7 +60,7 @@ fn a_converter_passed_by_name_is_compiled_once_and_called_per_match() {
         panic!("does not compile: {program:?}", program = program.err());
     };
     let mut logs = records(3);
-    assert!(program.run_logs(&mut logs, &mut |_| {}).is_ok());
+    assert!(program.run(&mut logs).is_ok());
     assert_eq!(compiled.load(Ordering::Relaxed), 1, "compiled once");
     let values: Vec<String> = logs.resource_logs[0].scope_logs[0]
         .log_records
@@ -84,7 +84,7 @@ fn a_converter_that_takes_two_arguments_fails_each_call_not_the_compile() {
     let Ok(program) = program else {
         panic!("the reference accepts it when parsing");
     };
-    let error = program.run_logs(&mut records(1), &mut |_| {});
+    let error = program.run(&mut records(1));
     let message = error.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(
         message.contains("incorrect number of arguments"),

@@ -13,9 +13,10 @@ use ottl_core::function::{Example, FunctionKind, Registry};
 use ottl_core::model::{AnyValue, LogRecord, Logs, Map, ResourceLogs, ScopeLogs};
 use ottl_core::run::{ErrorMode, Program};
 
-/// The standard functions and the experimental ones, whose examples run too.
+/// The standard functions, the experimental ones and the transform processor's log functions
+/// (`ParseCEF`, …), whose examples run too.
 fn registry() -> Registry {
-    let mut registry = ottl_functions::standard();
+    let mut registry = ottl_functions::transform::registry(ContextKind::Log);
     ottl_functions::experimental(&mut registry);
     registry
 }
@@ -51,7 +52,7 @@ fn run(statements: &[&str]) -> Result<Map, String> {
     })?;
     let mut logs = one_record();
     program
-        .run_logs(&mut logs, &mut |_| {})
+        .run(&mut logs)
         .map_err(|error| format!("fails: {error}"))?;
     logs.resource_logs
         .pop()

@@ -62,9 +62,7 @@ fn eval(value: &str) -> Result<String, String> {
     )
     .map_err(|errors| format!("{errors:?}"))?;
     let mut logs = record();
-    program
-        .run_logs(&mut logs, &mut |_| {})
-        .map_err(|error| error.to_string())?;
+    program.run(&mut logs).map_err(|error| error.to_string())?;
     let out = logs.resource_logs[0].scope_logs[0].log_records[0]
         .attributes
         .get("out")

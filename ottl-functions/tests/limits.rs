@@ -5,7 +5,7 @@ use ottl_core::Limits;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::context::ContextKind;
 use ottl_core::model::{AnyValue, LogRecord, Logs, ResourceLogs, ScopeLogs};
-use ottl_core::run::{ErrorMode, Program, StatementError};
+use ottl_core::run::{ErrorMode, Program, Run, StatementError};
 
 fn one_record() -> Logs {
     Logs {
@@ -33,7 +33,7 @@ fn program(statements: &[&str]) -> Program {
 /// Runs `program` on one empty log record: the failure, and the record as it was left.
 fn run(program: &Program) -> (Result<(), StatementError>, LogRecord) {
     let mut logs = one_record();
-    let result = program.run_logs(&mut logs, &mut |_| {});
+    let result = program.run(&mut logs).map(drop);
     let record = logs.resource_logs[0].scope_logs[0].log_records[0].clone();
     (result, record)
 }
@@ -185,7 +185,7 @@ fn under_ignore_a_limit_error_is_reported_and_the_run_goes_on() {
     let mut logs = one_record();
     let mut reported = Vec::new();
     program
-        .run_logs(&mut logs, &mut |e| reported.push(e))
+        .run_with(&mut logs, Run::reporting(&mut |e| reported.push(e)))
         .expect("ignore goes on");
     assert_eq!(reported.len(), 1);
     let record = &logs.resource_logs[0].scope_logs[0].log_records[0];

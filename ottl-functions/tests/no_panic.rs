@@ -22,7 +22,7 @@
 use ottl_core::context::{ContextKind, Signal};
 use ottl_core::function::{FunctionKind, ParamKind, Registry, Signature};
 use ottl_core::model::json::{Document, decode};
-use ottl_core::run::{ErrorMode, Program, StatementError};
+use ottl_core::run::{ErrorMode, Program, Run, StatementError};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -680,18 +680,15 @@ fn run(program: &Program, document: &Document) -> Option<(Result<(), StatementEr
         reported += 1;
     };
     let mut document = document.clone();
-    let result = match &mut document {
-        Document::Logs(logs) if program.context().runs_on(Signal::Logs) => {
-            program.run_logs(logs, &mut report)
-        }
-        Document::Traces(traces) if program.context().runs_on(Signal::Traces) => {
-            program.run_traces(traces, &mut report)
-        }
-        Document::Metrics(metrics) if program.context().runs_on(Signal::Metrics) => {
-            program.run_metrics(metrics, &mut report)
-        }
-        _ => return None,
+    let signal = match &document {
+        Document::Logs(_) => Signal::Logs,
+        Document::Traces(_) => Signal::Traces,
+        Document::Metrics(_) => Signal::Metrics,
     };
+    if !program.context().runs_on(signal) {
+        return None;
+    }
+    let result = program.run_with(&mut document, Run::reporting(&mut report));
     Some((result, reported))
 }
 

@@ -2,7 +2,7 @@
 
 use ottl_core::context::{ContextKind, Request};
 use ottl_core::model::{AnyValue, Array, LogRecord, Logs, Map, ResourceLogs, ScopeLogs};
-use ottl_core::run::{ErrorMode, FilterConditions, FilterGroup, Program};
+use ottl_core::run::{ErrorMode, FilterConditions, FilterGroup, Program, Run};
 
 fn logs(records: usize) -> Logs {
     Logs {
@@ -53,7 +53,7 @@ fn statements_read_the_request_and_without_one_read_nil() {
     .expect("compiles");
     let mut batch = logs(1);
     program
-        .run_logs_for(&mut batch, &request(), &mut |_| {})
+        .run_with(&mut batch, Run::reporting(&mut |_| {}).request(&request()))
         .expect("runs");
     let attributes = &batch.resource_logs[0].scope_logs[0].log_records[0].attributes;
     assert_eq!(attributes.get("tenant"), Some(&AnyValue::from("acme")));
@@ -65,7 +65,7 @@ fn statements_read_the_request_and_without_one_read_nil() {
     assert_eq!(attributes.get("grpc"), Some(&AnyValue::Int(0)));
 
     let mut batch = logs(1);
-    program.run_logs(&mut batch, &mut |_| {}).expect("runs");
+    program.run(&mut batch).expect("runs");
     let attributes = &batch.resource_logs[0].scope_logs[0].log_records[0].attributes;
     assert_eq!(attributes.get("addr"), Some(&AnyValue::Empty));
     assert_eq!(attributes.get("tenant"), Some(&AnyValue::Empty));

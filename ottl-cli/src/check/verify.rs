@@ -3,7 +3,6 @@
 
 use super::model::{Component, ContextChoice, Finding, Level, Unit};
 use super::source::Item;
-use crate::config::infer::{self, Inferred};
 use crate::registry::Registries;
 use crate::statements;
 use ottl_core::compile::{compile_condition, compile_statement, compile_value};
@@ -11,6 +10,7 @@ use ottl_core::context::{self, ContextKind};
 use ottl_core::diag::{Code, Diagnostic, Severity};
 use ottl_core::span::Span;
 use ottl_core::syntax;
+use ottl_functions::processor::infer::{self, Inferred};
 
 /// Functions some components have that this engine does not have yet: a call is reported
 /// as a note, not as an unknown function.

@@ -1,21 +1,19 @@
 //! Collector configurations: the transform and filter processors of a collector's YAML, as
-//! statement and condition groups ready to compile and run the way the collector runs them.
+//! the library's processor groups ([`ottl_functions::processor`]), with where each statement,
+//! condition and group is in the file, for diagnostics.
 //!
-//! [`load`] reads the YAML (keeping positions, for diagnostics) and checks its shape: basic
-//! style (a list of statements: one group without a context) or advanced style (a list of
-//! groups), never both in one list; contexts that exist and fit the signal; valid error modes.
-//! Filter processors are read by [`filter`]. [`run`] compiles the groups and runs them over
-//! OTLP/JSON documents.
+//! [`load`] reads the YAML (keeping positions) and hands each processor's configuration to the
+//! library, which checks its shape (basic or advanced style, contexts, error modes) and keeps
+//! the collector's semantics; what it finds is placed back in the file here. [`run`] compiles
+//! the groups and runs them over OTLP/JSON documents.
 
-pub mod filter;
-mod filter_run;
-pub mod infer;
 pub(crate) mod position;
 pub mod run;
 mod yaml;
 
-use ottl_core::context::{ContextKind, Signal};
-use ottl_core::run::ErrorMode;
+use ottl_core::context::Signal;
+use ottl_functions::processor::config::{self as model, FilterConfig, TransformConfig};
+use ottl_functions::processor::{Finding, ProcessorSpec, Where};
 use position::ScalarMap;
 use serde_saphyr::{Location, Spanned};
 use std::fmt;
@@ -54,41 +52,14 @@ impl Pipeline {
     }
 }
 
-/// One transform or filter processor.
+/// One transform or filter processor: its groups as the library reads them, each statement
+/// and condition a [`Text`] that knows where it is in the file.
 #[derive(Debug)]
 pub struct Processor {
-    /// Its key (`transform`, `transform/redact`, `filter/drop`).
-    pub name: String,
-    /// What it does.
-    pub kind: ProcessorKind,
-}
-
-/// What a processor does.
-#[derive(Debug)]
-pub enum ProcessorKind {
-    /// A transform processor's statement groups, each for one signal, in configuration order.
-    Transform(Vec<Group>),
-    /// A filter processor's condition groups, each for one signal, in configuration order.
-    Filter(Vec<filter::FilterGroupSpec>),
-}
-
-/// A statement group: statements that run together, in one context, over a whole batch.
-#[derive(Debug)]
-pub struct Group {
-    /// The signal whose list the group is in.
-    pub signal: Signal,
-    /// Its position in that list, from 1 (for messages).
-    pub number: usize,
-    /// The context given with `context:`; `None` means inferred from path prefixes.
-    pub context: Option<ContextKind>,
-    /// The statements, in order.
-    pub statements: Vec<Text>,
-    /// The group's conditions (any must hold).
-    pub conditions: Vec<Text>,
-    /// The group's error mode, or its processor's.
-    pub error_mode: ErrorMode,
-    /// Where the group starts in the file.
-    pub line: u64,
+    /// Its key and groups.
+    pub spec: ProcessorSpec<Text>,
+    /// Where each group starts in the file (line, from 1).
+    pub group_lines: Vec<u64>,
 }
 
 /// A statement or condition as the collector sees it, and where it is in the file.
@@ -102,6 +73,12 @@ pub struct Text {
     pub line: u64,
     /// Column of the scalar, from 1.
     pub column: u64,
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.value
+    }
 }
 
 /// A mistake in the configuration's shape, with where it is.
@@ -124,38 +101,8 @@ impl fmt::Display for ConfigError {
     }
 }
 
-impl ConfigError {
-    fn at(location: &Location, message: impl Into<String>) -> ConfigError {
-        ConfigError {
-            message: message.into(),
-            line: location.line(),
-            column: location.column(),
-        }
-    }
-}
-
-/// The name of a signal's list in a transform processor.
-pub fn list_name(signal: Signal) -> &'static str {
-    match signal {
-        Signal::Traces => "trace_statements",
-        Signal::Metrics => "metric_statements",
-        Signal::Logs => "log_statements",
-    }
-}
-
-/// The contexts a signal's groups may name.
-fn contexts_of(signal: Signal) -> Vec<ContextKind> {
-    let mut contexts: Vec<ContextKind> = ContextKind::ALL
-        .iter()
-        .copied()
-        .filter(|c| c.runs_on(signal))
-        .collect();
-    contexts.reverse();
-    contexts
-}
-
-/// Reads the transform and filter processors of the configuration `text`. A text that is not YAML is one
-/// error; shape mistakes are all reported together.
+/// Reads the transform and filter processors of the configuration `text`. A text that is not
+/// YAML is one error; shape mistakes are all reported together.
 pub fn load(text: &str) -> Result<Config, Vec<ConfigError>> {
     let document = yaml::parse(text).map_err(|error| {
         vec![ConfigError {
@@ -168,17 +115,43 @@ pub fn load(text: &str) -> Result<Config, Vec<ConfigError>> {
     let mut processors = Vec::new();
     let mut skipped = Vec::new();
     for processor in document.processors {
-        match processor {
-            yaml::ProcessorYaml::Transform(key, processor) => {
-                processors.push(build_processor(text, key, processor, &mut errors));
+        let (tree, (spec, findings)) = match &processor {
+            yaml::ProcessorYaml::Transform(key, yaml) => {
+                let config = transform_config(text, yaml);
+                let read = ProcessorSpec::transform(&key.value, config);
+                (Tree::Transform(yaml), read)
             }
-            yaml::ProcessorYaml::Filter(key, processor) => {
-                match filter::build(text, key, *processor, &mut errors) {
-                    Ok(processor) => processors.push(processor),
-                    Err(skip) => skipped.push(skip),
+            yaml::ProcessorYaml::Filter(key, yaml) => {
+                let config = filter_config(text, yaml);
+                if let Some(matcher) = config.pre_ottl_key() {
+                    let reason = format!(
+                        "`{matcher}` is a pre-OTTL matcher, which eval --config does not run; \
+                         rewrite it as `*_conditions`"
+                    );
+                    skipped.push((key.value.clone(), reason));
+                    continue;
                 }
+                let read = ProcessorSpec::filter(&key.value, config);
+                (Tree::Filter(yaml), read)
+            }
+        };
+        let group_lines: Vec<u64> = spec
+            .groups
+            .iter()
+            .map(|g| tree.location(g.at).line())
+            .collect();
+        let processor = Processor { spec, group_lines };
+        for finding in findings {
+            if let Finding::Error { at, message } = finding {
+                let (line, column) = processor.position(at, &tree);
+                errors.push(ConfigError {
+                    message,
+                    line,
+                    column,
+                });
             }
         }
+        processors.push(processor);
     }
     if errors.is_empty() {
         let pipelines = document.pipelines.map(|pipelines| {
@@ -197,170 +170,172 @@ pub fn load(text: &str) -> Result<Config, Vec<ConfigError>> {
     }
 }
 
-fn build_processor(
-    file: &str,
-    key: Spanned<String>,
-    processor: yaml::TransformYaml,
-    errors: &mut Vec<ConfigError>,
-) -> Processor {
-    let error_mode = parse_error_mode(processor.error_mode.as_ref(), ErrorMode::Ignore, errors);
-    let lists = [
-        (Signal::Traces, processor.trace_statements),
-        (Signal::Metrics, processor.metric_statements),
-        (Signal::Logs, processor.log_statements),
-    ];
-    let mut groups = Vec::new();
-    for (signal, list) in lists {
-        let list = list.unwrap_or_default();
-        let name = list_name(signal);
-        build_list(file, (signal, name), list, error_mode, &mut groups, errors);
+/// A processor's YAML, to place what the library finds.
+enum Tree<'a> {
+    Transform(&'a yaml::TransformYaml),
+    Filter(&'a yaml::FilterYaml),
+}
+
+impl Tree<'_> {
+    /// The list of `signal`'s statements or conditions.
+    fn list(&self, signal: Signal) -> &[Spanned<yaml::Entry>] {
+        let list = match (self, signal) {
+            (Tree::Transform(t), Signal::Traces) => &t.trace_statements,
+            (Tree::Transform(t), Signal::Metrics) => &t.metric_statements,
+            (Tree::Transform(t), Signal::Logs) => &t.log_statements,
+            (Tree::Filter(f), Signal::Traces) => &f.trace_conditions,
+            (Tree::Filter(f), Signal::Metrics) => &f.metric_conditions,
+            (Tree::Filter(f), Signal::Logs) => &f.log_conditions,
+        };
+        list.as_deref().unwrap_or_default()
     }
-    Processor {
-        name: key.value,
-        kind: ProcessorKind::Transform(groups),
+
+    /// The group that is entry `index` of `signal`'s list.
+    fn group(&self, signal: Signal, index: usize) -> Option<&yaml::GroupYaml> {
+        match &self.list(signal).get(index)?.value {
+            yaml::Entry::Group(group) => Some(group),
+            _ => None,
+        }
+    }
+
+    /// Where `at` is in the file (not for texts and compiled groups, which the processor
+    /// knows).
+    fn location(&self, at: Where) -> Location {
+        let found = match at {
+            Where::ErrorMode => match self {
+                Tree::Transform(t) => t.error_mode.as_ref().map(|m| m.referenced),
+                Tree::Filter(f) => f.error_mode.as_ref().map(|m| m.referenced),
+            },
+            Where::Entry { signal, index } => self.list(signal).get(index).map(|e| e.referenced),
+            Where::Context { signal, index } => self
+                .group(signal, index)
+                .and_then(|g| g.context.as_ref())
+                .map(|c| c.referenced),
+            Where::GroupErrorMode { signal, index } => self
+                .group(signal, index)
+                .and_then(|g| g.error_mode.as_ref())
+                .map(|m| m.referenced),
+            Where::GroupStatements { signal, index } => self
+                .group(signal, index)
+                .and_then(|g| g.statements.first())
+                .map(|s| s.referenced),
+            Where::Legacy(signal) => match (self, signal) {
+                (Tree::Filter(f), Signal::Traces) => f.traces.as_ref().map(|t| t.referenced),
+                (Tree::Filter(f), Signal::Metrics) => f.metrics.as_ref().map(|m| m.referenced),
+                (Tree::Filter(f), Signal::Logs) => f.logs.as_ref().map(|l| l.referenced),
+                (Tree::Transform(_), _) => None,
+            },
+            Where::Processor | Where::Group(_) | Where::Text { .. } => None,
+        };
+        found.unwrap_or(Location::UNKNOWN)
     }
 }
 
-/// The groups of one `*_statements` (or `*_conditions`) list, named `name`.
-fn build_list(
-    file: &str,
-    (signal, name): (Signal, &str),
-    list: Vec<Spanned<yaml::Entry>>,
-    error_mode: ErrorMode,
-    groups: &mut Vec<Group>,
-    errors: &mut Vec<ConfigError>,
-) {
-    let basic = list
-        .iter()
-        .filter(|e| matches!(e.value, yaml::Entry::Statement(_)))
-        .count();
-    let advanced = list
-        .iter()
-        .filter(|e| matches!(e.value, yaml::Entry::Group(_)))
-        .count();
-    if basic > 0 && advanced > 0 {
-        let location = list.first().map_or(Location::UNKNOWN, |e| e.referenced);
-        errors.push(ConfigError::at(
-            &location,
-            format!(
-                "{name}: configuring multiple configuration styles is not supported, please use \
-                 only Basic configuration or only Advanced configuration"
-            ),
-        ));
-        return;
+impl Processor {
+    /// The text `at` names, when it names one.
+    pub fn text(&self, at: Where) -> Option<&Text> {
+        let Where::Text { group, index } = at else {
+            return None;
+        };
+        self.spec.groups.get(group)?.texts().get(index).copied()
     }
-    let mut statements = Vec::new();
-    let first_line = list.first().map_or(0, |e| e.referenced.line());
-    for entry in list {
-        match entry.value {
+
+    /// The label of the group `at` is in.
+    pub fn label(&self, at: Where) -> &str {
+        let group = match at {
+            Where::Text { group, .. } | Where::Group(group) => group,
+            _ => return &self.spec.name,
+        };
+        self.spec
+            .groups
+            .get(group)
+            .map_or(&self.spec.name, |g| &g.label)
+    }
+
+    /// Line and column of `at` (0 when unknown; column 0 for a whole group).
+    fn position(&self, at: Where, tree: &Tree<'_>) -> (u64, u64) {
+        match at {
+            Where::Text { .. } => self.text(at).map_or((0, 0), |t| (t.line, t.column)),
+            Where::Group(group) => (self.group_lines.get(group).copied().unwrap_or(0), 0),
+            _ => {
+                let location = tree.location(at);
+                (location.line(), location.column())
+            }
+        }
+    }
+}
+
+/// A transform processor's YAML as the library's configuration, with `${env:…}` resolved.
+fn transform_config(file: &str, yaml: &yaml::TransformYaml) -> TransformConfig<Text> {
+    TransformConfig {
+        error_mode: yaml.error_mode.as_ref().map(|m| m.value.clone()),
+        trace_statements: entries(file, yaml.trace_statements.as_deref()),
+        metric_statements: entries(file, yaml.metric_statements.as_deref()),
+        log_statements: entries(file, yaml.log_statements.as_deref()),
+        ..TransformConfig::default()
+    }
+}
+
+/// A filter processor's YAML as the library's configuration, with `${env:…}` resolved.
+fn filter_config(file: &str, yaml: &yaml::FilterYaml) -> FilterConfig<Text> {
+    let texts = |list: &[Spanned<String>]| -> Vec<Text> {
+        list.iter()
+            .map(|c| text(file, c.value.clone(), &c.defined))
+            .collect()
+    };
+    let ignored = |present: bool| present.then_some(serde::de::IgnoredAny);
+    FilterConfig {
+        error_mode: yaml.error_mode.as_ref().map(|m| m.value.clone()),
+        trace_conditions: entries(file, yaml.trace_conditions.as_deref()),
+        metric_conditions: entries(file, yaml.metric_conditions.as_deref()),
+        log_conditions: entries(file, yaml.log_conditions.as_deref()),
+        traces: yaml.traces.as_ref().map(|t| model::LegacyTraces {
+            resource: texts(&t.value.resource),
+            span: texts(&t.value.span),
+            spanevent: texts(&t.value.spanevent),
+        }),
+        metrics: yaml.metrics.as_ref().map(|m| model::LegacyMetrics {
+            resource: texts(&m.value.resource),
+            metric: texts(&m.value.metric),
+            datapoint: texts(&m.value.datapoint),
+            include: ignored(m.value.include.is_some()),
+            exclude: ignored(m.value.exclude.is_some()),
+            regexp: ignored(m.value.regexp.is_some()),
+        }),
+        logs: yaml.logs.as_ref().map(|l| model::LegacyLogs {
+            resource: texts(&l.value.resource),
+            log_record: texts(&l.value.log_record),
+            include: ignored(l.value.include.is_some()),
+            exclude: ignored(l.value.exclude.is_some()),
+        }),
+        spans: ignored(yaml.spans.is_some()),
+        ..FilterConfig::default()
+    }
+}
+
+/// The entries of a `*_statements` or `*_conditions` list.
+fn entries(file: &str, list: Option<&[Spanned<yaml::Entry>]>) -> Vec<model::Entry<Text>> {
+    let texts = |list: &[Spanned<String>]| -> Vec<Text> {
+        list.iter()
+            .map(|s| text(file, s.value.clone(), &s.defined))
+            .collect()
+    };
+    list.unwrap_or_default()
+        .iter()
+        .map(|entry| match &entry.value {
             yaml::Entry::Statement(value) => {
-                statements.push(text(file, value, &entry.defined));
+                model::Entry::Statement(text(file, value.clone(), &entry.defined))
             }
-            yaml::Entry::Group(group) => {
-                let number = groups.iter().filter(|g| g.signal == signal).count() + 1;
-                let line = entry.referenced.line();
-                groups.push(build_group(
-                    file,
-                    (signal, name),
-                    number,
-                    line,
-                    group,
-                    error_mode,
-                    errors,
-                ));
-            }
-            yaml::Entry::Other(what) => errors.push(ConfigError::at(
-                &entry.referenced,
-                format!("{name}: expected a statement or a statement group, found {what}"),
-            )),
-        }
-    }
-    if !statements.is_empty() {
-        groups.push(Group {
-            signal,
-            number: 1,
-            context: None,
-            statements,
-            conditions: Vec::new(),
-            error_mode,
-            line: first_line,
-        });
-    }
-}
-
-fn build_group(
-    file: &str,
-    (signal, name): (Signal, &str),
-    number: usize,
-    line: u64,
-    group: yaml::GroupYaml,
-    processor_mode: ErrorMode,
-    errors: &mut Vec<ConfigError>,
-) -> Group {
-    let context = group
-        .context
-        .as_ref()
-        .and_then(|c| parse_context(c, (signal, name), errors));
-    Group {
-        signal,
-        number,
-        context,
-        statements: group
-            .statements
-            .into_iter()
-            .map(|s| text(file, s.value, &s.defined))
-            .collect(),
-        conditions: group
-            .conditions
-            .into_iter()
-            .map(|s| text(file, s.value, &s.defined))
-            .collect(),
-        error_mode: parse_error_mode(group.error_mode.as_ref(), processor_mode, errors),
-        line,
-    }
-}
-
-/// A group's `context:`, case-insensitive, checked against the signal.
-fn parse_context(
-    context: &Spanned<String>,
-    (signal, list): (Signal, &str),
-    errors: &mut Vec<ConfigError>,
-) -> Option<ContextKind> {
-    let name = context.value.to_ascii_lowercase();
-    let allowed = contexts_of(signal);
-    let names: Vec<&str> = allowed.iter().map(|c| c.name()).collect();
-    let message = match ContextKind::from_name(&name) {
-        Some(kind) if kind.runs_on(signal) => return Some(kind),
-        Some(_) => format!(
-            "context `{}` is not valid in {list}; expected one of: {}",
-            context.value,
-            names.join(", ")
-        ),
-        None if matches!(name.as_str(), "exemplar" | "profile") => {
-            format!("context `{}` is not supported yet", context.value)
-        }
-        None => format!(
-            "unknown context `{}`; expected one of: {}",
-            context.value,
-            names.join(", ")
-        ),
-    };
-    errors.push(ConfigError::at(&context.referenced, message));
-    None
-}
-
-fn parse_error_mode(
-    mode: Option<&Spanned<String>>,
-    default: ErrorMode,
-    errors: &mut Vec<ConfigError>,
-) -> ErrorMode {
-    let Some(mode) = mode else {
-        return default;
-    };
-    mode.value.parse().unwrap_or_else(|message: String| {
-        errors.push(ConfigError::at(&mode.referenced, message));
-        default
-    })
+            yaml::Entry::Group(group) => model::Entry::Group(model::GroupConfig {
+                context: group.context.as_ref().map(|c| c.value.clone()),
+                statements: texts(&group.statements),
+                conditions: texts(&group.conditions),
+                error_mode: group.error_mode.as_ref().map(|m| m.value.clone()),
+                ..model::GroupConfig::default()
+            }),
+            yaml::Entry::Other(what) => model::Entry::Other(what),
+        })
+        .collect()
 }
 
 /// A statement or condition read from `location` in `file`.

@@ -3,36 +3,20 @@
 //! pipeline order (file order when the configuration has no `service.pipelines`), groups in
 //! order, each group over the whole batch before the next.
 
-use super::infer::{self, Inferred};
-use super::{Config, Group, Pipeline, ProcessorKind, Text, filter_run, list_name};
-use crate::eval::{run_reported, signal};
+use super::{Config, Pipeline, Processor, Text};
 use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
-use crate::registry::{Component, Registries};
 use crate::render::{self, Source};
+use crate::runner::{run_reported, signal};
 use crate::trace::TraceFormat;
 use crate::{ExitCode, read_input};
-use ottl_core::context::ContextKind;
 use ottl_core::context::Signal;
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::Document;
-use ottl_core::run::{FilterGroup, Program};
+use ottl_functions::processor::{
+    CompiledGroup, Failure, Finding, Options as ProcessorOptions, Registries, RunFailure, Step,
+};
 use std::path::{Path, PathBuf};
-
-/// A compiled group, with a name for messages (`transform/redact: log_statements group 1`).
-struct CompiledGroup {
-    processor: String,
-    label: String,
-    signal: Signal,
-    step: Step,
-}
-
-/// What a compiled group does to a batch.
-enum Step {
-    /// Runs a transform group's statements.
-    Transform(Program),
-    /// Removes what a filter group's conditions match.
-    Filter(Box<FilterGroup>),
-}
+use std::sync::Mutex;
 
 /// What `eval --config` needs besides the configuration.
 pub struct Options<'a> {
@@ -53,6 +37,8 @@ pub struct Options<'a> {
     pub input_format: Option<InputFormat>,
     /// How to write the output; the first input's format when `None`.
     pub output_format: Option<OutputFormat>,
+    /// How many documents to work on at once (`-j`).
+    pub threads: usize,
 }
 
 /// Runs the transform and filter processors of the configuration at `path` over the inputs.
@@ -84,7 +70,10 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         name: &file_name,
         text: &file_text,
     };
-    let groups = match compile(&config, &source, &mut Registries::with_gates(options.gates)) {
+    let processor_options = ProcessorOptions {
+        experimental: options.gates.experimental(),
+    };
+    let groups = match compile(&config, &source, &mut Registries::new(processor_options)) {
         Ok(groups) => groups,
         Err(code) => return code,
     };
@@ -102,29 +91,46 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         pipelines: config.pipelines.as_deref(),
         wanted: options.pipeline,
     };
-    let mut noted = Vec::new();
+    let noted = Mutex::new(Vec::new());
+    let each = |name: &str, document| eval_document(&plan, name, document, options.trace, &noted);
     for input in &inputs {
-        let each =
-            |name: &str, document| eval_document(&plan, name, document, options.trace, &mut noted);
-        if let Err(code) = for_each_document(input, options.input_format, &mut sink, each) {
+        let read = for_each_document(
+            input,
+            options.input_format,
+            &mut sink,
+            options.threads,
+            &each,
+        );
+        if let Err(code) = read {
             return code;
         }
     }
     sink.finish()
 }
 
-/// Reads the configuration in `text`; when it defines no processor but holds a configuration
-/// as a string (an OpenTelemetryCollector's `spec.config: |`, a ConfigMap's `data.relay`),
-/// reads that one, named after its key. Shape mistakes go to stderr.
+/// Reads the configuration in `text`; shape mistakes go to stderr.
 fn load(name: String, text: String) -> Result<(String, String, Config), ExitCode> {
-    let report = |name: &str, errors: Vec<super::ConfigError>| {
+    load_embedded(name, text).map_err(|(name, errors)| {
         for error in errors {
             let at = if error.line > 0 { ":" } else { ": " };
             eprintln!("error: {name}{at}{error}");
         }
         ExitCode::BadInput
+    })
+}
+
+/// Reads the configuration in `text`; when it defines no processor but holds a configuration
+/// as a string (an OpenTelemetryCollector's `spec.config: |`, a ConfigMap's `data.relay`),
+/// reads that one, named after its key: the name, the text read and the configuration, or
+/// the name and the shape mistakes.
+pub fn load_embedded(
+    name: String,
+    text: String,
+) -> Result<(String, String, Config), (String, Vec<super::ConfigError>)> {
+    let config = match super::load(&text) {
+        Ok(config) => config,
+        Err(errors) => return Err((name, errors)),
     };
-    let config = super::load(&text).map_err(|errors| report(&name, errors))?;
     if !config.processors.is_empty() {
         return Ok((name, text, config));
     }
@@ -132,8 +138,10 @@ fn load(name: String, text: String) -> Result<(String, String, Config), ExitCode
         return Ok((name, text, config));
     };
     let name = format!("{name} ({path})");
-    let config = super::load(&inner).map_err(|errors| report(&name, errors))?;
-    Ok((name, inner, config))
+    match super::load(&inner) {
+        Ok(config) => Ok((name, inner, config)),
+        Err(errors) => Err((name, errors)),
+    }
 }
 
 /// Compiles every group, reporting every rejected statement before giving up.
@@ -145,41 +153,12 @@ fn compile(
     let mut compiled = Vec::new();
     let mut rejected = false;
     for processor in &config.processors {
-        match &processor.kind {
-            ProcessorKind::Transform(groups) => {
-                for group in groups {
-                    let label = format!(
-                        "{}: {} group {}",
-                        processor.name,
-                        list_name(group.signal),
-                        group.number
-                    );
-                    match compile_group(group, &label, source, registries) {
-                        Some(program) => compiled.push(CompiledGroup {
-                            processor: processor.name.clone(),
-                            label,
-                            signal: group.signal,
-                            step: Step::Transform(program),
-                        }),
-                        None => rejected = true,
-                    }
-                }
-            }
-            ProcessorKind::Filter(groups) => {
-                for group in groups {
-                    let label = format!("{}: {}", processor.name, group.label);
-                    match filter_run::compile(group, &label, source, registries) {
-                        Some(filter) => compiled.push(CompiledGroup {
-                            processor: processor.name.clone(),
-                            label,
-                            signal: group.signal,
-                            step: Step::Filter(Box::new(filter)),
-                        }),
-                        None => rejected = true,
-                    }
-                }
-            }
+        let (groups, findings) = processor.spec.compile(registries);
+        for finding in &findings {
+            report(processor, finding, source);
         }
+        rejected |= findings.iter().any(Finding::is_error);
+        compiled.extend(groups);
     }
     if rejected {
         Err(ExitCode::Rejected)
@@ -188,94 +167,36 @@ fn compile(
     }
 }
 
-/// Compiles one group in its context (given or inferred); on failure the reasons are on
-/// stderr.
-fn compile_group(
-    group: &Group,
-    label: &str,
-    source: &Source<'_>,
-    registries: &mut Registries,
-) -> Option<Program> {
-    let context = match group.context {
-        Some(context) => context,
-        None => infer_context(group, label, source.name)?,
-    };
-    let statements: Vec<&str> = group.statements.iter().map(|t| t.value.as_str()).collect();
-    let conditions: Vec<&str> = group.conditions.iter().map(|t| t.value.as_str()).collect();
-    // As the reference does, group conditions get the filter processor's functions.
-    let (registry, condition_functions) = registries.both(Component::Transform, context);
-    let compiled = Program::compile_with_condition_functions(
-        &statements,
-        &conditions,
-        context,
-        group.error_mode,
-        registry,
-        condition_functions,
-    );
-    let text_at = |index: usize| {
-        group.statements.get(index).or_else(|| {
-            group
-                .conditions
-                .get(index.checked_sub(group.statements.len())?)
-        })
-    };
-    match compiled {
-        Ok(program) => {
-            for (index, warning) in program.warnings() {
-                if let Some(text) = text_at(*index) {
-                    render_in_file(text, vec![warning.clone()], label, source);
-                }
+/// Shows what compiling a processor found on stderr, in the file where it can.
+fn report(processor: &Processor, finding: &Finding, source: &Source<'_>) {
+    match finding {
+        Finding::Warning { at, diagnostic } => {
+            if let Some(text) = processor.text(*at) {
+                render_in_file(text, vec![diagnostic.clone()], processor.label(*at), source);
             }
-            Some(program)
         }
-        Err(failures) => {
-            for (index, diagnostics) in failures {
-                if let Some(text) = text_at(index) {
-                    render_in_file(text, diagnostics.0, label, source);
-                }
+        Finding::Rejected { at, diagnostics } => {
+            if let Some(text) = processor.text(*at) {
+                render_in_file(text, diagnostics.clone(), processor.label(*at), source);
             }
-            None
         }
-    }
-}
-
-/// The context of a group without `context:`, from its path prefixes as the reference infers
-/// it; when there is none, the reason is on stderr.
-fn infer_context(group: &Group, label: &str, file_name: &str) -> Option<ContextKind> {
-    let statements: Vec<&str> = group.statements.iter().map(|t| t.value.as_str()).collect();
-    let conditions: Vec<&str> = group.conditions.iter().map(|t| t.value.as_str()).collect();
-    match infer::group(&statements, &conditions, group.signal) {
-        Inferred::Context(context) => Some(context),
-        Inferred::WrongSignal(context) => {
-            eprintln!(
-                "error: {file_name}:{}: {label}: the paths name the `{context}` context, which \
-                 does not run in {}",
-                group.line,
-                list_name(group.signal)
-            );
-            None
-        }
-        Inferred::NoPrefix => {
-            eprintln!(
-                "error: {file_name}:{}: {label}: cannot infer the context: no path names one; \
-                 add `context:` to the group (advanced style) or prefix the paths \
-                 (`{}.attributes`, `resource.attributes`)",
-                group.line,
-                group.signal.record_context()
-            );
-            None
+        Finding::Error { at, message } => {
+            let at = match (processor.text(*at), *at) {
+                (Some(text), _) => format!(":{}:{}", text.line, text.column),
+                (None, ottl_functions::processor::Where::Group(group)) => {
+                    let line = processor.group_lines.get(group).copied().unwrap_or(0);
+                    format!(":{line}")
+                }
+                (None, _) => String::new(),
+            };
+            eprintln!("error: {}{at}: {message}", source.name);
         }
     }
 }
 
 /// Renders the diagnostics of `text`: inside the YAML file when its scalar could be mapped,
 /// else over the statement alone with a note saying where it is.
-pub(super) fn render_in_file(
-    text: &Text,
-    diagnostics: Vec<Diagnostic>,
-    label: &str,
-    file: &Source<'_>,
-) {
+fn render_in_file(text: &Text, diagnostics: Vec<Diagnostic>, label: &str, file: &Source<'_>) {
     let mapped: Option<Vec<Diagnostic>> =
         diagnostics.iter().map(|d| remap(d.clone(), text)).collect();
     match mapped {
@@ -305,16 +226,19 @@ fn remap(mut diagnostic: Diagnostic, text: &Text) -> Option<Diagnostic> {
 }
 
 /// Which groups run on an input: the configuration's pipelines decide.
-struct Plan<'a> {
-    groups: &'a [CompiledGroup],
-    pipelines: Option<&'a [Pipeline]>,
-    wanted: Option<&'a str>,
+pub struct Plan<'a> {
+    /// Every compiled group, in file order.
+    pub groups: &'a [CompiledGroup],
+    /// `service.pipelines`, if any.
+    pub pipelines: Option<&'a [Pipeline]>,
+    /// The pipeline asked for (`--pipeline`).
+    pub wanted: Option<&'a str>,
 }
 
 impl Plan<'_> {
     /// The groups to run on an input of `signal`, in order, and a note saying which pipeline
     /// that is (none without `service.pipelines`: every processor, in file order).
-    fn steps(&self, signal: Signal) -> (Vec<&CompiledGroup>, Option<String>) {
+    pub fn steps(&self, signal: Signal) -> (Vec<&CompiledGroup>, Option<String>) {
         let of_signal = |g: &&CompiledGroup| g.signal == signal;
         let Some(pipelines) = self.pipelines else {
             return (self.groups.iter().filter(of_signal).collect(), None);
@@ -401,12 +325,13 @@ fn eval_document(
     name: &str,
     mut document: Document,
     trace: Option<TraceFormat>,
-    noted: &mut Vec<String>,
+    noted: &Mutex<Vec<String>>,
 ) -> Result<Document, ExitCode> {
     let (signal, _) = signal(&document);
     let (steps, note) = plan.steps(signal);
     if let Some(note) = note {
         let line = format!("note: {name}: {note}");
+        let mut noted = noted.lock().map_err(|_| ExitCode::BadInput)?;
         if !noted.contains(&line) {
             eprintln!("{line}");
             noted.push(line);
@@ -422,13 +347,25 @@ fn eval_document(
                     return Err(ExitCode::RuntimeError);
                 }
             }
-            Step::Filter(filter) => {
-                let mut report = |failure: ottl_core::run::ConditionError| {
-                    eprintln!("warning: {name}: {label}: {failure}");
+            Step::Filter(_) => {
+                let mut report = |failure: Failure| match failure {
+                    Failure::Condition(failure) => {
+                        eprintln!("warning: {name}: {label}: {failure}");
+                    }
+                    Failure::Statement(failure) => {
+                        eprintln!("warning: {name}: {label}: {failure}");
+                    }
                 };
-                if let Err(error) = filter_run::run(filter, &mut document, &mut report) {
-                    for failure in error.failures {
-                        eprintln!("error: {name}: {label}: {failure}");
+                if let Err(error) = group.run(&mut document, &mut report) {
+                    match error {
+                        RunFailure::Filter(error) => {
+                            for failure in error.failures {
+                                eprintln!("error: {name}: {label}: {failure}");
+                            }
+                        }
+                        RunFailure::Statement(failure) => {
+                            eprintln!("error: {name}: {label}: {failure}");
+                        }
                     }
                     return Err(ExitCode::RuntimeError);
                 }

@@ -74,7 +74,16 @@ impl Compiler<'_> {
                     "`{name}` is experimental: it needs the feature gate `{gate}`"
                 ))
                 .with_help(format!(
-                    "turn it on: `--feature-gates {gate}` on `ottl eval`, `ottl check` or `ottl repl`; a library host calls `ottl_functions::experimental`"
+                    "turn it on: `--feature-gates {gate}` on `ottl eval`, `ottl check` or `ottl repl`; a library host calls `.feature_gates([\"{gate}\"])` on its `Program::builder`"
+                ));
+        }
+        if let Some(feature) = self.registry.feature_of(name) {
+            return diagnostic
+                .with_note(format!(
+                    "`{name}` was left out of this build: it needs the cargo feature `{feature}`"
+                ))
+                .with_help(format!(
+                    "build `ottl-functions` with the feature `{feature}` (it is on by default)"
                 ));
         }
         if let Some(context) = self.registry.context_of(name) {

@@ -240,10 +240,9 @@ impl Compiler<'_> {
         }
         let steps = self.keys(&converter.keys);
         Box::new(move |ctx| {
-            let evaluated = keys::evaluate(&steps, ctx)?;
             let mut value = call(ctx)?.into_owned();
-            for key in &evaluated {
-                value = keys::index(value, key)?.into_owned();
+            for step in &steps {
+                value = keys::index(value, &keys::evaluate_one(step, ctx)?)?.into_owned();
             }
             Ok(value)
         })

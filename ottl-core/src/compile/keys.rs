@@ -38,26 +38,29 @@ pub(crate) fn evaluate<'k>(
     steps: &'k [KeyStep],
     ctx: &TransformContext<'_>,
 ) -> Result<Vec<KeyValue<'k>>, RuntimeError> {
-    steps
-        .iter()
-        .map(|step| {
-            Ok(match step {
-                KeyStep::Str(key) => KeyValue::Str(Cow::Borrowed(key.key())),
-                KeyStep::Int(index) => KeyValue::Int(*index),
-                KeyStep::Dynamic(getter) => match getter(ctx)? {
-                    Value::Str(text) => KeyValue::Str(Cow::Owned(text.into_owned())),
-                    Value::Int(index) => KeyValue::Int(index),
-                    other => {
-                        return Err(RuntimeErrorKind::Type {
-                            expected: "a string or int key",
-                            found: other.value_type(),
-                        }
-                        .into());
-                    }
-                },
-            })
-        })
-        .collect()
+    steps.iter().map(|step| evaluate_one(step, ctx)).collect()
+}
+
+/// Evaluates one key for this record: what a read that writes nothing evaluates as it goes.
+pub(crate) fn evaluate_one<'k>(
+    step: &'k KeyStep,
+    ctx: &TransformContext<'_>,
+) -> Result<KeyValue<'k>, RuntimeError> {
+    Ok(match step {
+        KeyStep::Str(key) => KeyValue::Str(Cow::Borrowed(key.key())),
+        KeyStep::Int(index) => KeyValue::Int(*index),
+        KeyStep::Dynamic(getter) => match getter(ctx)? {
+            Value::Str(text) => KeyValue::Str(Cow::Owned(text.into_owned())),
+            Value::Int(index) => KeyValue::Int(index),
+            other => {
+                return Err(RuntimeErrorKind::Type {
+                    expected: "a string or int key",
+                    found: other.value_type(),
+                }
+                .into());
+            }
+        },
+    })
 }
 
 /// Reads `value[key]`.

@@ -85,14 +85,13 @@ impl Compiler<'_> {
         }
         let back = self.params.len() - position;
         if first.keys.is_empty() {
-            return Some(Some(Box::new(move |_| Ok(parameter(back)))));
+            return Some(Some(Box::new(move |ctx| parameter(back, ctx))));
         }
         let steps = self.keys(&first.keys);
         Some(Some(Box::new(move |ctx| {
-            let evaluated = keys::evaluate(&steps, ctx)?;
-            let mut value = parameter(back);
-            for key in &evaluated {
-                value = keys::index(value, key)?.into_owned();
+            let mut value = parameter(back, ctx)?;
+            for step in &steps {
+                value = keys::index(value, &keys::evaluate_one(step, ctx)?)?;
             }
             Ok(value)
         })))

@@ -105,6 +105,33 @@ impl ContextKind {
         }
     }
 
+    /// The paths statements of this context can name, for completion and listings: its own
+    /// fields (`body`, `body.string`), `cache`, then the fields of the higher contexts it
+    /// reaches with their prefix (`resource.attributes`). Keys are not included.
+    ///
+    /// ```
+    /// use ottl_core::context::ContextKind;
+    /// let paths = ContextKind::Log.paths();
+    /// assert!(paths.iter().any(|p| p == "body.string"));
+    /// assert!(paths.iter().any(|p| p == "resource.attributes"));
+    /// assert!(!paths.iter().any(|p| p.starts_with("span.")));
+    /// ```
+    pub fn paths(self) -> Vec<String> {
+        paths::names(self)
+    }
+
+    /// The enum symbols statements of this context can write (`SEVERITY_NUMBER_INFO`), with
+    /// their values.
+    ///
+    /// ```
+    /// use ottl_core::context::ContextKind;
+    /// assert!(ContextKind::Span.enum_symbols().contains(&("SPAN_KIND_SERVER", 2)));
+    /// assert!(ContextKind::Resource.enum_symbols().is_empty());
+    /// ```
+    pub fn enum_symbols(self) -> &'static [(&'static str, i64)] {
+        enums::symbols(self)
+    }
+
     /// The context named `name`.
     pub fn from_name(name: &str) -> Option<ContextKind> {
         ContextKind::ALL

@@ -181,6 +181,34 @@ fn fields(context: ContextKind) -> FieldTable {
     }
 }
 
+/// The paths of `context`: see [`ContextKind::paths`].
+pub(crate) fn names(context: ContextKind) -> Vec<String> {
+    fn push(table: FieldTable, prefix: &str, out: &mut Vec<String>) {
+        for (segment, sub, _) in table {
+            let name = match sub {
+                Some(sub) => format!("{prefix}{segment}.{sub}"),
+                None => format!("{prefix}{segment}"),
+            };
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    push(fields(context), "", &mut out);
+    out.push("cache".to_owned());
+    for prefix in context.higher_prefixes() {
+        // `instrumentation_scope.` is another spelling of `scope.`.
+        if *prefix == "instrumentation_scope" {
+            continue;
+        }
+        if let Some(target) = context.reach(prefix) {
+            push(fields(target), &format!("{prefix}."), &mut out);
+        }
+    }
+    out
+}
+
 /// Every context name of the language, including those no context of ours reaches.
 const CONTEXT_NAMES: &[&str] = &[
     "resource",

@@ -7,8 +7,8 @@ use crate::syntax::Segment;
 
 /// The request a batch arrived with, as the `otelcol.*` paths read it (all read-only).
 ///
-/// A host that receives batches over the network fills it in and runs programs with
-/// [`Program::run_logs_for`](crate::run::Program::run_logs_for) and its siblings; without one
+/// A host that receives batches over the network fills it in and runs programs with it
+/// ([`Run::request`](crate::run::Run::request)); without one
 /// (as in `ottl eval`), `otelcol.client.addr` reads nil and the maps read empty.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Request {

@@ -117,7 +117,9 @@ codes! {
          set(attributes[\"a\"], \"b\")[0]\n    set(attributes[\"a\"], \"b\")";
     LambdaReturnsLambda = "E0016": "a lambda body cannot be another lambda",
         "A lambda's body computes a value or a condition. Pass nested lambdas as separate \
-         arguments instead.\n\n    Filter(xs, (x) => (y) => y)\n    Filter(xs, (x) => x > 1)";
+         arguments instead.\n\n    \
+         set(attributes[\"big\"], Filter(attributes[\"sizes\"], (i, v) => (x) => x))\n    \
+         set(attributes[\"big\"], Filter(attributes[\"sizes\"], (i, v) => v > 1))";
     ChainedComparison = "E0017": "comparisons cannot be chained",
         "Each comparison has exactly one operator. Combine two comparisons with `and`.\n\n    \
          set(attributes[\"x\"], 1) where 1 < attributes[\"n\"] < 5\n    \
@@ -187,40 +189,115 @@ codes! {
         "Each component that takes OTTL runs it in a fixed set of contexts: a transform \
          processor's `trace_statements` in resource, scope, span or spanevent, a routing \
          connector's table in resource, span, metric, datapoint, log or request, and so on. The \
-         collector refuses to start with any other.\n\n    trace_statements:\n      - context: \
-         spans\n    trace_statements:\n      - context: span";
+         collector refuses to start with any other.\n\nRefused:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        trace_statements:\
+         \n          - context: spans\
+         \n            statements:\
+         \n              - set(span.name, \"x\")\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        trace_statements:\
+         \n          - context: span\
+         \n            statements:\
+         \n              - set(span.name, \"x\")";
     UnknownErrorMode = "E0202": "an error mode that does not exist",
         "`error_mode` is `ignore`, `silent` or `propagate`; the collector refuses to start with \
-         any other.\n\n    error_mode: skip\n    error_mode: ignore";
+         any other.\n\nRefused:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        error_mode: skip\
+         \n        log_statements:\
+         \n          - set(log.body, \"x\")\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        error_mode: ignore\
+         \n        log_statements:\
+         \n          - set(log.body, \"x\")";
     MixedStyles = "E0203": "a component that mixes configuration styles",
-        "A statement list is either a list of statements (basic style, the context inferred) or \
-         a list of groups with `context:` (advanced style), never both; a filter processor's \
-         `*_conditions` cannot be combined with its legacy `traces:`/`metrics:`/`logs:` keys \
-         for the same signal.\n\n    log_statements:\n      - set(log.body, \"x\")\n      \
-         - context: resource\n        statements: [...]\n    log_statements:\n      - \
-         set(log.body, \"x\")\n      - set(resource.attributes[\"k\"], \"v\")";
+        "A statement list is either a list of statements (basic style, the context inferred) or a \
+         list of groups with `context:` (advanced style), never both; a filter processor's \
+         `*_conditions` cannot be combined with its legacy `traces:`/`metrics:`/`logs:` keys for \
+         the same signal.\n\nRefused:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        log_statements:\
+         \n          - set(log.body, \"x\")\
+         \n          - context: resource\
+         \n            statements:\
+         \n              - set(resource.attributes[\"k\"], \"v\")\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        log_statements:\
+         \n          - set(log.body, \"x\")\
+         \n          - set(resource.attributes[\"k\"], \"v\")";
     RemovedComponent = "E0204": "a component that the collector no longer has",
         "The `routing` processor was removed; the routing connector takes its place, with the \
-         same `table` of OTTL statements or conditions, between two pipelines.\n\n    \
-         processors:\n      routing: ...\n    connectors:\n      routing: ...";
+         same `table` of OTTL statements or conditions, between two pipelines.\n\nRefused:\n\
+         \n    processors:\
+         \n      routing:\
+         \n        table:\
+         \n          - statement: route() where resource.attributes[\"env\"] == \"prod\"\
+         \n            pipelines: [traces/prod]\n\nAccepted:\n\
+         \n    connectors:\
+         \n      routing:\
+         \n        table:\
+         \n          - statement: route() where resource.attributes[\"env\"] == \"prod\"\
+         \n            pipelines: [traces/prod]";
     InvalidComponentConfig = "E0205": "a component setting the collector rejects",
         "A key the component does not have, or a value of the wrong shape, makes the collector \
-         refuse to start. The message names the key and what was expected.\n\n    \
-         transform:\n      traces:\n        queries: [...]\n    transform:\n      \
-         trace_statements: [...]";
+         refuse to start. The message names the key and what was expected.\n\nRefused:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        traces:\
+         \n          queries:\
+         \n            - set(name, \"x\")\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        trace_statements:\
+         \n          - set(span.name, \"x\")";
     ContextNotInferred = "E0206": "statements whose context cannot be inferred",
         "A basic-style list gets its context from the path prefixes of its statements \
          (`span.name`, `resource.attributes`); with no prefix, the collector cannot tell which \
-         context to run in.\n\n    trace_statements:\n      - set(name, \"x\")\n    \
-         trace_statements:\n      - set(span.name, \"x\")";
+         context to run in.\n\nRefused:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        trace_statements:\
+         \n          - set(name, \"x\")\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        trace_statements:\
+         \n          - set(span.name, \"x\")";
     UnknownSection = "E0207": "a top-level section that the collector does not have",
         "A collector configuration has `receivers`, `processors`, `exporters`, `connectors`, \
-         `extensions` and `service`; any other top-level key makes the collector refuse to \
-         start. The message names the closest section.\n\n    processor:\n      transform: \
-         ...\n    processors:\n      transform: ...";
+         `extensions` and `service`; any other top-level key makes the collector refuse to start. \
+         The message names the closest section.\n\nRefused:\n\
+         \n    processor:\
+         \n      transform:\
+         \n        log_statements:\
+         \n          - set(log.body, \"x\")\
+         \n    service:\
+         \n      pipelines:\
+         \n        logs:\
+         \n          processors: [transform]\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        log_statements:\
+         \n          - set(log.body, \"x\")\
+         \n    service:\
+         \n      pipelines:\
+         \n        logs:\
+         \n          processors: [transform]";
     InvalidYaml = "E0208": "a file that is not valid YAML",
-        "The configuration could not be read as YAML, so none of its statements were checked. \
-         The message says where the reader stopped.";
+        "The configuration could not be read as YAML, so none of its statements were checked. The \
+         message says where the reader stopped.\n\nRefused:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        log_statements: ['set(log.body, \"x\")'\n\nAccepted:\n\
+         \n    processors:\
+         \n      transform:\
+         \n        log_statements: ['set(log.body, \"x\")']";
     ComparisonNeverHolds = "W0001": "a comparison between types that never compare",
         "Values of different types are never equal, and only numbers, strings, times, durations \
          and bytes are ordered: `==` between a string and an int is false on every record, `!=` \

@@ -1,10 +1,12 @@
 //! Diagnostics: the one value every phase reports a mistake with.
 //!
 //! A [`Diagnostic`] carries a stable [`Code`], a message, the span it is about, secondary
-//! labels, notes and a concrete fix. The library only builds these values; rendering them for a
-//! terminal is the CLI's job.
+//! labels, notes and a concrete fix. [`render`] (the default `render` feature) turns them into
+//! rustc-style text with their source snippet; the CLI prints that.
 
 mod codes;
+#[cfg(feature = "render")]
+pub mod render;
 mod suggest;
 
 pub use codes::Code;

@@ -42,8 +42,8 @@ mod signature;
 
 pub use args::{Arg, Args, ValueArg};
 pub use converter_ref::ConverterRef;
-pub use lambda::Lambda;
 pub(crate) use lambda::parameter;
+pub use lambda::{Lambda, LambdaArg};
 pub use registry::Registry;
 pub use signature::{Example, FunctionKind, Kind, Param, ParamKind, Signature};
 

@@ -322,22 +322,9 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Decodes the line in the buffer, placing errors on the stream's lines. The model now
-    /// holds the line: a buffer grown far past a typical line is released, so a huge line's
-    /// text does not stay alive while its document runs and is written.
-    fn decode_line(&mut self, line: usize, start: usize) -> Result<Document, ReadError> {
-        let decoded = json::decode(&self.buffer).map_err(|mut error| {
-            error.line += line - 1;
-            error.offset += start;
-            ReadError::Decode(error)
-        });
-        if decoded.is_ok() && self.buffer.capacity() > KEPT_LINE_CAPACITY {
-            self.buffer = Vec::new();
-        }
-        decoded
-    }
-
-    fn read(&mut self) -> Result<Option<Document>, ReadError> {
+    /// Reads the next document's bytes into the buffer and says how to decode them; a
+    /// document decoded already while finding the format comes back decoded.
+    fn read(&mut self) -> Result<Option<Raw>, ReadError> {
         if !self.started {
             self.started = true;
             self.check_start()?;
@@ -350,9 +337,7 @@ impl<R: BufRead> Documents<R> {
                 if self.buffer.is_empty() {
                     return Ok(None);
                 }
-                let document = self.decode_message(0);
-                self.buffer = Vec::new();
-                document.map(Some)
+                Ok(Some(self.message(0)))
             }
             Some(Format::ProtobufDelimited) => {
                 let start = self.offset;
@@ -374,26 +359,24 @@ impl<R: BufRead> Documents<R> {
                     Some(len) => self.read_message(len, start).map(Some),
                 }
             }
-            Some(Format::JsonLines) => match self.next_line()? {
-                Some((line, start)) => self.decode_line(line, start).map(Some),
-                None => Ok(None),
-            },
+            Some(Format::JsonLines) => Ok(self
+                .next_line()?
+                .map(|(line, start)| Raw::Line { line, start })),
             Some(Format::Json) => {
                 self.buffer.clear();
                 self.reader.read_to_end(&mut self.buffer)?;
                 self.done = true;
-                let document = json::decode(&self.buffer).map_err(ReadError::Decode)?;
-                self.buffer = Vec::new();
-                Ok(Some(document))
+                Ok(Some(Raw::Whole))
             }
             None => {
                 let Some((line, start)) = self.next_line()? else {
                     return Ok(None);
                 };
-                match self.decode_line(line, start) {
+                match (Raw::Line { line, start }).decode(&self.buffer) {
                     Ok(document) => {
                         self.format = Some(Format::JsonLines);
-                        Ok(Some(document))
+                        self.release_large_buffer();
+                        Ok(Some(Raw::Decoded(document)))
                     }
                     Err(ReadError::Decode(error))
                         if error.kind == DecodeErrorKind::UnexpectedEnd =>
@@ -403,13 +386,51 @@ impl<R: BufRead> Documents<R> {
                         let mut whole = vec![b'\n'; line - 1];
                         whole.append(&mut self.buffer);
                         self.reader.read_to_end(&mut whole)?;
+                        self.buffer = whole;
                         self.done = true;
                         self.format = Some(Format::Json);
-                        json::decode(&whole).map(Some).map_err(ReadError::Decode)
+                        Ok(Some(Raw::Whole))
                     }
                     Err(error) => Err(error),
                 }
             }
+        }
+    }
+
+    /// The next document as its bytes, not decoded: [`Frame::decode`] decodes it, on any
+    /// thread. A reader hands frames to workers that decode and run them in parallel; the
+    /// [`Iterator`] decodes each as it reads it. `None` at the end of the stream.
+    pub fn next_frame(&mut self) -> Option<Result<Frame, ReadError>> {
+        if self.done {
+            return None;
+        }
+        let result = self.read().map(|raw| {
+            raw.map(|raw| Frame {
+                bytes: match raw {
+                    Raw::Decoded(_) => Vec::new(),
+                    _ => std::mem::take(&mut self.buffer),
+                },
+                raw,
+            })
+        });
+        self.stop_after(result.as_ref().map(Option::is_some));
+        result.transpose()
+    }
+
+    /// After an error, the end, or a format that holds one document, there is nothing more:
+    /// after an error the stream's position is unknown.
+    fn stop_after(&mut self, read: Result<bool, &ReadError>) {
+        if !matches!(read, Ok(true)) || matches!(self.format, Some(Format::Json | Format::Protobuf))
+        {
+            self.done = true;
+        }
+    }
+
+    /// The model now holds the buffer's document: a buffer grown far past a typical line is
+    /// released, so a huge line's text does not stay alive while its document runs.
+    fn release_large_buffer(&mut self) {
+        if self.buffer.capacity() > KEPT_LINE_CAPACITY {
+            self.buffer = Vec::new();
         }
     }
 
@@ -484,9 +505,9 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Reads and decodes a delimited message of `len` bytes whose prefix starts at `start`.
-    /// The buffer grows as the bytes arrive, so a corrupt length costs no huge allocation.
-    fn read_message(&mut self, len: u64, start: usize) -> Result<Document, ReadError> {
+    /// Reads a delimited message of `len` bytes whose prefix starts at `start`. The buffer
+    /// grows as the bytes arrive, so a corrupt length costs no huge allocation.
+    fn read_message(&mut self, len: u64, start: usize) -> Result<Raw, ReadError> {
         self.buffer.clear();
         let read = (&mut self.reader).take(len).read_to_end(&mut self.buffer)?;
         let body = self.offset;
@@ -500,25 +521,84 @@ impl<R: BufRead> Documents<R> {
                 offset: start,
             });
         }
-        let document = self.decode_message(body);
-        if self.buffer.capacity() > KEPT_LINE_CAPACITY {
-            self.buffer = Vec::new();
-        }
-        document
+        Ok(self.message(body))
     }
 
-    /// Decodes the protobuf message in the buffer, which starts at byte `body` of the stream.
-    fn decode_message(&mut self, body: usize) -> Result<Document, ReadError> {
+    /// The protobuf message in the buffer, which starts at byte `body` of the stream: numbered,
+    /// and its signal told (an ambiguous one, without records, reads as the one before).
+    fn message(&mut self, body: usize) -> Raw {
         self.documents += 1;
-        let signal = proto::infer_signal(&self.buffer, self.signal);
-        self.signal = signal;
-        proto::decode_as(&self.buffer, signal).map_err(|mut error| {
-            error.offset += body;
-            ReadError::Protobuf {
-                document: self.documents,
-                error,
-            }
-        })
+        self.signal = proto::infer_signal(&self.buffer, self.signal);
+        Raw::Message {
+            document: self.documents,
+            body,
+            signal: self.signal,
+        }
+    }
+}
+
+/// How to decode the bytes of one document, and where they were in the stream.
+#[derive(Debug)]
+enum Raw {
+    /// A line of JSON Lines: its 1-based number and byte offset.
+    Line { line: usize, start: usize },
+    /// A whole OTLP/JSON document.
+    Whole,
+    /// A protobuf message: its 1-based number, the byte offset of its body, its signal.
+    Message {
+        document: usize,
+        body: usize,
+        signal: Signal,
+    },
+    /// Decoded already (the first line, read to find the format).
+    Decoded(Document),
+}
+
+impl Raw {
+    /// Decodes `bytes`, placing errors in the whole stream.
+    fn decode(self, bytes: &[u8]) -> Result<Document, ReadError> {
+        match self {
+            Raw::Line { line, start } => json::decode(bytes).map_err(|mut error| {
+                error.line += line - 1;
+                error.offset += start;
+                ReadError::Decode(error)
+            }),
+            Raw::Whole => json::decode(bytes).map_err(ReadError::Decode),
+            Raw::Message {
+                document,
+                body,
+                signal,
+            } => proto::decode_as(bytes, signal).map_err(|mut error| {
+                error.offset += body;
+                ReadError::Protobuf { document, error }
+            }),
+            Raw::Decoded(document) => Ok(document),
+        }
+    }
+}
+
+/// One document's bytes as read from the stream, not decoded yet
+/// ([`Documents::next_frame`]).
+#[derive(Debug)]
+pub struct Frame {
+    bytes: Vec<u8>,
+    raw: Raw,
+}
+
+impl Frame {
+    /// Decodes the document; errors say where it was in the stream.
+    pub fn decode(self) -> Result<Document, ReadError> {
+        self.raw.decode(&self.bytes)
+    }
+
+    /// The bytes read for the document (empty when it was decoded while finding the format).
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether no bytes are held.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
     }
 }
 
@@ -543,13 +623,17 @@ impl<R: BufRead> Iterator for Documents<R> {
         if self.done {
             return None;
         }
-        let result = self.read();
-        // After an error the stream's position is unknown: stop there.
-        if !matches!(result, Ok(Some(_)))
-            || matches!(self.format, Some(Format::Json | Format::Protobuf))
-        {
-            self.done = true;
-        }
+        let result = self.read().and_then(|raw| {
+            let Some(raw) = raw else {
+                return Ok(None);
+            };
+            let document = raw.decode(&self.buffer);
+            if document.is_ok() {
+                self.release_large_buffer();
+            }
+            document.map(Some)
+        });
+        self.stop_after(result.as_ref().map(Option::is_some));
         result.transpose()
     }
 }
@@ -685,6 +769,45 @@ mod tests {
         assert_eq!(read_bytes(b"", Some(Format::Protobuf)).0, []);
     }
 
+    /// What frames decode to, as `read_bytes` reads the iterator's documents.
+    fn read_frames(input: &[u8], format: Option<Format>) -> Vec<Result<Document, String>> {
+        let mut documents = Documents::new(input, format);
+        std::iter::from_fn(|| documents.next_frame())
+            .map(|frame| {
+                frame
+                    .and_then(Frame::decode)
+                    .map_err(|error| error.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn frames_decode_to_what_the_iterator_reads() {
+        let mut delimited = Vec::new();
+        for _ in 0..3 {
+            delimited.extend([0, 0, 0, 8]);
+            delimited.extend(SPANS);
+        }
+        let mut truncated = delimited.clone();
+        truncated.truncate(truncated.len() - 3);
+        let inputs: [(&[u8], Option<Format>); 6] = [
+            (b"{\"resourceLogs\":[]}\n\n{\"resourceSpans\":[]}\n", None),
+            (
+                b"{\"resourceLogs\":[]}\n{\"resourceSpans\":[]}\n",
+                Some(Format::JsonLines),
+            ),
+            (b"{\n  \"resourceLogs\": []\n}\n", None),
+            (b"{\"resourceLogs\":[]}\n{\"resourceSpans\":", None),
+            (&delimited, None),
+            (&truncated, None),
+        ];
+        for (input, format) in inputs {
+            let (read, _) = read_bytes(input, format);
+            assert_eq!(read_frames(input, format), read, "{input:?}");
+        }
+        assert_eq!(read_frames(&delimited, None).len(), 3);
+    }
+
     #[test]
     fn a_truncated_stream_names_the_document_and_offset() {
         let mut input = Vec::new();
@@ -716,8 +839,8 @@ mod tests {
         assert_eq!(
             all[1],
             Err(
-                "document 2: invalid OTLP protobuf: truncated: a field runs past the end \
-                 of its message or of the data (in ScopeSpans at byte 21)"
+                "document 2: invalid OTLP protobuf: truncated: a field runs past the end of \
+                 its message or of the data (in ScopeSpans at byte 21)"
                     .to_owned()
             )
         );

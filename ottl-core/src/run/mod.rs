@@ -1,6 +1,6 @@
 //! Programs: compiled statement sequences run over batches, with the reference's error modes.
-//! [`Program::run_record`] runs one record; `run_logs`, `run_traces` and `run_metrics` walk a
-//! batch in document order and build each record's context.
+//! [`Program::builder`] compiles one; [`Program::run`] walks any [`Batch`] in document order
+//! and builds each record's context; [`Run::record`] runs one record.
 //!
 //! ```
 //! use ottl_core::context::ContextKind;
@@ -9,19 +9,27 @@
 //! use ottl_core::run::{ErrorMode, Program};
 //!
 //! let registry = Registry::new(); // a host adds the standard library: ottl_functions::standard()
-//! let program = Program::compile(&[], &[], ContextKind::Log, ErrorMode::Propagate, &registry)
-//!     .expect("no statements compile trivially");
+//! let program = Program::builder(&registry)
+//!     .context(ContextKind::Log)
+//!     .error_mode(ErrorMode::Propagate)
+//!     .compile()?
+//!     .program;
 //! let mut logs = Logs::default();
-//! program.run_logs(&mut logs, &mut |_| {})?;
-//! # Ok::<(), ottl_core::run::StatementError>(())
+//! let failures = program.run(&mut logs)?;
+//! assert!(failures.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod batch;
+mod builder;
 mod entries;
 mod filter;
 mod lookahead;
 mod observe;
 mod signals;
 
+pub use batch::{Batch, Failures, Run, StatementFailures};
+pub use builder::{CompileError, Compiled, Origin, Problem, ProgramBuilder};
 pub use filter::{ConditionError, FilterConditions, FilterError, FilterGroup, FilterGroupError};
 pub use observe::{Observer, Outcome, Unobserved};
 
@@ -202,21 +210,45 @@ impl Program {
         self.context
     }
 
-    /// Runs the program on one record. Under `Ignore`, failures go to `report`. Writes are
-    /// checked against the limits `ctx` carries ([`TransformContext::with_limits`]), which
-    /// the batch runners set to the program's.
-    pub fn run_record(
-        &self,
-        ctx: &mut TransformContext<'_>,
-        record: &dyn Fn() -> String,
-        report: &mut dyn FnMut(StatementError),
-    ) -> Result<(), StatementError> {
-        self.run_record_observed(ctx, record, report, &mut Unobserved)
+    /// Runs the program over every record of its context in `batch`, in document order. Under
+    /// [`ErrorMode::Ignore`] the failures that pass are counted, per statement, in the result;
+    /// under `Propagate` the first one is the error.
+    ///
+    /// ```
+    /// use ottl_core::context::ContextKind;
+    /// use ottl_core::function::Registry;
+    /// use ottl_core::model::json;
+    /// use ottl_core::run::Program;
+    ///
+    /// let registry = Registry::new(); // a host starts from ottl_functions::standard()
+    /// let program = Program::builder(&registry).context(ContextKind::Log).compile()?.program;
+    /// let mut logs = json::decode_logs(br#"{"resourceLogs":[]}"#)?;
+    /// let failures = program.run(&mut logs)?;
+    /// assert!(failures.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn run<B: Batch>(&self, batch: &mut B) -> Result<Failures, StatementError> {
+        let mut failures = Failures::default();
+        batch.run_program(self, Run::reporting(&mut |failure| failures.add(failure)))?;
+        Ok(failures)
     }
 
-    /// Like [`Program::run_record`], telling `observer` about the record and each statement.
+    /// Runs the program over `batch` as `run` says: with the request the batch arrived with,
+    /// every failure handed to a closure, an [`Observer`] watching.
+    pub fn run_with<B: Batch, O: Observer>(
+        &self,
+        batch: &mut B,
+        run: Run<'_, O>,
+    ) -> Result<(), StatementError> {
+        batch.run_program(self, run)
+    }
+
+    /// Runs the program on one record, telling `observer` about the record and each
+    /// statement. Under `Ignore`, failures go to `report`. Writes are checked against the
+    /// limits `ctx` carries ([`TransformContext::with_limits`]), which the batch runners set
+    /// to the program's. [`Run::record`] is the short form.
     #[inline]
-    pub fn run_record_observed<O: Observer>(
+    pub(crate) fn run_record_observed<O: Observer>(
         &self,
         ctx: &mut TransformContext<'_>,
         record: &dyn Fn() -> String,

@@ -1,7 +1,7 @@
 //! Watching a program run, record by record and statement by statement: what `ottl eval
 //! --trace` shows and what error summaries count.
 //!
-//! The batch runners are generic over the [`Observer`]; the plain ones (`run_logs`, …) pass
+//! The batch runners are generic over the [`Observer`]; `Program::run` passes
 //! [`Unobserved`], whose methods do nothing and which holds nothing, so the compiler removes
 //! every call and the untraced run is the code it was before observers existed.
 

@@ -5,32 +5,17 @@
 
 use super::entries::{Parents, ResourceEntry, ScopeEntry, point_count};
 use super::lookahead;
-use super::{Observer, Program, StatementError, Unobserved};
-use crate::context::{ContextKind, NO_REQUEST, Request, TransformContext};
+use super::{Observer, Program, StatementError};
+use crate::context::{ContextKind, Request, TransformContext};
 use crate::model::{LogRecord, Logs, Map, Metric, Metrics, Span, Traces};
 
 /// Where failures go under `ErrorMode::Ignore`.
 type Report<'a> = &'a mut dyn FnMut(StatementError);
 
 impl Program {
-    /// Runs the program over every record of its context in `logs`, in document order.
-    pub fn run_logs(&self, logs: &mut Logs, report: Report<'_>) -> Result<(), StatementError> {
-        self.run_logs_for(logs, &NO_REQUEST, report)
-    }
-
-    /// Like [`Program::run_logs`], for a batch that arrived with `request` (what the
-    /// `otelcol.*` paths read).
-    pub fn run_logs_for(
-        &self,
-        logs: &mut Logs,
-        request: &Request,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        self.run_logs_observed(logs, request, report, &mut Unobserved)
-    }
-
-    /// Like [`Program::run_logs_for`], telling `observer` about every record and statement.
-    pub fn run_logs_observed<O: Observer>(
+    /// Runs the program over every record of its context in `logs`, in document order,
+    /// telling `observer` about every record and statement.
+    pub(super) fn run_logs_observed<O: Observer>(
         &self,
         logs: &mut Logs,
         request: &Request,
@@ -55,26 +40,7 @@ impl Program {
 
     /// Runs the program over every record of its context in `traces`, in document order:
     /// resources, scopes, spans, or each event of each span.
-    pub fn run_traces(
-        &self,
-        traces: &mut Traces,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        self.run_traces_for(traces, &NO_REQUEST, report)
-    }
-
-    /// Like [`Program::run_traces`], for a batch that arrived with `request`.
-    pub fn run_traces_for(
-        &self,
-        traces: &mut Traces,
-        request: &Request,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        self.run_traces_observed(traces, request, report, &mut Unobserved)
-    }
-
-    /// Like [`Program::run_traces_for`], telling `observer` about every record and statement.
-    pub fn run_traces_observed<O: Observer>(
+    pub(super) fn run_traces_observed<O: Observer>(
         &self,
         traces: &mut Traces,
         request: &Request,
@@ -100,26 +66,7 @@ impl Program {
     /// Runs the program over every record of its context in `metrics`, in document order:
     /// resources, scopes, metrics, or every data point (of any kind) of every metric. Metrics
     /// and points are counted afresh at each step, as the reference does.
-    pub fn run_metrics(
-        &self,
-        metrics: &mut Metrics,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        self.run_metrics_for(metrics, &NO_REQUEST, report)
-    }
-
-    /// Like [`Program::run_metrics`], for a batch that arrived with `request`.
-    pub fn run_metrics_for(
-        &self,
-        metrics: &mut Metrics,
-        request: &Request,
-        report: Report<'_>,
-    ) -> Result<(), StatementError> {
-        self.run_metrics_observed(metrics, request, report, &mut Unobserved)
-    }
-
-    /// Like [`Program::run_metrics_for`], telling `observer` about every record and statement.
-    pub fn run_metrics_observed<O: Observer>(
+    pub(super) fn run_metrics_observed<O: Observer>(
         &self,
         metrics: &mut Metrics,
         request: &Request,

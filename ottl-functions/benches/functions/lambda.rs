@@ -42,3 +42,27 @@ fn map_each_20_ints(bencher: divan::Bencher<'_, '_>) {
 fn reduce_blank_20_ints(bencher: divan::Bencher<'_, '_>) {
     bench(bencher, r#"Reduce(attributes["sizes"], 0, (_, _, _) => 1)"#);
 }
+
+/// `items`: a list of 20 maps of 5 entries, as a parsed JSON array of objects holds.
+fn items() -> Map {
+    let items: Vec<AnyValue> = (0..20)
+        .map(|i| {
+            let mut item = Map::new();
+            item.insert("id", AnyValue::Int(i));
+            item.insert("name", AnyValue::from("a name longer than inline"));
+            item.insert("ok", AnyValue::Bool(i % 2 == 0));
+            item.insert("n", AnyValue::Int(i * 10));
+            item.insert("tags", AnyValue::Array(vec![AnyValue::from("x")].into()));
+            AnyValue::KvList(item)
+        })
+        .collect();
+    attributes([("items", AnyValue::Array(items.into()))])
+}
+
+/// A predicate over 20 maps read from a path: each element is read in place, never copied.
+#[divan::bench]
+fn any_20_maps(bencher: divan::Bencher<'_, '_>) {
+    let call = r#"Any(attributes["items"], (_, v) => v["n"] > 1000)"#;
+    let mut fixture = Fixture::new(&format!(r#"set(cache["out"], {call})"#), items());
+    bencher.bench_local(|| fixture.run());
+}

@@ -17,6 +17,10 @@ mod strings;
 mod time;
 mod transform;
 mod types;
+mod web;
+
+#[path = "../common/agents.rs"]
+mod agents;
 
 use divan::AllocProfiler;
 use ottl_core::context::ContextKind;
@@ -69,7 +73,7 @@ impl Fixture {
     /// Runs the statement once; for editors that change their input, the record is restored
     /// by the caller (see [`Fixture::run_on_copy`]).
     pub(crate) fn run(&mut self) {
-        let result = self.program.run_logs(&mut self.logs, &mut |_| {});
+        let result = self.program.run(&mut self.logs);
         divan::black_box(result.is_ok());
     }
 
@@ -78,7 +82,7 @@ impl Fixture {
         bencher
             .with_inputs(|| self.logs.clone())
             .bench_local_values(|mut logs| {
-                let result = self.program.run_logs(&mut logs, &mut |_| {});
+                let result = self.program.run(&mut logs);
                 divan::black_box(result.is_ok());
                 logs
             });

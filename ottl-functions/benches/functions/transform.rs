@@ -60,7 +60,7 @@ fn aggregate_on_attributes_1000_points(bencher: divan::Bencher<'_, '_>) {
     bencher
         .with_inputs(|| batch.clone())
         .bench_local_values(|mut metrics| {
-            let result = program.run_metrics(&mut metrics, &mut |_| {});
+            let result = program.run(&mut metrics);
             divan::black_box(result.is_ok());
             metrics
         });

@@ -182,7 +182,7 @@ fn suite_one(name: &str, program: &Program, records: &Logs, repeat: usize) {
     let verified = chunks.iter().all(|chunk| {
         let mut ours = chunk.clone();
         let mut native = chunk.clone();
-        let ran = program.run_logs(&mut ours, &mut |_| {}).is_ok();
+        let ran = program.run(&mut ours).is_ok();
         native::run(name, &mut native);
         ran && ours == native
     });
@@ -193,7 +193,7 @@ fn suite_one(name: &str, program: &Program, records: &Logs, repeat: usize) {
             let started = Instant::now();
             let mut batch = chunk.clone();
             let cloned = Instant::now();
-            let _ = black_box(program.run_logs(black_box(&mut batch), &mut |_| {}));
+            let _ = black_box(program.run(black_box(&mut batch)));
             let ran = Instant::now();
             clone_ns += (cloned - started).as_nanos();
             exec_ns += (ran - cloned).as_nanos();
@@ -268,7 +268,7 @@ fn suite_two(name: &str, n: usize, registry: &ottl_core::function::Registry, rep
     for _ in 0..repeat {
         let started = Instant::now();
         for i in 0..iterations {
-            let _ = black_box(program.run_logs(&mut pool[i % 32], &mut |_| {}));
+            let _ = black_box(program.run(&mut pool[i % 32]));
         }
         times.push(started.elapsed().as_nanos() as f64 / iterations as f64);
     }

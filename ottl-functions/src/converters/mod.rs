@@ -2,6 +2,7 @@
 
 pub mod collections;
 pub mod encoding;
+pub mod grok;
 pub mod hash;
 pub mod ids;
 pub mod lambda;
@@ -10,6 +11,7 @@ pub mod parse;
 pub mod strings;
 pub mod time;
 pub mod types;
+pub mod web;
 
 use ottl_core::function::Registry;
 
@@ -23,4 +25,8 @@ pub(crate) fn register(registry: &mut Registry) {
     strings::register(registry);
     time::register(registry);
     types::register(registry);
+    web::register(registry);
+    web::left_out(registry);
+    grok::register(registry);
+    grok::left_out(registry);
 }

@@ -101,9 +101,7 @@ mod tests {
                 ..ResourceLogs::default()
             }],
         };
-        program
-            .run_logs(&mut logs, &mut |_| {})
-            .map_err(|error| error.to_string())?;
+        program.run(&mut logs).map_err(|error| error.to_string())?;
         Ok(logs.resource_logs[0].scope_logs[0].log_records[0]
             .attributes
             .clone())

@@ -1,7 +1,9 @@
 //! The functions the transform processor adds to the standard library, each registered only in
 //! the context where the processor registers it: metric reshaping in `metric`
 //! (`convert_sum_to_gauge`, `aggregate_on_attributes`, `extract_sum_metric`, `copy_metric`, …),
-//! summary conversions and `merge_histogram_buckets` in `datapoint`, and `IsRootSpan()` and `set_semconv_span_name` in `span`.
+//! summary conversions and `merge_histogram_buckets` in `datapoint`, `IsRootSpan()` and
+//! `set_semconv_span_name` in `span`, and the log parsers `ParseCEF`, `ParseCLF`, `ParseELF`
+//! and `ParseLEEF` in `log`.
 //!
 //! A host running transform-processor statements builds its registry with [`registry`]; a
 //! statement that calls one of these functions in another context is told which context has it.
@@ -32,6 +34,10 @@ mod extract_count_metric;
 mod extract_percentile_metric;
 mod extract_sum_metric;
 mod merge_histogram_buckets;
+mod parse_cef;
+mod parse_clf;
+mod parse_elf;
+mod parse_leef;
 mod scale_metric;
 mod set_semconv_span_name;
 
@@ -48,6 +54,10 @@ pub use extract_count_metric::ExtractCountMetric;
 pub use extract_percentile_metric::ExtractPercentileMetric;
 pub use extract_sum_metric::ExtractSumMetric;
 pub use merge_histogram_buckets::MergeHistogramBuckets;
+pub use parse_cef::ParseCef;
+pub use parse_clf::ParseClf;
+pub use parse_elf::ParseElf;
+pub use parse_leef::ParseLeef;
 pub use scale_metric::ScaleMetric;
 pub use set_semconv_span_name::SetSemconvSpanName;
 
@@ -65,8 +75,8 @@ type Adder = fn(&mut Registry);
 type Functions = &'static [(&'static str, Adder)];
 
 /// Each context's transform functions (the processor's `MetricFunctions()`,
-/// `DataPointFunctions()`, `SpanFunctions()`).
-const CONTEXTS: [(ContextKind, &str, Functions); 3] = [
+/// `DataPointFunctions()`, `SpanFunctions()`, `LogFunctions()`).
+const CONTEXTS: [(ContextKind, &str, Functions); 4] = [
     (
         ContextKind::Metric,
         "metric",
@@ -115,6 +125,16 @@ const CONTEXTS: [(ContextKind, &str, Functions); 3] = [
         &[
             ("IsRootSpan", |r| r.insert(IsRootSpan)),
             ("set_semconv_span_name", |r| r.insert(SetSemconvSpanName)),
+        ],
+    ),
+    (
+        ContextKind::Log,
+        "log",
+        &[
+            ("ParseCEF", |r| r.insert(ParseCef)),
+            ("ParseCLF", |r| r.insert(ParseClf)),
+            ("ParseELF", |r| r.insert(ParseElf)),
+            ("ParseLEEF", |r| r.insert(ParseLeef)),
         ],
     ),
 ];

@@ -69,7 +69,7 @@ fn run(statements: &[&str], metrics: Vec<Metric>) -> Vec<Metric> {
             ..ResourceMetrics::default()
         }],
     };
-    program.run_metrics(&mut batch, &mut |_| {}).expect("runs");
+    program.run(&mut batch).expect("runs");
     std::mem::take(&mut batch.resource_metrics[0].scope_metrics[0].metrics)
 }
 

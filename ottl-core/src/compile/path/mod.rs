@@ -173,10 +173,9 @@ impl CompiledPath {
             });
         }
         Box::new(move |ctx| {
-            let evaluated = keys::evaluate(&keys, ctx)?;
             let mut value = read(field, ctx)?;
-            for key in &evaluated {
-                value = keys::index(value, key)?;
+            for step in &keys {
+                value = keys::index(value, &keys::evaluate_one(step, ctx)?)?;
             }
             Ok(value)
         })

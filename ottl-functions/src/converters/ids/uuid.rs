@@ -57,7 +57,7 @@ pub(super) mod tests {
                 ..ResourceLogs::default()
             }],
         };
-        assert!(program.run_logs(&mut logs, &mut |_| {}).is_ok());
+        assert!(program.run(&mut logs).is_ok());
         logs.resource_logs[0].scope_logs[0]
             .log_records
             .iter()

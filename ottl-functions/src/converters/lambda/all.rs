@@ -1,6 +1,6 @@
 //! `All(source, predicate)`.
 
-use super::{Source, test};
+use super::{SourceArg, test};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -24,12 +24,12 @@ impl Function for All {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let source = args.getter(0)?;
+        let source = SourceArg::new(args.value(0)?);
         let predicate = args.lambda(1)?;
         Ok(Compiled::converter(move |ctx| {
-            let source = Source::new("All", source(ctx)?)?;
-            for (key, value) in source.elements() {
-                if !test("All", &predicate, ctx, key, value)? {
+            let source = source.read("All", ctx)?;
+            for element in source.elements() {
+                if !test("All", &predicate, ctx, &element)? {
                     return Ok(Value::Bool(false));
                 }
             }

@@ -1,6 +1,6 @@
 //! `Filter(source, predicate)`.
 
-use super::{Key, Source, test};
+use super::{Key, Source, SourceArg, test};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::model::Map;
@@ -29,26 +29,27 @@ impl Function for Filter {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let source = args.getter(0)?;
+        let source = SourceArg::new(args.value(0)?);
         let predicate = args.lambda(1)?;
         Ok(Compiled::converter(move |ctx| {
-            match Source::new("Filter", source(ctx)?)? {
-                source @ Source::List(_) => {
+            let source = source.read("Filter", ctx)?;
+            match source.source {
+                Source::List(_) => {
                     let mut kept = Vec::new();
-                    for (key, value) in source.elements() {
-                        if test("Filter", &predicate, ctx, key, value)? {
-                            kept.push(value.clone());
+                    for element in source.elements() {
+                        if test("Filter", &predicate, ctx, &element)? {
+                            kept.push(element.value.clone());
                         }
                     }
                     Ok(Value::List(Cow::Owned(kept)))
                 }
-                source @ Source::Map(_) => {
+                Source::Map(_) => {
                     let mut kept = Map::new();
-                    for (key, value) in source.elements() {
-                        if test("Filter", &predicate, ctx, key, value)?
-                            && let Key::Key(name) = key
+                    for element in source.elements() {
+                        if test("Filter", &predicate, ctx, &element)?
+                            && let Key::Key(name) = element.key
                         {
-                            kept.insert(name.clone(), value.clone());
+                            kept.insert(name.clone(), element.value.clone());
                         }
                     }
                     Ok(Value::Map(Cow::Owned(kept)))

@@ -1,6 +1,6 @@
 //! `Find(source, predicate, mapper)`.
 
-use super::{Source, pair, test};
+use super::{SourceArg, test};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -28,21 +28,21 @@ impl Function for Find {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let source = args.getter(0)?;
+        let source = SourceArg::new(args.value(0)?);
         let predicate = args.lambda(1)?;
         let mapper = args.optional_lambda(2)?;
         Ok(Compiled::converter(move |ctx| {
-            let source = Source::new("Find", source(ctx)?)?;
-            for (key, value) in source.elements() {
-                if !test("Find", &predicate, ctx, key, value)? {
+            let source = source.read("Find", ctx)?;
+            for element in source.elements() {
+                if !test("Find", &predicate, ctx, &element)? {
                     continue;
                 }
                 return match &mapper {
-                    None => Ok(Value::from_any(value).into_owned()),
+                    None => Ok(Value::from_any(element.value).into_owned()),
                     Some(mapper) => mapper
-                        .call(ctx, pair(mapper, key, value))
+                        .call(ctx, element.pair(mapper))
                         .map(Value::into_owned)
-                        .map_err(|error| key.wrap("Find", &error)),
+                        .map_err(|error| element.key.wrap("Find", &error)),
                 };
             }
             Ok(Value::Nil)

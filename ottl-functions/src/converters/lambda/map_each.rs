@@ -1,6 +1,6 @@
 //! `MapEach(source, mapper)`.
 
-use super::{Key, Source, pair};
+use super::{Element, Key, Source, SourceArg};
 use ottl_core::RuntimeError;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, Lambda, ParamKind, Signature};
@@ -28,22 +28,23 @@ impl Function for MapEach {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let source = args.getter(0)?;
+        let source = SourceArg::new(args.value(0)?);
         let mapper = args.lambda(1)?;
         Ok(Compiled::converter(move |ctx| {
-            match Source::new("MapEach", source(ctx)?)? {
-                source @ Source::List(_) => {
-                    let mut mapped = Vec::with_capacity(source.len());
-                    for (key, value) in source.elements() {
-                        mapped.push(map_one(&mapper, ctx, key, value)?);
+            let source = source.read("MapEach", ctx)?;
+            match source.source {
+                Source::List(ref items) => {
+                    let mut mapped = Vec::with_capacity(items.len());
+                    for element in source.elements() {
+                        mapped.push(map_one(&mapper, ctx, &element)?);
                     }
                     Ok(Value::List(Cow::Owned(mapped)))
                 }
-                source @ Source::Map(_) => {
-                    let mut mapped = Map::with_capacity(source.len());
-                    for (key, value) in source.elements() {
-                        let result = map_one(&mapper, ctx, key, value)?;
-                        if let Key::Key(name) = key {
+                Source::Map(ref map) => {
+                    let mut mapped = Map::with_capacity(map.len());
+                    for element in source.elements() {
+                        let result = map_one(&mapper, ctx, &element)?;
+                        if let Key::Key(name) = element.key {
                             mapped.insert(name.clone(), result);
                         }
                     }
@@ -58,11 +59,11 @@ impl Function for MapEach {
 fn map_one(
     mapper: &Lambda,
     ctx: &TransformContext<'_>,
-    key: Key<'_>,
-    value: &AnyValue,
+    element: &Element<'_>,
 ) -> Result<AnyValue, RuntimeError> {
+    let key = element.key;
     let result = mapper
-        .call(ctx, pair(mapper, key, value))
+        .call(ctx, element.pair(mapper))
         .map_err(|error| key.wrap("MapEach", &error))?;
     result.try_into_any().map_err(|result| {
         RuntimeError::function(

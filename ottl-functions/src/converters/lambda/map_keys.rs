@@ -1,6 +1,6 @@
 //! `MapKeys(source, keyMapper)`.
 
-use super::{Key, pair};
+use super::{Element, Key};
 use ottl_core::RuntimeError;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
@@ -37,7 +37,7 @@ impl Function for MapKeys {
             let mut mapped = Map::with_capacity(source.len());
             for (name, value) in source.iter() {
                 let key = Key::Key(name);
-                match mapper.call(ctx, pair(&mapper, key, value)) {
+                match mapper.call(ctx, Element::copied(key, value).pair(&mapper)) {
                     Ok(Value::Str(new)) => {
                         mapped.insert(new.into_owned(), value.clone());
                     }

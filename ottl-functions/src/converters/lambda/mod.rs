@@ -18,16 +18,116 @@ crate::family! {
 
 use ottl_core::RuntimeError;
 use ottl_core::context::TransformContext;
-use ottl_core::function::Lambda;
+use ottl_core::function::{Getter, Lambda, LambdaArg, StoredGetter, ValueArg};
 use ottl_core::model::{AnyValue, KeyValue, Map, Str};
 use ottl_core::value::Value;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// The names of this family, for the registry's note on how to turn them on.
 pub(crate) const NAMES: [&str; 8] = [
     "All", "Any", "Filter", "Find", "MapEach", "MapKeys", "Reduce", "When",
 ];
+
+/// The list or map argument of a lambda converter, as compiled: a path to a value stored in
+/// the record, whose elements the lambda reads in place ([`LambdaArg::Element`]), or anything
+/// else, whose elements are passed as values.
+pub(crate) enum SourceArg {
+    /// `attributes["items"]`, `body`, `cache["m"]`.
+    Stored(Arc<StoredGetter>),
+    /// A converter's result, a literal, any other path.
+    Computed(Getter),
+}
+
+impl SourceArg {
+    pub(crate) fn new(arg: ValueArg) -> Self {
+        match arg {
+            ValueArg::Stored(stored) => SourceArg::Stored(Arc::new(stored)),
+            other => SourceArg::Computed(other.into_getter()),
+        }
+    }
+
+    /// What it reads on `ctx`'s record, as `function`'s source.
+    pub(crate) fn read<'c>(
+        &self,
+        function: &'static str,
+        ctx: &'c TransformContext<'_>,
+    ) -> Result<Bound<'c, '_>, RuntimeError> {
+        let (value, stored) = match self {
+            SourceArg::Stored(stored) => (Value::from_stored(stored(ctx)?), Some(stored)),
+            SourceArg::Computed(getter) => (getter(ctx)?, None),
+        };
+        Ok(Bound {
+            source: Source::new(function, value)?,
+            stored,
+        })
+    }
+}
+
+/// A source read on one record, with the path it was read from, if stored.
+pub(crate) struct Bound<'c, 's> {
+    pub(crate) source: Source<'c>,
+    stored: Option<&'s Arc<StoredGetter>>,
+}
+
+impl Bound<'_, '_> {
+    /// The elements, each with its position, its index or key, and itself.
+    pub(crate) fn elements(&self) -> impl Iterator<Item = Element<'_>> {
+        self.source
+            .elements()
+            .enumerate()
+            .map(|(position, (key, value))| Element {
+                at: self.stored.map(|stored| (stored, position)),
+                key,
+                value,
+            })
+    }
+}
+
+/// One element of a [`Bound`] source.
+#[derive(Clone, Copy)]
+pub(crate) struct Element<'a> {
+    /// The stored path and the element's position in what it reads, when stored.
+    at: Option<(&'a Arc<StoredGetter>, usize)>,
+    /// Its index or key.
+    pub(crate) key: Key<'a>,
+    /// The element.
+    pub(crate) value: &'a AnyValue,
+}
+
+impl<'a> Element<'a> {
+    /// An element passed as a copy: `value` at `key` of a map or list not read from a path.
+    pub(crate) fn copied(key: Key<'a>, value: &'a AnyValue) -> Self {
+        Element {
+            at: None,
+            key,
+            value,
+        }
+    }
+
+    /// The element as the argument of parameter `index` of `lambda`: nil for a blank one,
+    /// its place in the record when stored, else a copy.
+    pub(crate) fn arg(&self, lambda: &Lambda, index: usize) -> LambdaArg {
+        if !lambda.binds(index) {
+            return LambdaArg::Value(Value::Nil);
+        }
+        match self.at {
+            Some((stored, position)) => LambdaArg::Element(Arc::clone(stored), position),
+            None => LambdaArg::Value(Value::from_any(self.value).into_owned()),
+        }
+    }
+
+    /// The arguments of a two-parameter lambda: the index or key, and the element.
+    pub(crate) fn pair(&self, lambda: &Lambda) -> [LambdaArg; 2] {
+        let key = if lambda.binds(0) {
+            self.key.value()
+        } else {
+            Value::Nil
+        };
+        [LambdaArg::Value(key), self.arg(lambda, 1)]
+    }
+}
 
 /// What a lambda converter loops over.
 pub(crate) enum Source<'a> {
@@ -47,14 +147,6 @@ impl<'a> Source<'a> {
                 function,
                 format!("unsupported type provided: {}", other.value_type()),
             )),
-        }
-    }
-
-    /// How many elements there are.
-    pub(crate) fn len(&self) -> usize {
-        match self {
-            Source::List(items) => items.len(),
-            Source::Map(map) => map.len(),
         }
     }
 
@@ -122,36 +214,15 @@ impl fmt::Display for Key<'_> {
     }
 }
 
-/// The arguments of a two-parameter lambda for one element, built only for named parameters.
-pub(crate) fn pair(lambda: &Lambda, key: Key<'_>, value: &AnyValue) -> [Value<'static>; 2] {
-    [
-        if lambda.binds(0) {
-            key.value()
-        } else {
-            Value::Nil
-        },
-        element(lambda, 1, value),
-    ]
-}
-
-/// The element `value` as the argument for parameter `index`, nil for a blank one.
-pub(crate) fn element(lambda: &Lambda, index: usize, value: &AnyValue) -> Value<'static> {
-    if lambda.binds(index) {
-        Value::from_any(value).into_owned()
-    } else {
-        Value::Nil
-    }
-}
-
 /// Runs a predicate on one element: its result must be a bool.
 pub(crate) fn test(
     function: &'static str,
     predicate: &Lambda,
     ctx: &TransformContext<'_>,
-    key: Key<'_>,
-    value: &AnyValue,
+    element: &Element<'_>,
 ) -> Result<bool, RuntimeError> {
-    match predicate.call(ctx, pair(predicate, key, value)) {
+    let key = element.key;
+    match predicate.call(ctx, element.pair(predicate)) {
         Ok(Value::Bool(flag)) => Ok(flag),
         Ok(other) => Err(RuntimeError::function(
             function,

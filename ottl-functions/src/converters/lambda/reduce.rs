@@ -1,6 +1,6 @@
 //! `Reduce(source, seed, accumulator)`.
 
-use super::{Source, element};
+use super::SourceArg;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::{Args, Compiled, Function, Kind, ParamKind, Signature};
 use ottl_core::value::Value;
@@ -28,22 +28,22 @@ impl Function for Reduce {
     }
 
     fn compile(&self, mut args: Args) -> Result<Compiled, Diagnostic> {
-        let source = args.getter(0)?;
+        let source = SourceArg::new(args.value(0)?);
         let seed = args.getter(1)?;
         let accumulator = args.lambda(2)?;
         Ok(Compiled::converter(move |ctx| {
-            let source = Source::new("Reduce", source(ctx)?)?;
+            let source = source.read("Reduce", ctx)?;
             let mut acc = seed(ctx)?.into_owned();
-            for (key, value) in source.elements() {
+            for element in source.elements() {
                 let index = if accumulator.binds(1) {
-                    key.value()
+                    element.key.value()
                 } else {
                     Value::Nil
                 };
-                let args = [acc, index, element(&accumulator, 2, value)];
+                let args = [acc.into(), index.into(), element.arg(&accumulator, 2)];
                 acc = accumulator
                     .call(ctx, args)
-                    .map_err(|error| key.wrap("Reduce", &error))?
+                    .map_err(|error| element.key.wrap("Reduce", &error))?
                     .into_owned();
             }
             Ok(acc)

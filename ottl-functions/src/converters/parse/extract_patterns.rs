@@ -137,17 +137,17 @@ impl Groups {
 }
 
 /// A pattern whose named groups were made plain groups.
-struct Unnamed {
+pub(crate) struct Unnamed {
     /// The pattern without group names.
-    pattern: String,
+    pub(crate) pattern: String,
     /// The names, with their group numbers.
-    names: Vec<(usize, Str)>,
+    pub(crate) names: Vec<(usize, Str)>,
     /// How many capturing groups it has.
-    groups: usize,
+    pub(crate) groups: usize,
 }
 
 /// `pattern` with its named groups (`(?P<name>…)`, `(?<name>…)`) turned into plain groups.
-fn strip_group_names(pattern: &str) -> Result<Unnamed, String> {
+pub(crate) fn strip_group_names(pattern: &str) -> Result<Unnamed, String> {
     let mut out = String::with_capacity(pattern.len());
     let mut names = Vec::new();
     let mut groups = 0;

@@ -2,6 +2,10 @@
 
 mod csv;
 
+/// Go's group names, kept apart from a regex (grok's expansions repeat them).
+#[cfg(feature = "grok")]
+pub(crate) use extract_patterns::strip_group_names;
+
 crate::family! {
     extract_patterns => ExtractPatterns,
     parse_csv => ParseCsv,

@@ -1,6 +1,6 @@
 //! The context of statements that do not name one, inferred as the collector infers it: from
 //! their path prefixes, moved to a lower context of the signal when the conditions call a
-//! function or name an enum only that one has. Shared by `eval --config` and `ottl check`.
+//! function or name an enum only that one has. Shared by the processors here and by `ottl check`.
 
 use ottl_core::context::{self, ContextKind, Signal};
 use ottl_core::syntax;
@@ -79,6 +79,6 @@ fn with_functions(
     functions: &[&str],
     enums: &[&str],
 ) -> ContextKind {
-    let has = ottl_functions::filter::supports;
+    let has = crate::filter::supports;
     context::infer_supported(context, signal, functions, enums, has).unwrap_or(context)
 }
