@@ -100,5 +100,6 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A decoding result.
-pub(crate) type Decoded<T> = Result<T, DecodeError>;
+/// A decoding result. The error is boxed so the `Ok` path moves a small value: results travel
+/// through every field's closure.
+pub(crate) type Decoded<T> = Result<T, Box<DecodeError>>;

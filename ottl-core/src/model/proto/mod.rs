@@ -68,17 +68,17 @@ pub fn decode_as(input: &[u8], signal: Signal) -> Result<Document, DecodeError> 
 
 /// Decodes a `LogsData` or `ExportLogsServiceRequest`.
 pub fn decode_logs(input: &[u8]) -> Result<Logs, DecodeError> {
-    decode::logs(&mut Reader::new(input, "LogsData"))
+    decode::logs(&mut Reader::new(input, "LogsData")).map_err(|error| *error)
 }
 
 /// Decodes a `TracesData` or `ExportTraceServiceRequest`.
 pub fn decode_traces(input: &[u8]) -> Result<Traces, DecodeError> {
-    decode::traces(&mut Reader::new(input, "TracesData"))
+    decode::traces(&mut Reader::new(input, "TracesData")).map_err(|error| *error)
 }
 
 /// Decodes a `MetricsData` or `ExportMetricsServiceRequest`.
 pub fn decode_metrics(input: &[u8]) -> Result<Metrics, DecodeError> {
-    decode::metrics(&mut Reader::new(input, "MetricsData"))
+    decode::metrics(&mut Reader::new(input, "MetricsData")).map_err(|error| *error)
 }
 
 /// Appends the protobuf of `document` to `out`.

@@ -75,11 +75,11 @@ impl<'a> Reader<'a> {
 
     /// An error at `offset` in the message being read.
     pub(crate) fn error_at<T>(&self, offset: usize, kind: DecodeErrorKind) -> Decoded<T> {
-        Err(DecodeError {
+        Err(Box::new(DecodeError {
             offset,
             message: self.message,
             kind,
-        })
+        }))
     }
 
     /// Reads the fields of the current message to its end, handing each to `field`.
@@ -111,6 +111,20 @@ impl<'a> Reader<'a> {
     /// A varint.
     #[inline]
     pub(crate) fn varint(&mut self) -> Decoded<u64> {
+        // Most varints (keys, lengths under 128) are one byte.
+        if let Some(&byte) = self.data.get(self.pos)
+            && byte < 0x80
+            && self.pos < self.end
+        {
+            self.pos += 1;
+            return Ok(u64::from(byte));
+        }
+        self.varint_slow()
+    }
+
+    /// A varint of any length.
+    #[cold]
+    fn varint_slow(&mut self) -> Decoded<u64> {
         let start = self.pos;
         let mut value = 0u64;
         for shift in (0..70).step_by(7) {
