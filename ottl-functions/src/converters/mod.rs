@@ -10,6 +10,7 @@ pub mod parse;
 pub mod strings;
 pub mod time;
 pub mod types;
+pub mod xml;
 
 use ottl_core::function::Registry;
 
@@ -23,4 +24,5 @@ pub(crate) fn register(registry: &mut Registry) {
     strings::register(registry);
     time::register(registry);
     types::register(registry);
+    xml::register(registry);
 }

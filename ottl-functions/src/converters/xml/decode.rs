@@ -1,0 +1,689 @@
+//! An XML tokenizer with the acceptance rules of Go's `encoding/xml` decoder in strict mode,
+//! which both of the reference's XML paths use (`ParseXML` directly, the other functions
+//! through antchfx/xmlquery): the same tokens, the same entity set, the same `\r` rewriting,
+//! the same errors for the same inputs (the messages are shortened).
+//!
+//! Tokens are "cooked" as `Decoder.Token` cooks them: end tags are matched against start tags,
+//! `<a/>` gives a start and an end, and names are translated to namespace URLs with the
+//! scoped `xmlns` declarations.
+
+/// The deepest nesting of elements accepted (the reference's `maxXMLElementDepth`): deeper
+/// documents are an error, so no walk over a parsed document can exhaust the stack.
+pub(crate) const MAX_DEPTH: usize = 10_000;
+
+/// The namespace URL Go gives the `xml` prefix.
+pub(crate) const XML_URL: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// A name as written (`prefix:local`), then translated (`space` becomes a namespace URL).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Name {
+    pub(crate) space: String,
+    pub(crate) local: String,
+}
+
+/// An attribute of a start tag.
+#[derive(Clone, Debug)]
+pub(crate) struct RawAttr {
+    pub(crate) name: Name,
+    pub(crate) value: String,
+}
+
+/// One token of the document.
+#[derive(Debug)]
+pub(crate) enum Token {
+    /// `<name attr="v">` (also the first half of `<name/>`); `raw_prefix` is the prefix as
+    /// written, `name.space` its namespace URL.
+    Start {
+        name: Name,
+        raw_prefix: String,
+        attrs: Vec<RawAttr>,
+    },
+    /// `</name>` (or the second half of `<name/>`).
+    End,
+    /// Character data; `cdata` when the source at the token's start reads `<![CDATA[` or
+    /// `![CDATA[` (case-insensitive), which is how xmlquery tells CDATA sections apart.
+    Text { data: String, cdata: bool },
+    /// `<!--data-->`.
+    Comment(String),
+    /// `<?target inst?>`.
+    ProcInst { target: String, inst: String },
+    /// `<!data>` (a DOCTYPE, an ENTITY declaration…).
+    Directive(String),
+}
+
+/// Reads the tokens of one document.
+pub(crate) struct Decoder<'a> {
+    src: &'a str,
+    pos: usize,
+    /// The element names open, as written, with how many namespace bindings each pushed.
+    open: Vec<(Name, usize)>,
+    /// Namespace bindings in scope: prefix ("" for the default namespace) and URL.
+    ns: Vec<(String, String)>,
+    /// The end token `<a/>` owes.
+    pending_end: bool,
+}
+
+type Result<T> = std::result::Result<T, String>;
+
+impl<'a> Decoder<'a> {
+    /// A decoder over `src`.
+    pub(crate) fn new(src: &'a str) -> Self {
+        Self {
+            src,
+            pos: 0,
+            open: Vec::new(),
+            ns: Vec::new(),
+            pending_end: false,
+        }
+    }
+
+    /// How many bytes have been read.
+    pub(crate) fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// How many elements are open.
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.src.as_bytes()
+    }
+
+    fn error(&self, message: impl Into<String>) -> String {
+        let line = 1 + self.bytes()[..self.pos.min(self.src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        format!("XML syntax error on line {line}: {}", message.into())
+    }
+
+    fn eof(&self) -> String {
+        self.error("unexpected EOF")
+    }
+
+    fn getc(&mut self) -> Option<u8> {
+        let b = self.bytes().get(self.pos).copied()?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn must(&mut self) -> Result<u8> {
+        self.getc().ok_or_else(|| self.eof())
+    }
+
+    fn unget(&mut self) {
+        self.pos -= 1;
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\r' | b'\n' | b'\t') = self.bytes().get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next token, `None` at the end of a well-formed document.
+    pub(crate) fn token(&mut self) -> Result<Option<Token>> {
+        if self.pending_end {
+            self.pending_end = false;
+            self.close();
+            return Ok(Some(Token::End));
+        }
+        let start = self.pos;
+        let Some(b) = self.getc() else {
+            return if self.open.is_empty() {
+                Ok(None)
+            } else {
+                Err(self.eof())
+            };
+        };
+        if b != b'<' {
+            self.unget();
+            let data = self.text(None, false)?;
+            let head = &self.bytes()[start..(start + 8).min(self.src.len())];
+            let cdata = head.eq_ignore_ascii_case(b"![CDATA[");
+            return Ok(Some(Token::Text { data, cdata }));
+        }
+        match self.must()? {
+            b'/' => self.end_tag().map(Some),
+            b'?' => self.proc_inst().map(Some),
+            b'!' => self.bang().map(Some),
+            _ => {
+                self.unget();
+                self.start_tag().map(Some)
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((_, bindings)) = self.open.pop() {
+            let keep = self.ns.len().saturating_sub(bindings);
+            self.ns.truncate(keep);
+        }
+    }
+
+    fn end_tag(&mut self) -> Result<Token> {
+        let Some(name) = self.ns_name()? else {
+            return Err(self.error("expected element name after </"));
+        };
+        self.space();
+        if self.must()? != b'>' {
+            return Err(self.error(format!("invalid characters between </{} and >", name.local)));
+        }
+        match self.open.last() {
+            None => Err(self.error(format!("unexpected end element </{}>", name.local))),
+            Some((open, _)) if open.local != name.local => Err(self.error(format!(
+                "element <{}> closed by </{}>",
+                open.local, name.local
+            ))),
+            Some((open, _)) if open.space != name.space => Err(self.error(format!(
+                "element <{}> in space {} closed by </{}>",
+                open.local, open.space, name.local
+            ))),
+            Some(_) => {
+                self.close();
+                Ok(Token::End)
+            }
+        }
+    }
+
+    fn proc_inst(&mut self) -> Result<Token> {
+        let Some(target) = self.name()? else {
+            return Err(self.error("expected target name after <?"));
+        };
+        self.space();
+        let from = self.pos;
+        let mut previous = 0u8;
+        loop {
+            let b = self.must()?;
+            if previous == b'?' && b == b'>' {
+                break;
+            }
+            previous = b;
+        }
+        let inst = &self.src[from..self.pos - 2];
+        if target == "xml" {
+            let version = pseudo_attr("version", inst);
+            if !version.is_empty() && version != "1.0" {
+                return Err(format!(
+                    "xml: unsupported version {version:?}; only version 1.0 is supported"
+                ));
+            }
+            let encoding = pseudo_attr("encoding", inst);
+            if !encoding.is_empty() && !encoding.eq_ignore_ascii_case("utf-8") {
+                return Err(format!(
+                    "xml: encoding {encoding:?} declared: only UTF-8 documents are read"
+                ));
+            }
+        }
+        Ok(Token::ProcInst {
+            target,
+            inst: inst.to_owned(),
+        })
+    }
+
+    fn bang(&mut self) -> Result<Token> {
+        match self.must()? {
+            b'-' => {
+                if self.must()? != b'-' {
+                    return Err(self.error("invalid sequence <!- not part of <!--"));
+                }
+                let from = self.pos;
+                let (mut b0, mut b1) = (0u8, 0u8);
+                loop {
+                    let b = self.must()?;
+                    if b0 == b'-' && b1 == b'-' {
+                        if b != b'>' {
+                            return Err(
+                                self.error("invalid sequence \"--\" not allowed in comments")
+                            );
+                        }
+                        break;
+                    }
+                    (b0, b1) = (b1, b);
+                }
+                Ok(Token::Comment(self.src[from..self.pos - 3].to_owned()))
+            }
+            b'[' => {
+                for expected in b"CDATA[" {
+                    if self.must()? != *expected {
+                        return Err(self.error("invalid <![ sequence"));
+                    }
+                }
+                let data = self.text(None, true)?;
+                Ok(Token::Text { data, cdata: true })
+            }
+            first => self.directive(first),
+        }
+    }
+
+    /// `<!…>` other than a comment or CDATA: kept as written, with nested `<…>` and quoted
+    /// strings skipped and comments replaced by a space.
+    fn directive(&mut self, first: u8) -> Result<Token> {
+        let mut out: Vec<u8> = vec![first];
+        let mut quote = 0u8;
+        let mut depth = 0usize;
+        let mut b = first;
+        let mut pending = false;
+        loop {
+            if !pending {
+                b = self.must()?;
+                if quote == 0 && b == b'>' && depth == 0 {
+                    break;
+                }
+            }
+            pending = false;
+            out.push(b);
+            if b == quote {
+                quote = 0;
+            } else if quote != 0 {
+            } else if b == b'\'' || b == b'"' {
+                quote = b;
+            } else if b == b'>' {
+                depth = depth.saturating_sub(1);
+            } else if b == b'<' {
+                let mut matched = 0;
+                for expected in b"!--" {
+                    b = self.must()?;
+                    if b != *expected {
+                        break;
+                    }
+                    matched += 1;
+                }
+                if matched < 3 {
+                    out.extend_from_slice(&b"!--"[..matched]);
+                    depth += 1;
+                    pending = true;
+                    continue;
+                }
+                out.pop();
+                let (mut b0, mut b1) = (0u8, 0u8);
+                loop {
+                    let c = self.must()?;
+                    if b0 == b'-' && b1 == b'-' {
+                        if c != b'>' {
+                            return Err(
+                                self.error("invalid sequence \"--\" not allowed in comments")
+                            );
+                        }
+                        break;
+                    }
+                    (b0, b1) = (b1, c);
+                }
+                out.push(b' ');
+            }
+        }
+        Ok(Token::Directive(String::from_utf8_lossy(&out).into_owned()))
+    }
+
+    fn start_tag(&mut self) -> Result<Token> {
+        let Some(name) = self.ns_name()? else {
+            return Err(self.error("expected element name after <"));
+        };
+        let mut attrs = Vec::new();
+        let mut empty = false;
+        loop {
+            self.space();
+            let b = self.must()?;
+            if b == b'/' {
+                if self.must()? != b'>' {
+                    return Err(self.error("expected /> in element"));
+                }
+                empty = true;
+                break;
+            }
+            if b == b'>' {
+                break;
+            }
+            self.unget();
+            let Some(attr_name) = self.ns_name()? else {
+                return Err(self.error("expected attribute name in element"));
+            };
+            self.space();
+            if self.must()? != b'=' {
+                return Err(self.error("attribute name without = in element"));
+            }
+            self.space();
+            let quote = self.must()?;
+            if quote != b'"' && quote != b'\'' {
+                return Err(self.error("unquoted or missing attribute value in element"));
+            }
+            let value = self.text(Some(quote), false)?;
+            attrs.push(RawAttr {
+                name: attr_name,
+                value,
+            });
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(format!("exceeded maximum XML nesting depth of {MAX_DEPTH}"));
+        }
+        // Bindings first: they apply to the element's own name and attributes.
+        let mut bindings = 0;
+        for attr in &attrs {
+            if attr.name.space == "xmlns" {
+                self.ns.push((attr.name.local.clone(), attr.value.clone()));
+                bindings += 1;
+            } else if attr.name.space.is_empty() && attr.name.local == "xmlns" {
+                self.ns.push((String::new(), attr.value.clone()));
+                bindings += 1;
+            }
+        }
+        self.open.push((name.clone(), bindings));
+        let raw_prefix = name.space.clone();
+        let name = self.translate(name, true);
+        for attr in &mut attrs {
+            attr.name = self.translate(std::mem::take(&mut attr.name), false);
+        }
+        if empty {
+            self.pending_end = true;
+        }
+        Ok(Token::Start {
+            name,
+            raw_prefix,
+            attrs,
+        })
+    }
+
+    fn lookup(&self, prefix: &str) -> Option<&str> {
+        self.ns
+            .iter()
+            .rev()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, url)| url.as_str())
+    }
+
+    fn translate(&self, mut name: Name, element: bool) -> Name {
+        if name.space == "xmlns"
+            || (name.space.is_empty() && !element)
+            || (name.space.is_empty() && name.local == "xmlns")
+        {
+            return name;
+        }
+        if name.space == "xml" {
+            name.space = XML_URL.to_owned();
+        }
+        if let Some(url) = self.lookup(&name.space) {
+            name.space = url.to_owned();
+        }
+        name
+    }
+
+    /// A name, checked; `None` (nothing consumed) when no name starts here.
+    fn name(&mut self) -> Result<Option<String>> {
+        let from = self.pos;
+        while let Some(&b) = self.bytes().get(self.pos) {
+            if b < 0x80 && !is_name_byte(b) {
+                break;
+            }
+            self.pos += 1;
+        }
+        if self.pos == from {
+            if self.pos >= self.src.len() {
+                return Err(self.eof());
+            }
+            return Ok(None);
+        }
+        if self.pos >= self.src.len() {
+            return Err(self.eof());
+        }
+        let name = &self.src[from..self.pos];
+        if !is_xml_name(name) {
+            return Err(self.error(format!("invalid XML name: {name}")));
+        }
+        Ok(Some(name.to_owned()))
+    }
+
+    fn ns_name(&mut self) -> Result<Option<Name>> {
+        let Some(text) = self.name()? else {
+            return Ok(None);
+        };
+        if text.matches(':').count() > 1 {
+            return Ok(None);
+        }
+        Ok(Some(match text.split_once(':') {
+            Some((space, local)) if !space.is_empty() && !local.is_empty() => Name {
+                space: space.to_owned(),
+                local: local.to_owned(),
+            },
+            _ => Name {
+                space: String::new(),
+                local: text,
+            },
+        }))
+    }
+
+    /// Character data up to `<` (text), the closing quote (an attribute value) or `]]>` (a
+    /// CDATA section), with entities resolved and `\r\n`, `\r` written as `\n`.
+    fn text(&mut self, quote: Option<u8>, cdata: bool) -> Result<String> {
+        let mut out: Vec<u8> = Vec::new();
+        let (mut b0, mut b1) = (0u8, 0u8);
+        loop {
+            let Some(b) = self.getc() else {
+                if cdata {
+                    return Err(self.error("unexpected EOF in CDATA section"));
+                }
+                break;
+            };
+            if quote.is_none() && b0 == b']' && b1 == b']' && b == b'>' {
+                if cdata {
+                    out.truncate(out.len().saturating_sub(2));
+                    break;
+                }
+                return Err(self.error("unescaped ]]> not in CDATA section"));
+            }
+            if b == b'<' && !cdata {
+                if quote.is_some() {
+                    return Err(self.error("unescaped < inside quoted string"));
+                }
+                self.unget();
+                break;
+            }
+            if quote == Some(b) {
+                break;
+            }
+            if b == b'&' && !cdata {
+                self.entity(&mut out)?;
+                (b0, b1) = (0, 0);
+                continue;
+            }
+            if b == b'\r' {
+                out.push(b'\n');
+            } else if !(b1 == b'\r' && b == b'\n') {
+                out.push(b);
+            }
+            (b0, b1) = (b1, b);
+        }
+        let text = String::from_utf8(out).map_err(|_| self.error("invalid UTF-8"))?;
+        if let Some(bad) = text.chars().find(|&c| !is_xml_char(c)) {
+            return Err(self.error(format!("illegal character code U+{:04X}", bad as u32)));
+        }
+        Ok(text)
+    }
+
+    /// After `&`: a character or entity reference, resolved into `out`.
+    fn entity(&mut self, out: &mut Vec<u8>) -> Result<()> {
+        let from = self.pos;
+        let mut b = self.must()?;
+        let mut resolved: Option<char> = None;
+        let mut terminated = false;
+        if b == b'#' {
+            b = self.must()?;
+            let radix = if b == b'x' {
+                b = self.must()?;
+                16
+            } else {
+                10
+            };
+            let digits_from = self.pos - 1;
+            while b.is_ascii_digit() || (radix == 16 && b.is_ascii_hexdigit()) {
+                b = self.must()?;
+            }
+            if b == b';' {
+                terminated = true;
+                let digits = &self.src[digits_from..self.pos - 1];
+                if let Ok(n) = u64::from_str_radix(digits, radix)
+                    && n <= 0x10FFFF
+                {
+                    // Go turns a surrogate into U+FFFD.
+                    resolved = Some(char::from_u32(n as u32).unwrap_or('\u{FFFD}'));
+                }
+            } else {
+                self.unget();
+            }
+        } else {
+            self.unget();
+            let name_from = self.pos;
+            while let Some(&c) = self.bytes().get(self.pos) {
+                if c < 0x80 && !is_name_byte(c) {
+                    break;
+                }
+                self.pos += 1;
+            }
+            let name_to = self.pos;
+            if self.must()? == b';' {
+                terminated = true;
+                resolved = match &self.src[name_from..name_to] {
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "amp" => Some('&'),
+                    "apos" => Some('\''),
+                    "quot" => Some('"'),
+                    _ => None,
+                };
+            } else {
+                self.unget();
+            }
+        }
+        if let Some(c) = resolved {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            return Ok(());
+        }
+        let written = &self.src[from..self.pos];
+        let suffix = if terminated { "" } else { " (no semicolon)" };
+        Err(self.error(format!("invalid character entity &{written}{suffix}")))
+    }
+}
+
+/// The value of `name="…"` in an `<?xml …?>` declaration, as Go's `procInst` finds it.
+fn pseudo_attr<'s>(name: &str, content: &'s str) -> &'s str {
+    let key = format!("{name}=");
+    let mut i = 0;
+    let mut quote = 0u8;
+    while i < content.len() {
+        let rest = &content[i..];
+        let Some(k) = rest.find(&key) else {
+            return "";
+        };
+        if key.len() + k >= rest.len() {
+            return "";
+        }
+        i += key.len() + k + 1;
+        let c = rest.as_bytes()[key.len() + k];
+        if c == b'\'' || c == b'"' {
+            quote = c;
+            break;
+        }
+    }
+    if quote == 0 {
+        return "";
+    }
+    match content.get(i..).and_then(|r| r.find(quote as char)) {
+        Some(j) => &content[i..i + j],
+        None => "",
+    }
+}
+
+fn is_name_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'.' | b'-')
+}
+
+/// Whether `c` may start an XML name (XML 1.0 appendix B; non-ASCII letters approximated by
+/// Unicode's alphabetic property).
+pub(crate) fn is_name_start(c: char) -> bool {
+    c == ':' || c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Whether `c` may continue an XML name.
+pub(crate) fn is_name_char(c: char) -> bool {
+    is_name_start(c)
+        || c.is_ascii_digit()
+        || matches!(c, '-' | '.' | '\u{B7}')
+        || (!c.is_ascii() && c.is_alphanumeric())
+        || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+fn is_xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(src: &str) -> Result<Vec<Token>> {
+        let mut decoder = Decoder::new(src);
+        let mut out = Vec::new();
+        while let Some(token) = decoder.token()? {
+            out.push(token);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn rejects_what_go_rejects() {
+        for bad in [
+            "<a>",
+            "<a></b>",
+            "<a x=1/>",
+            "<a x/>",
+            "<a>&foo;</a>",
+            "<a>&#0;</a>",
+            "<a><!-- a--b --></a>",
+            "<a>]]></a>",
+            "<a x=\"<\"/>",
+            "<a:b:c/>",
+            "</a>",
+        ] {
+            assert!(tokens(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn accepts_what_go_accepts() {
+        for good in [
+            "<a/><b/>",
+            "text<a/>",
+            "<a x=\"1\"y='2'/>",
+            "<!DOCTYPE a [<!ENTITY e \"x\">]><a/>",
+            "<a>&#xD800;&lt;&amp;</a>",
+            "<p:a xmlns:p=\"u\"></p:a>",
+        ] {
+            assert!(tokens(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn rewrites_carriage_returns() {
+        let Ok(tokens) = tokens("<a>\r\nx\ry</a>") else {
+            panic!("valid");
+        };
+        assert!(matches!(&tokens[1], Token::Text { data, .. } if data == "\nx\ny"));
+    }
+
+    #[test]
+    fn reads_the_declaration() {
+        assert_eq!(pseudo_attr("version", " version=\"1.0\" "), "1.0");
+        assert_eq!(
+            pseudo_attr("encoding", "version='1.0' encoding='UTF-8'"),
+            "UTF-8"
+        );
+        assert_eq!(pseudo_attr("encoding", "version='1.0'"), "");
+    }
+}
