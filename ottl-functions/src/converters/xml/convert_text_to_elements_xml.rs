@@ -1,5 +1,6 @@
 //! `ConvertTextToElementsXML(target, [xpath], [element_name])`.
 
+use super::decode::MAX_DEPTH;
 use super::tree::{Document, Kind, Node, NodeId, ROOT};
 use super::{failure, xpath_at};
 use ottl_core::diag::Diagnostic;
@@ -38,7 +39,7 @@ impl Function for ConvertTextToElementsXml {
             let nodes = xpath.select(&doc).map_err(|e| failure(NAME, e))?;
             for n in nodes {
                 if n.attr.is_none() {
-                    wrap_subtree(&mut doc, n.id, &element_name);
+                    wrap_subtree(&mut doc, n.id, &element_name).map_err(|e| failure(NAME, e))?;
                 }
             }
             let out = doc.output_children(ROOT).map_err(|e| failure(NAME, e))?;
@@ -49,12 +50,13 @@ impl Function for ConvertTextToElementsXml {
 
 /// Wraps the mixed-content text of `top` and of every element under it. Each node's change
 /// depends only on the kinds of its own children, so the order of the walk does not matter.
-fn wrap_subtree(doc: &mut Document, top: NodeId, element_name: &str) {
+/// Elements deeper than [`MAX_DEPTH`] below `top` are an error, as in the reference.
+fn wrap_subtree(doc: &mut Document, top: NodeId, element_name: &str) -> Result<(), String> {
     if !matches!(doc.nodes[top].kind, Kind::Element | Kind::Document) {
-        return;
+        return Ok(());
     }
-    let mut pending = vec![top];
-    while let Some(id) = pending.pop() {
+    let mut pending = vec![(top, 0usize)];
+    while let Some((id, depth)) = pending.pop() {
         let mut children = Vec::new();
         let mut child = doc.nodes[id].first;
         while let Some(c) = child {
@@ -69,11 +71,17 @@ fn wrap_subtree(doc: &mut Document, top: NodeId, element_name: &str) {
             .iter()
             .filter(|&&c| doc.nodes[c].kind == Kind::Element)
             .count();
+        if elements > 0 && depth >= MAX_DEPTH {
+            return Err(format!(
+                "exceeded maximum XML nesting depth of {MAX_DEPTH}"
+            ));
+        }
         pending.extend(
             children
                 .iter()
                 .copied()
-                .filter(|&c| doc.nodes[c].kind == Kind::Element),
+                .filter(|&c| doc.nodes[c].kind == Kind::Element)
+                .map(|c| (c, depth + 1)),
         );
         if values == 0 || values + elements <= 1 {
             continue;
@@ -88,4 +96,5 @@ fn wrap_subtree(doc: &mut Document, top: NodeId, element_name: &str) {
             doc.add_child(c, text);
         }
     }
+    Ok(())
 }

@@ -7,8 +7,9 @@
 //! `<a/>` gives a start and an end, and names are translated to namespace URLs with the
 //! scoped `xmlns` declarations.
 
-/// The deepest nesting of elements accepted (the reference's `maxXMLElementDepth`): deeper
-/// documents are an error, so no walk over a parsed document can exhaust the stack.
+/// The deepest nesting of elements `ParseXML`, `ParseSimplifiedXML` and
+/// `ConvertTextToElementsXML` accept (the reference's `maxXMLElementDepth`, and Go's own
+/// unmarshalling limit). Nothing here recurses over a document, so the others take any depth.
 pub(crate) const MAX_DEPTH: usize = 10_000;
 
 /// The namespace URL Go gives the `xml` prefix.
@@ -354,9 +355,6 @@ impl<'a> Decoder<'a> {
                 name: attr_name,
                 value,
             });
-        }
-        if self.open.len() >= MAX_DEPTH {
-            return Err(format!("exceeded maximum XML nesting depth of {MAX_DEPTH}"));
         }
         // Bindings first: they apply to the element's own name and attributes.
         let mut bindings = 0;

@@ -1,5 +1,6 @@
 //! `ParseSimplifiedXML(target)`.
 
+use super::decode::MAX_DEPTH;
 use super::failure;
 use super::tree::{Document, Kind, NodeId, ROOT};
 use ottl_core::diag::Diagnostic;
@@ -41,7 +42,9 @@ impl Function for ParseSimplifiedXml {
         Ok(Compiled::converter(move |ctx| {
             let text = target.eval(ctx)?;
             let doc = Document::parse(&text).map_err(|e| failure(NAME, e))?;
-            Ok(Value::Map(Cow::Owned(simplify(&doc))))
+            Ok(Value::Map(Cow::Owned(
+                simplify(&doc).map_err(|e| failure(NAME, e))?,
+            )))
         }))
     }
 }
@@ -74,19 +77,20 @@ impl<'d> Frame<'d> {
     }
 }
 
-/// The reference's `parseElement` from the root, with an explicit stack.
-fn simplify(doc: &Document) -> Map {
+/// The reference's `parseElement` from the root, with an explicit stack: the depth of an
+/// element is the stack's height when it is pushed.
+fn simplify(doc: &Document) -> Result<Map, String> {
     let mut stack = vec![Frame::new(doc, ROOT)];
     loop {
         let Some(frame) = stack.last_mut() else {
-            return Map::new();
+            return Ok(Map::new());
         };
         let Some(child) = frame.next else {
             let Some(done) = stack.pop() else {
-                return Map::new();
+                return Ok(Map::new());
             };
             let Some(parent) = stack.last_mut() else {
-                return done.map;
+                return Ok(done.map);
             };
             if let Some(waiting) = parent.waiting.take() {
                 place(doc, parent, waiting, Placed::Map(done.map));
@@ -102,6 +106,11 @@ fn simplify(doc: &Document) -> Map {
             Some(text) => place(doc, frame, child, Placed::Text(text)),
             None => {
                 frame.waiting = Some(child);
+                if stack.len() > MAX_DEPTH {
+                    return Err(format!(
+                        "exceeded maximum XML nesting depth of {MAX_DEPTH}"
+                    ));
+                }
                 stack.push(Frame::new(doc, child));
             }
         }

@@ -1,6 +1,6 @@
 //! `ParseXML(target)`.
 
-use super::decode::{Decoder, Token};
+use super::decode::{Decoder, MAX_DEPTH, Token};
 use super::failure;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
@@ -83,6 +83,9 @@ pub(crate) fn parse(text: &str) -> Result<Map, String> {
             .ok_or_else(|| "unmarshal xml: EOF".to_owned())?;
         match token {
             Token::Start { name, attrs, .. } => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(format!("exceeded max depth of {MAX_DEPTH}"));
+                }
                 let mut attributes = Map::with_capacity(attrs.len());
                 for attr in attrs {
                     attributes.insert(attr.name.local, AnyValue::from(attr.value.as_str()));
