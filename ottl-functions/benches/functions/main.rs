@@ -17,6 +17,7 @@ mod strings;
 mod time;
 mod transform;
 mod types;
+mod xml;
 
 use divan::AllocProfiler;
 use ottl_core::context::ContextKind;

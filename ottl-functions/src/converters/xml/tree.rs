@@ -16,7 +16,11 @@ pub(crate) type NodeId = usize;
 
 /// The most nodes one write visits before giving up (selections that make a node its own
 /// descendant, which the reference does not survive).
-pub(crate) const MAX_OUTPUT_NODES: usize = 1_000_000;
+pub(crate) const MAX_OUTPUT_NODES: usize = 10_000_000;
+
+/// The longest text one write produces before giving up (nodes selected inside each other
+/// are written once per path to them).
+pub(crate) const MAX_OUTPUT_BYTES: usize = 256 << 20;
 
 /// What a node is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -440,9 +444,13 @@ impl Writer<'_> {
                 }
                 Step::Open(id, inherited) => (id, inherited),
             };
-            self.budget = self.budget.checked_sub(1).ok_or_else(|| {
-                "the result is too large (nodes selected inside each other)".to_owned()
-            })?;
+            self.budget = self
+                .budget
+                .checked_sub(1)
+                .filter(|_| self.out.len() <= MAX_OUTPUT_BYTES)
+                .ok_or_else(|| {
+                    "the result is too large (nodes selected inside each other)".to_owned()
+                })?;
             let n = &self.doc.nodes[id];
             let preserve = match self.xml_space(n) {
                 Some(value) => value,
