@@ -242,6 +242,43 @@ enum Item {
     Eof,
 }
 
+impl Item {
+    /// The token in words, for messages.
+    fn describe(&self) -> String {
+        let symbol = match self {
+            Item::Comma => ",",
+            Item::Slash => "/",
+            Item::SlashSlash => "//",
+            Item::At => "@",
+            Item::Dot => ".",
+            Item::DotDot => "..",
+            Item::LParen => "(",
+            Item::RParen => ")",
+            Item::LBracket => "[",
+            Item::RBracket => "]",
+            Item::Star => "*",
+            Item::Plus => "+",
+            Item::Minus => "-",
+            Item::Eq => "=",
+            Item::Ne => "!=",
+            Item::Lt => "<",
+            Item::Le => "<=",
+            Item::Gt => ">",
+            Item::Ge => ">=",
+            Item::Bang => "!",
+            Item::Dollar => "$",
+            Item::Union => "|",
+            Item::Name { prefix, name, .. } if prefix.is_empty() => return format!("`{name}`"),
+            Item::Name { prefix, name, .. } => return format!("`{prefix}:{name}`"),
+            Item::Axis(name) => return format!("`{name}::`"),
+            Item::String(text) => return format!("the string {text:?}"),
+            Item::Number(n) => return format!("the number {n}"),
+            Item::Eof => return "the end of the expression".to_owned(),
+        };
+        format!("`{symbol}`")
+    }
+}
+
 struct Scanner {
     chars: Vec<char>,
     pos: usize,
@@ -446,7 +483,11 @@ impl Parser {
 
     fn expect(&mut self, item: Item) -> Result<(), String> {
         if *self.item() != item {
-            return Err(format!("{:?} has an invalid token", self.item()));
+            return Err(format!(
+                "expected {} but found {}",
+                item.describe(),
+                self.item().describe()
+            ));
         }
         self.advance()
     }
@@ -737,7 +778,10 @@ impl Parser {
                 let mut local = String::new();
                 if name == "processing-instruction" && *self.item() != Item::RParen {
                     let Item::String(literal) = self.item().clone() else {
-                        return Err(format!("{:?} has an invalid token", self.item()));
+                        return Err(format!(
+                            "expected a string literal but found {}",
+                            self.item().describe()
+                        ));
                     };
                     local = literal;
                     self.advance()?;
@@ -771,7 +815,10 @@ impl Parser {
                     prefix: String::new(),
                 })
             }
-            _ => Err("expression must evaluate to a node-set".to_owned()),
+            other => Err(format!(
+                "expected a step (a name, `*`, `@`, `.`, `..` or a node test) but found {}",
+                other.describe()
+            )),
         }
     }
 
@@ -796,7 +843,10 @@ impl Parser {
                 })
             }
             Item::Name { name, .. } => self.call(&name),
-            _ => Err("invalid expression".to_owned()),
+            other => Err(format!(
+                "expected an expression but found {}",
+                other.describe()
+            )),
         }
     }
 
@@ -846,10 +896,10 @@ impl Parser {
             "concat" => (Func::Concat, 2, usize::MAX),
             "reverse" => (Func::Reverse, 1, usize::MAX),
             "string-join" => (Func::StringJoin, 2, 2),
-            other => return Err(format!("not yet support this function {other}()")),
+            other => return Err(format!("unknown XPath function {other}()")),
         };
         if args.len() < min || args.len() > max {
-            return Err(format!("xpath: wrong number of arguments for {name}()"));
+            return Err(format!("wrong number of arguments for {name}()"));
         }
         Ok(Expr::Call(func, args))
     }
