@@ -564,21 +564,23 @@ impl<'a> Decoder<'a> {
     }
 }
 
-/// The value of `name="…"` in an `<?xml …?>` declaration, as Go's `procInst` finds it.
+/// The value of `name="…"` in an `<?xml …?>` declaration, as Go's `procInst` finds it
+/// (byte-wise: a match may end inside a multi-byte character).
 fn pseudo_attr<'s>(name: &str, content: &'s str) -> &'s str {
     let key = format!("{name}=");
+    let (bytes, key) = (content.as_bytes(), key.as_bytes());
     let mut i = 0;
     let mut quote = 0u8;
-    while i < content.len() {
-        let rest = &content[i..];
-        let Some(k) = rest.find(&key) else {
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let Some(k) = rest.windows(key.len()).position(|w| w == key) else {
             return "";
         };
         if key.len() + k >= rest.len() {
             return "";
         }
         i += key.len() + k + 1;
-        let c = rest.as_bytes()[key.len() + k];
+        let c = rest[key.len() + k];
         if c == b'\'' || c == b'"' {
             quote = c;
             break;
@@ -587,8 +589,9 @@ fn pseudo_attr<'s>(name: &str, content: &'s str) -> &'s str {
     if quote == 0 {
         return "";
     }
-    match content.get(i..).and_then(|r| r.find(quote as char)) {
-        Some(j) => &content[i..i + j],
+    let value = bytes.get(i..).unwrap_or_default();
+    match value.iter().position(|&b| b == quote) {
+        Some(j) => std::str::from_utf8(&value[..j]).unwrap_or_default(),
         None => "",
     }
 }
@@ -683,5 +686,6 @@ mod tests {
             "UTF-8"
         );
         assert_eq!(pseudo_attr("encoding", "version='1.0'"), "");
+        assert_eq!(pseudo_attr("version", "version=\u{e9}1 version='2'"), "2");
     }
 }
