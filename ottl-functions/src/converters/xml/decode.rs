@@ -12,42 +12,45 @@
 /// unmarshalling limit). Nothing here recurses over a document, so the others take any depth.
 pub(crate) const MAX_DEPTH: usize = 10_000;
 
+use std::borrow::Cow;
+
 /// The namespace URL Go gives the `xml` prefix.
 pub(crate) const XML_URL: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// A name as written (`prefix:local`), then translated (`space` becomes a namespace URL).
+/// Names, and text without entities or `\r`, are borrowed from the document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Name {
-    pub(crate) space: String,
-    pub(crate) local: String,
+pub(crate) struct Name<'a> {
+    pub(crate) space: Cow<'a, str>,
+    pub(crate) local: &'a str,
 }
 
 /// An attribute of a start tag.
 #[derive(Clone, Debug)]
-pub(crate) struct RawAttr {
-    pub(crate) name: Name,
-    pub(crate) value: String,
+pub(crate) struct RawAttr<'a> {
+    pub(crate) name: Name<'a>,
+    pub(crate) value: Cow<'a, str>,
 }
 
 /// One token of the document.
 #[derive(Debug)]
-pub(crate) enum Token {
+pub(crate) enum Token<'a> {
     /// `<name attr="v">` (also the first half of `<name/>`); `raw_prefix` is the prefix as
     /// written, `name.space` its namespace URL.
     Start {
-        name: Name,
-        raw_prefix: String,
-        attrs: Vec<RawAttr>,
+        name: Name<'a>,
+        raw_prefix: &'a str,
+        attrs: Vec<RawAttr<'a>>,
     },
     /// `</name>` (or the second half of `<name/>`).
     End,
     /// Character data; `cdata` when the source at the token's start reads `<![CDATA[` or
     /// `![CDATA[` (case-insensitive), which is how xmlquery tells CDATA sections apart.
-    Text { data: String, cdata: bool },
+    Text { data: Cow<'a, str>, cdata: bool },
     /// `<!--data-->`.
-    Comment(String),
+    Comment(&'a str),
     /// `<?target inst?>`.
-    ProcInst { target: String, inst: String },
+    ProcInst { target: &'a str, inst: &'a str },
     /// `<!data>` (a DOCTYPE, an ENTITY declaration…).
     Directive(String),
 }
@@ -56,15 +59,22 @@ pub(crate) enum Token {
 pub(crate) struct Decoder<'a> {
     src: &'a str,
     pos: usize,
-    /// The element names open, as written, with how many namespace bindings each pushed.
-    open: Vec<(Name, usize)>,
+    /// The element names open, as written (prefix, local name), with how many namespace
+    /// bindings each pushed.
+    open: Vec<(&'a str, &'a str, usize)>,
     /// Namespace bindings in scope: prefix ("" for the default namespace) and URL.
-    ns: Vec<(String, String)>,
+    ns: Vec<(&'a str, Cow<'a, str>)>,
     /// The end token `<a/>` owes.
     pending_end: bool,
 }
 
 type Result<T> = std::result::Result<T, String>;
+
+/// A name as written: prefix (empty when none) and local part.
+struct RawName<'a> {
+    prefix: &'a str,
+    local: &'a str,
+}
 
 impl<'a> Decoder<'a> {
     /// A decoder over `src`.
@@ -125,7 +135,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// The next token, `None` at the end of a well-formed document.
-    pub(crate) fn token(&mut self) -> Result<Option<Token>> {
+    pub(crate) fn token(&mut self) -> Result<Option<Token<'a>>> {
         if self.pending_end {
             self.pending_end = false;
             self.close();
@@ -158,13 +168,13 @@ impl<'a> Decoder<'a> {
     }
 
     fn close(&mut self) {
-        if let Some((_, bindings)) = self.open.pop() {
+        if let Some((_, _, bindings)) = self.open.pop() {
             let keep = self.ns.len().saturating_sub(bindings);
             self.ns.truncate(keep);
         }
     }
 
-    fn end_tag(&mut self) -> Result<Token> {
+    fn end_tag(&mut self) -> Result<Token<'a>> {
         let Some(name) = self.ns_name()? else {
             return Err(self.error("expected element name after </"));
         };
@@ -174,13 +184,12 @@ impl<'a> Decoder<'a> {
         }
         match self.open.last() {
             None => Err(self.error(format!("unexpected end element </{}>", name.local))),
-            Some((open, _)) if open.local != name.local => Err(self.error(format!(
-                "element <{}> closed by </{}>",
-                open.local, name.local
-            ))),
-            Some((open, _)) if open.space != name.space => Err(self.error(format!(
-                "element <{}> in space {} closed by </{}>",
-                open.local, open.space, name.local
+            Some((_, local, _)) if *local != name.local => {
+                Err(self.error(format!("element <{local}> closed by </{}>", name.local)))
+            }
+            Some((prefix, local, _)) if *prefix != name.prefix => Err(self.error(format!(
+                "element <{local}> in space {prefix} closed by </{}>",
+                name.local
             ))),
             Some(_) => {
                 self.close();
@@ -189,7 +198,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn proc_inst(&mut self) -> Result<Token> {
+    fn proc_inst(&mut self) -> Result<Token<'a>> {
         let Some(target) = self.name()? else {
             return Err(self.error("expected target name after <?"));
         };
@@ -203,7 +212,8 @@ impl<'a> Decoder<'a> {
             }
             previous = b;
         }
-        let inst = &self.src[from..self.pos - 2];
+        let src: &'a str = self.src;
+        let inst = &src[from..self.pos - 2];
         if target == "xml" {
             let version = pseudo_attr("version", inst);
             if !version.is_empty() && version != "1.0" {
@@ -218,13 +228,10 @@ impl<'a> Decoder<'a> {
                 ));
             }
         }
-        Ok(Token::ProcInst {
-            target,
-            inst: inst.to_owned(),
-        })
+        Ok(Token::ProcInst { target, inst })
     }
 
-    fn bang(&mut self) -> Result<Token> {
+    fn bang(&mut self) -> Result<Token<'a>> {
         match self.must()? {
             b'-' => {
                 if self.must()? != b'-' {
@@ -244,7 +251,8 @@ impl<'a> Decoder<'a> {
                     }
                     (b0, b1) = (b1, b);
                 }
-                Ok(Token::Comment(self.src[from..self.pos - 3].to_owned()))
+                let src: &'a str = self.src;
+                Ok(Token::Comment(&src[from..self.pos - 3]))
             }
             b'[' => {
                 for expected in b"CDATA[" {
@@ -261,7 +269,7 @@ impl<'a> Decoder<'a> {
 
     /// `<!…>` other than a comment or CDATA: kept as written, with nested `<…>` and quoted
     /// strings skipped and comments replaced by a space.
-    fn directive(&mut self, first: u8) -> Result<Token> {
+    fn directive(&mut self, first: u8) -> Result<Token<'a>> {
         let mut out: Vec<u8> = vec![first];
         let mut quote = 0u8;
         let mut depth = 0usize;
@@ -318,7 +326,7 @@ impl<'a> Decoder<'a> {
         Ok(Token::Directive(String::from_utf8_lossy(&out).into_owned()))
     }
 
-    fn start_tag(&mut self) -> Result<Token> {
+    fn start_tag(&mut self) -> Result<Token<'a>> {
         let Some(name) = self.ns_name()? else {
             return Err(self.error("expected element name after <"));
         };
@@ -351,64 +359,66 @@ impl<'a> Decoder<'a> {
                 return Err(self.error("unquoted or missing attribute value in element"));
             }
             let value = self.text(Some(quote), false)?;
-            attrs.push(RawAttr {
-                name: attr_name,
-                value,
-            });
+            attrs.push((attr_name, value));
         }
         // Bindings first: they apply to the element's own name and attributes.
         let mut bindings = 0;
-        for attr in &attrs {
-            if attr.name.space == "xmlns" {
-                self.ns.push((attr.name.local.clone(), attr.value.clone()));
+        for (attr, value) in &attrs {
+            if attr.prefix == "xmlns" {
+                self.ns.push((attr.local, value.clone()));
                 bindings += 1;
-            } else if attr.name.space.is_empty() && attr.name.local == "xmlns" {
-                self.ns.push((String::new(), attr.value.clone()));
+            } else if attr.prefix.is_empty() && attr.local == "xmlns" {
+                self.ns.push(("", value.clone()));
                 bindings += 1;
             }
         }
-        self.open.push((name.clone(), bindings));
-        let raw_prefix = name.space.clone();
-        let name = self.translate(name, true);
-        for attr in &mut attrs {
-            attr.name = self.translate(std::mem::take(&mut attr.name), false);
-        }
+        self.open.push((name.prefix, name.local, bindings));
+        let translated = Name {
+            space: self.translate(&name, true),
+            local: name.local,
+        };
+        let attrs = attrs
+            .into_iter()
+            .map(|(attr, value)| RawAttr {
+                name: Name {
+                    space: self.translate(&attr, false),
+                    local: attr.local,
+                },
+                value,
+            })
+            .collect();
         if empty {
             self.pending_end = true;
         }
         Ok(Token::Start {
-            name,
-            raw_prefix,
+            name: translated,
+            raw_prefix: name.prefix,
             attrs,
         })
     }
 
-    fn lookup(&self, prefix: &str) -> Option<&str> {
-        self.ns
-            .iter()
-            .rev()
-            .find(|(p, _)| p == prefix)
-            .map(|(_, url)| url.as_str())
-    }
-
-    fn translate(&self, mut name: Name, element: bool) -> Name {
-        if name.space == "xmlns"
-            || (name.space.is_empty() && !element)
-            || (name.space.is_empty() && name.local == "xmlns")
+    /// The namespace URL of a name (Go's `translate`): its prefix's binding, the default
+    /// namespace for an unprefixed element, the prefix itself when unbound.
+    fn translate(&self, name: &RawName<'a>, element: bool) -> Cow<'a, str> {
+        if name.prefix == "xmlns"
+            || (name.prefix.is_empty() && !element)
+            || (name.prefix.is_empty() && name.local == "xmlns")
         {
-            return name;
+            return Cow::Borrowed(name.prefix);
         }
-        if name.space == "xml" {
-            name.space = XML_URL.to_owned();
+        let key = if name.prefix == "xml" {
+            XML_URL
+        } else {
+            name.prefix
+        };
+        match self.ns.iter().rev().find(|(p, _)| *p == key) {
+            Some((_, url)) => url.clone(),
+            None => Cow::Borrowed(key),
         }
-        if let Some(url) = self.lookup(&name.space) {
-            name.space = url.to_owned();
-        }
-        name
     }
 
     /// A name, checked; `None` (nothing consumed) when no name starts here.
-    fn name(&mut self) -> Result<Option<String>> {
+    fn name(&mut self) -> Result<Option<&'a str>> {
         let from = self.pos;
         while let Some(&b) = self.bytes().get(self.pos) {
             if b < 0x80 && !is_name_byte(b) {
@@ -425,14 +435,15 @@ impl<'a> Decoder<'a> {
         if self.pos >= self.src.len() {
             return Err(self.eof());
         }
-        let name = &self.src[from..self.pos];
+        let src: &'a str = self.src;
+        let name = &src[from..self.pos];
         if !is_xml_name(name) {
             return Err(self.error(format!("invalid XML name: {name}")));
         }
-        Ok(Some(name.to_owned()))
+        Ok(Some(name))
     }
 
-    fn ns_name(&mut self) -> Result<Option<Name>> {
+    fn ns_name(&mut self) -> Result<Option<RawName<'a>>> {
         let Some(text) = self.name()? else {
             return Ok(None);
         };
@@ -440,20 +451,67 @@ impl<'a> Decoder<'a> {
             return Ok(None);
         }
         Ok(Some(match text.split_once(':') {
-            Some((space, local)) if !space.is_empty() && !local.is_empty() => Name {
-                space: space.to_owned(),
-                local: local.to_owned(),
-            },
-            _ => Name {
-                space: String::new(),
+            Some((prefix, local)) if !prefix.is_empty() && !local.is_empty() => {
+                RawName { prefix, local }
+            }
+            _ => RawName {
+                prefix: "",
                 local: text,
             },
         }))
     }
 
     /// Character data up to `<` (text), the closing quote (an attribute value) or `]]>` (a
-    /// CDATA section), with entities resolved and `\r\n`, `\r` written as `\n`.
-    fn text(&mut self, quote: Option<u8>, cdata: bool) -> Result<String> {
+    /// CDATA section), with entities resolved and `\r\n`, `\r` written as `\n`: borrowed
+    /// when it has neither.
+    fn text(&mut self, quote: Option<u8>, cdata: bool) -> Result<Cow<'a, str>> {
+        let start = self.pos;
+        let bytes = self.bytes();
+        let (mut b0, mut b1) = (0u8, 0u8);
+        let mut i = start;
+        let end = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.pos = i;
+                if cdata {
+                    return Err(self.error("unexpected EOF in CDATA section"));
+                }
+                break i;
+            };
+            i += 1;
+            if quote.is_none() && b0 == b']' && b1 == b']' && b == b'>' {
+                self.pos = i;
+                if cdata {
+                    break i - 3;
+                }
+                return Err(self.error("unescaped ]]> not in CDATA section"));
+            }
+            if b == b'<' && !cdata {
+                self.pos = i - 1;
+                if quote.is_some() {
+                    return Err(self.error("unescaped < inside quoted string"));
+                }
+                break i - 1;
+            }
+            if quote == Some(b) {
+                self.pos = i;
+                break i - 1;
+            }
+            if (b == b'&' && !cdata) || b == b'\r' {
+                self.pos = start;
+                return self.text_rewritten(quote, cdata).map(Cow::Owned);
+            }
+            (b0, b1) = (b1, b);
+        };
+        let src: &'a str = self.src;
+        let text = &src[start..end];
+        if let Some(bad) = text.chars().find(|&c| !is_xml_char(c)) {
+            return Err(self.error(format!("illegal character code U+{:04X}", bad as u32)));
+        }
+        Ok(Cow::Borrowed(text))
+    }
+
+    /// [`Decoder::text`] for text with entities or `\r`: built anew.
+    fn text_rewritten(&mut self, quote: Option<u8>, cdata: bool) -> Result<String> {
         let mut out: Vec<u8> = Vec::new();
         let (mut b0, mut b1) = (0u8, 0u8);
         loop {
@@ -628,7 +686,7 @@ fn is_xml_char(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn tokens(src: &str) -> Result<Vec<Token>> {
+    fn tokens(src: &str) -> Result<Vec<Token<'_>>> {
         let mut decoder = Decoder::new(src);
         let mut out = Vec::new();
         while let Some(token) = decoder.token()? {

@@ -47,17 +47,17 @@ impl Function for ParseXml {
 }
 
 /// An element being read.
-struct Open {
-    tag: String,
+struct Open<'a> {
+    tag: &'a str,
     attributes: Map,
     content: String,
     children: Vec<AnyValue>,
 }
 
-impl Open {
+impl Open<'_> {
     fn into_map(self) -> Map {
         let mut map = Map::with_capacity(4);
-        map.insert("tag", AnyValue::from(self.tag.as_str()));
+        map.insert("tag", AnyValue::from(self.tag));
         if !self.content.is_empty() {
             map.insert("content", AnyValue::from(self.content.as_str()));
         }
@@ -75,7 +75,7 @@ impl Open {
 /// skips it) and requires nothing after it.
 pub(crate) fn parse(text: &str) -> Result<Map, String> {
     let mut decoder = Decoder::new(text);
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<Open<'_>> = Vec::new();
     loop {
         let token = decoder
             .token()
@@ -88,7 +88,7 @@ pub(crate) fn parse(text: &str) -> Result<Map, String> {
                 }
                 let mut attributes = Map::with_capacity(attrs.len());
                 for attr in attrs {
-                    attributes.insert(attr.name.local, AnyValue::from(attr.value.as_str()));
+                    attributes.insert(attr.name.local, AnyValue::from(&*attr.value));
                 }
                 stack.push(Open {
                     tag: name.local,

@@ -150,16 +150,19 @@ impl Document {
                     for attr in &attrs {
                         if attr.name.local == "xmlns" {
                             let reset = prefixes
-                                .get(&attr.value)
+                                .get(&*attr.value)
                                 .is_none_or(|(_, depth)| *depth >= level);
                             if reset {
-                                prefixes.insert(attr.value.clone(), (String::new(), level));
+                                prefixes.insert(attr.value.to_string(), (String::new(), level));
                             }
                         } else if attr.name.space == "xmlns" {
-                            prefixes.insert(attr.value.clone(), (attr.name.local.clone(), level));
+                            prefixes.insert(
+                                attr.value.to_string(),
+                                (attr.name.local.to_owned(), level),
+                            );
                         }
                     }
-                    if !name.space.is_empty() && !prefixes.contains_key(&name.space) {
+                    if !name.space.is_empty() && !prefixes.contains_key(&*name.space) {
                         return Err(format!(
                             "xmlquery: invalid XML document, namespace {} is missing",
                             name.space
@@ -169,26 +172,26 @@ impl Document {
                     node.attrs = attrs
                         .into_iter()
                         .map(|a| {
-                            let space = match prefixes.get(&a.name.space) {
+                            let space = match prefixes.get(&*a.name.space) {
                                 Some((prefix, _)) => prefix.clone(),
-                                None => a.name.space.clone(),
+                                None => a.name.space.to_string(),
                             };
                             Attr {
                                 space,
-                                local: a.name.local,
-                                value: a.value,
-                                namespace: a.name.space,
+                                local: a.name.local.to_owned(),
+                                value: a.value.into_owned(),
+                                namespace: a.name.space.into_owned(),
                             }
                         })
                         .collect();
                     if !name.space.is_empty()
-                        && let Some((prefix, _)) = prefixes.get(&name.space)
+                        && let Some((prefix, _)) = prefixes.get(&*name.space)
                         && !prefix.is_empty()
-                        && *prefix == raw_prefix
+                        && prefix == raw_prefix
                     {
-                        node.prefix = raw_prefix;
+                        node.prefix = raw_prefix.to_owned();
                     }
-                    node.namespace = name.space;
+                    node.namespace = name.space.into_owned();
                     let id = doc.push(node);
                     doc.add_child(at, id);
                     parent = Some(id);
@@ -201,12 +204,12 @@ impl Document {
                 }
                 Token::Text { data, cdata } => {
                     let kind = if cdata { Kind::CData } else { Kind::Text };
-                    doc.append(parent, Node::new(kind, data));
+                    doc.append(parent, Node::new(kind, data.into_owned()));
                 }
                 Token::Comment(data) => doc.append(parent, Node::new(Kind::Comment, data)),
                 Token::Directive(data) => doc.append(parent, Node::new(Kind::Notation, data)),
                 Token::ProcInst { target, inst } => {
-                    let mut node = Node::new(Kind::Declaration, target.clone());
+                    let mut node = Node::new(Kind::Declaration, target);
                     for pair in inst.split(' ') {
                         let pair = pair.trim();
                         if let Some(i) = pair.find('=').filter(|&i| i > 0) {
