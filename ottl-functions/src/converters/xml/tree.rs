@@ -5,7 +5,8 @@
 //!
 //! Nodes live in one arena and link by index. The links are changed exactly as xmlquery
 //! changes its pointers, so a node added under two parents is shared by both, as it is there;
-//! a write stops with an error after [`MAX_OUTPUT_NODES`] nodes, where such sharing would make
+//! a write stops with an error when a node would contain itself, or after [`MAX_OUTPUT_NODES`]
+//! nodes or [`MAX_OUTPUT_BYTES`] bytes, where such sharing would make
 //! xmlquery's writer loop or blow up.
 
 use super::decode::{Decoder, Token, XML_URL};
@@ -16,11 +17,11 @@ pub(crate) type NodeId = usize;
 
 /// The most nodes one write visits before giving up (selections that make a node its own
 /// descendant, which the reference does not survive).
-pub(crate) const MAX_OUTPUT_NODES: usize = 10_000_000;
+pub(crate) const MAX_OUTPUT_NODES: usize = 1_000_000;
 
 /// The longest text one write produces before giving up (nodes selected inside each other
 /// are written once per path to them).
-pub(crate) const MAX_OUTPUT_BYTES: usize = 256 << 20;
+pub(crate) const MAX_OUTPUT_BYTES: usize = 64 << 20;
 
 /// What a node is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -398,6 +399,7 @@ impl Document {
             doc: self,
             out: String::new(),
             budget: MAX_OUTPUT_NODES,
+            open: vec![false; self.nodes.len()],
         };
         let mut child = self.nodes[node].first;
         while let Some(c) = child {
@@ -425,6 +427,9 @@ struct Writer<'d> {
     doc: &'d Document,
     out: String,
     budget: usize,
+    /// The nodes being written (opened, not yet closed): meeting one again means it is its
+    /// own descendant, which xmlquery writes until its stack overflows.
+    open: Vec<bool>,
 }
 
 /// A step of the writer's explicit stack (no recursion: documents may be deep).
@@ -439,6 +444,7 @@ impl Writer<'_> {
         while let Some(step) = stack.pop() {
             let (id, inherited) = match step {
                 Step::Close(id) => {
+                    self.open[id] = false;
                     let n = &self.doc.nodes[id];
                     if n.kind != Kind::Declaration {
                         self.close_tag(n);
@@ -522,6 +528,11 @@ impl Writer<'_> {
             } else {
                 ">"
             });
+            if std::mem::replace(&mut self.open[id], true) {
+                return Err("a node is selected with one of its ancestors after it: \
+                     the result would contain itself"
+                    .to_owned());
+            }
             stack.push(Step::Close(id));
             let mut children = Vec::new();
             let mut child = n.first;
