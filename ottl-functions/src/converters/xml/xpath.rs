@@ -142,8 +142,7 @@ pub(crate) struct XPath {
     expr: Expr,
 }
 
-/// The deepest nesting of an expression (antchfx stops at 200 levels of parentheses or
-/// predicates; nesting of other kinds is bounded the same way here).
+/// The deepest nesting of parentheses, predicates and function arguments (antchfx's limit).
 const MAX_NESTING: usize = 200;
 
 impl XPath {
@@ -179,7 +178,8 @@ impl XPath {
 }
 
 fn check(expr: &Expr, depth: usize) -> Result<(), String> {
-    if depth > MAX_NESTING * 4 {
+    // antchfx refuses expressions nested more than 1024 deep (a path of more than 1024 steps).
+    if depth > 1024 {
         return Err("the xpath expressions is too complex".to_owned());
     }
     match expr {
@@ -283,7 +283,13 @@ struct Scanner {
     chars: Vec<char>,
     pos: usize,
     item: Item,
+    /// Tokens read so far: an expression of more than [`MAX_TOKENS`] is refused, which bounds
+    /// the size (and so the depth) of its tree.
+    tokens: usize,
 }
+
+/// The most tokens an expression may have.
+const MAX_TOKENS: usize = 2048;
 
 impl Scanner {
     fn new(text: &str) -> Result<Self, String> {
@@ -291,6 +297,7 @@ impl Scanner {
             chars: text.chars().collect(),
             pos: 0,
             item: Item::Eof,
+            tokens: 0,
         };
         scanner.next()?;
         Ok(scanner)
@@ -337,6 +344,10 @@ impl Scanner {
     }
 
     fn next(&mut self) -> Result<(), String> {
+        self.tokens += 1;
+        if self.tokens > MAX_TOKENS {
+            return Err("the xpath expressions is too complex".to_owned());
+        }
         self.skip_space();
         let Some(c) = self.peek() else {
             self.item = Item::Eof;
@@ -1609,6 +1620,9 @@ mod tests {
         ] {
             assert!(XPath::compile(bad).is_err(), "{bad}");
         }
+        assert!(XPath::compile(&"/a".repeat(1100)).is_err());
+        assert!(XPath::compile(&"1+".repeat(5000)).is_err());
+        assert!(XPath::compile(&"/a".repeat(1000)).is_ok());
         for good in ["/a]", "/", "//a/@b", "/a/foo()", "(/a|/b)[1]"] {
             assert!(XPath::compile(good).is_ok(), "{good}");
         }
