@@ -12,6 +12,7 @@
 /// unmarshalling limit). Nothing here recurses over a document, so the others take any depth.
 pub(crate) const MAX_DEPTH: usize = 10_000;
 
+use encoding_rs::Encoding;
 use std::borrow::Cow;
 
 /// The namespace URL Go gives the `xml` prefix.
@@ -66,6 +67,11 @@ pub(crate) struct Decoder<'a> {
     ns: Vec<(&'a str, Cow<'a, str>)>,
     /// The end token `<a/>` owes.
     pending_end: bool,
+    /// Whether a declared encoding other than UTF-8 is read (xmlquery gives Go's decoder a
+    /// `CharsetReader`; `ParseXML` does not), and up to where the input is already decoded.
+    charsets: Option<usize>,
+    /// After an error: the declared encoding the input from this offset on is in.
+    pub(crate) switch: Option<(usize, &'static Encoding)>,
 }
 
 type Result<T> = std::result::Result<T, String>;
@@ -85,6 +91,18 @@ impl<'a> Decoder<'a> {
             open: Vec::new(),
             ns: Vec::new(),
             pending_end: false,
+            charsets: None,
+            switch: None,
+        }
+    }
+
+    /// A decoder that reads declared encodings: a declaration of one (other than UTF-8)
+    /// ending after `decoded` stops it with an error and [`Decoder::switch`] set, for the
+    /// caller to decode the rest of the input and start again.
+    pub(crate) fn with_charsets(src: &'a str, decoded: usize) -> Self {
+        Self {
+            charsets: Some(decoded),
+            ..Self::new(src)
         }
     }
 
@@ -223,9 +241,20 @@ impl<'a> Decoder<'a> {
             }
             let encoding = pseudo_attr("encoding", inst);
             if !encoding.is_empty() && !encoding.eq_ignore_ascii_case("utf-8") {
-                return Err(format!(
-                    "xml: encoding {encoding:?} declared: only UTF-8 documents are read"
-                ));
+                let Some(decoded) = self.charsets else {
+                    return Err(format!(
+                        "xml: encoding {encoding:?} declared but Decoder.CharsetReader is nil"
+                    ));
+                };
+                if self.pos > decoded {
+                    let Some(charset) = Encoding::for_label(encoding.trim().as_bytes()) else {
+                        return Err(format!(
+                            "xml: opening charset {encoding:?}: unsupported encoding"
+                        ));
+                    };
+                    self.switch = Some((self.pos, charset));
+                    return Err(format!("xml: switching to charset {encoding:?}"));
+                }
             }
         }
         Ok(Token::ProcInst { target, inst })

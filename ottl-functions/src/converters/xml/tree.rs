@@ -10,6 +10,7 @@
 //! xmlquery's writer loop or blow up.
 
 use super::decode::{Decoder, Token, XML_URL};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// An index into [`Document::nodes`].
@@ -110,7 +111,25 @@ impl Document {
     /// Parses `text` as the reference's `parseNodesXML` does: xmlquery's tree, with the
     /// leading declaration (kept or synthesized) removed unless `text` starts with `<?xml`.
     pub(crate) fn parse(text: &str) -> Result<Self, String> {
-        let mut doc = Self::build(text).map_err(|e| format!("parse xml: {e}"))?;
+        // A declared encoding other than UTF-8 applies to the bytes after the declaration, as
+        // Go's decoder switches readers there: they are decoded and the parse starts over.
+        let mut source = Cow::Borrowed(text);
+        let mut decoded = 0;
+        let mut doc = loop {
+            let mut decoder = Decoder::with_charsets(&source, decoded);
+            match Self::build(&mut decoder) {
+                Ok(doc) => break doc,
+                Err(e) => match decoder.switch {
+                    Some((at, charset)) => {
+                        let (rest, _) =
+                            charset.decode_without_bom_handling(&source.as_bytes()[at..]);
+                        source = Cow::Owned(format!("{}{rest}", &source[..at]));
+                        decoded = at;
+                    }
+                    None => return Err(format!("parse xml: {e}")),
+                },
+            }
+        };
         if !text.starts_with("<?xml")
             && let Some(first) = doc.nodes[ROOT].first
         {
@@ -119,9 +138,8 @@ impl Document {
         Ok(doc)
     }
 
-    fn build(text: &str) -> Result<Self, String> {
+    fn build(decoder: &mut Decoder<'_>) -> Result<Self, String> {
         let mut doc = Self::empty();
-        let mut decoder = Decoder::new(text);
         // Where the next node goes: xmlquery drops what comes before the first element or
         // processing instruction (it hangs it beside the root, where nothing reads it).
         let mut parent: Option<NodeId> = None;
@@ -644,6 +662,13 @@ mod tests {
             assert_eq!(round_trip(input), output, "{input}");
         }
         assert!(round_trip("<x:a/>").starts_with("error"));
+        assert_eq!(
+            round_trip("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\u{e9}</a>"),
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>\u{c3}\u{a9}</a>"
+        );
+        assert!(
+            round_trip("<?xml version=\"1.0\" encoding=\"klingon\"?><a/>").starts_with("error")
+        );
         assert!(round_trip("text").starts_with("error"));
     }
 }
