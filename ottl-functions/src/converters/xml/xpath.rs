@@ -1354,8 +1354,9 @@ impl Eval<'_> {
                 let (Value::Nodes(mut a), Value::Nodes(b)) = (l, r) else {
                     return Err("union operands must be node sets".to_owned());
                 };
+                let mut seen: std::collections::HashSet<NodeRef> = a.iter().copied().collect();
                 for n in b {
-                    if !a.contains(&n) {
+                    if seen.insert(n) {
                         a.push(n);
                     }
                 }
