@@ -12,6 +12,7 @@
 
 use super::decode::{is_name_char, is_name_start};
 use super::tree::{Document, Kind, NodeId, ROOT};
+use ottl_core::text::{go_int_of_float, parse_go_float};
 use regex::Regex;
 
 /// A node as the navigator sees it: a tree node, or one attribute of an element.
@@ -1304,7 +1305,8 @@ impl Eval<'_> {
         match value {
             Value::Nodes(nodes) => !nodes.is_empty(),
             Value::Bool(b) => *b,
-            Value::Number(n) => *n != 0.0 && !n.is_nan(),
+            // antchfx's `v != 0`: NaN is true.
+            Value::Number(n) => *n != 0.0,
             Value::String(s) => !s.is_empty(),
         }
     }
@@ -1321,12 +1323,14 @@ impl Eval<'_> {
         }
     }
 
+    /// antchfx's `asNumber`: a string (or the first node's value) as Go's `ParseFloat` reads
+    /// it, untrimmed, else NaN; a boolean is NaN.
     fn number(&self, value: &Value) -> f64 {
         match value {
             Value::Nodes(_) | Value::String(_) => {
-                self.string(value).trim().parse().unwrap_or(f64::NAN)
+                go_number(&self.string(value)).unwrap_or(f64::NAN)
             }
-            Value::Bool(b) => f64::from(u8::from(*b)),
+            Value::Bool(_) => f64::NAN,
             Value::Number(n) => *n,
         }
     }
@@ -1369,49 +1373,79 @@ impl Eval<'_> {
                     Op::Sub => a - b,
                     Op::Mul => a * b,
                     Op::Div => a / b,
-                    _ => a % b,
+                    // Go's `float64(int(a) % int(b))`; a zero divisor panics there.
+                    _ => {
+                        let (a, b) = (go_int_of_float(a), go_int_of_float(b));
+                        if b == 0 {
+                            f64::NAN
+                        } else {
+                            a.wrapping_rem(b) as f64
+                        }
+                    }
                 })
             }
             _ => Value::Bool(self.compare(op, &l, &r)),
         })
     }
 
+    /// antchfx's comparison table: numbers numerically, strings bytewise (`<` too), a node
+    /// set by any of its values; a string against a number, and a node set against a string,
+    /// compare with their operands swapped, as there. Where antchfx panics (a boolean against
+    /// anything, a value that is not a number against a number) the comparison is false;
+    /// booleans against booleans are false as there.
     fn compare(&self, op: Op, l: &Value, r: &Value) -> bool {
+        let numbers = |a: f64, b: f64| match op {
+            Op::Eq => a == b,
+            Op::Ne => a != b,
+            Op::Lt => a < b,
+            Op::Le => a <= b,
+            Op::Gt => a > b,
+            _ => a >= b,
+        };
+        let strings = |a: &str, b: &str| match op {
+            Op::Eq => a == b,
+            Op::Ne => a != b,
+            Op::Lt => a < b,
+            Op::Le => a <= b,
+            Op::Gt => a > b,
+            _ => a >= b,
+        };
         match (l, r) {
-            (Value::Nodes(a), Value::Nodes(b)) => a.iter().any(|&x| {
-                let sx = Value::String(self.string_value(x));
-                b.iter()
-                    .any(|&y| self.compare(op, &sx, &Value::String(self.string_value(y))))
-            }),
-            (Value::Nodes(a), other) => a
-                .iter()
-                .any(|&x| self.compare(op, &Value::String(self.string_value(x)), other)),
-            (other, Value::Nodes(b)) => b
-                .iter()
-                .any(|&y| self.compare(op, other, &Value::String(self.string_value(y)))),
-            _ => match op {
-                Op::Eq | Op::Ne => {
-                    let equal = match (l, r) {
-                        (Value::Bool(_), _) | (_, Value::Bool(_)) => {
-                            self.boolean(l) == self.boolean(r)
-                        }
-                        (Value::Number(_), _) | (_, Value::Number(_)) => {
-                            self.number(l) == self.number(r)
-                        }
-                        _ => self.string(l) == self.string(r),
-                    };
-                    equal == (op == Op::Eq)
-                }
-                _ => {
-                    let (a, b) = (self.number(l), self.number(r));
-                    match op {
-                        Op::Lt => a < b,
-                        Op::Le => a <= b,
-                        Op::Gt => a > b,
-                        _ => a >= b,
+            (Value::Number(a), Value::Number(b)) => numbers(*a, *b),
+            (Value::Number(a), Value::String(b)) => go_number(b).is_some_and(|b| numbers(*a, b)),
+            (Value::String(a), Value::Number(b)) => go_number(a).is_some_and(|a| numbers(*b, a)),
+            (Value::String(a), Value::String(b)) => strings(a, b),
+            (Value::Number(a), Value::Nodes(b)) => {
+                for &y in b {
+                    match go_number(&self.string_value(y)) {
+                        Some(y) if numbers(*a, y) => return true,
+                        Some(_) => {}
+                        None => return false,
                     }
                 }
-            },
+                false
+            }
+            (Value::Nodes(a), Value::Number(b)) => {
+                for &x in a {
+                    match go_number(&self.string_value(x)) {
+                        Some(x) if numbers(x, *b) => return true,
+                        Some(_) => {}
+                        None => return false,
+                    }
+                }
+                false
+            }
+            (Value::String(a), Value::Nodes(b)) => {
+                b.iter().any(|&y| strings(a, &self.string_value(y)))
+            }
+            (Value::Nodes(a), Value::String(b)) => {
+                a.iter().any(|&x| strings(b, &self.string_value(x)))
+            }
+            (Value::Nodes(a), Value::Nodes(b)) => a.iter().any(|&x| {
+                let x = self.string_value(x);
+                b.iter().any(|&y| strings(&x, &self.string_value(y)))
+            }),
+            (Value::Bool(_), _) | (_, Value::Bool(_)) => false,
         }
     }
 
@@ -1521,12 +1555,7 @@ impl Eval<'_> {
                 let total = self
                     .nodes(&args[0], ctx)?
                     .into_iter()
-                    .map(|n| {
-                        self.string_value(n)
-                            .trim()
-                            .parse::<f64>()
-                            .unwrap_or(f64::NAN)
-                    })
+                    .filter_map(|n| go_number(&self.string_value(n)))
                     .sum();
                 Value::Number(total)
             }
@@ -1534,9 +1563,14 @@ impl Eval<'_> {
             Func::Floor => Value::Number(self.arg_number(args, 0, ctx)?.floor()),
             Func::Round => Value::Number(self.arg_number(args, 0, ctx)?.round()),
             Func::Concat => {
+                // Only strings and node sets contribute, as in antchfx.
                 let mut out = String::new();
-                for i in 0..args.len() {
-                    out.push_str(&s(i)?);
+                for arg in args {
+                    match self.eval(arg, ctx)? {
+                        Value::String(text) => out.push_str(&text),
+                        nodes @ Value::Nodes(_) => out.push_str(&self.string(&nodes)),
+                        Value::Number(_) | Value::Bool(_) => {}
+                    }
                 }
                 Value::String(out)
             }
@@ -1560,16 +1594,42 @@ impl Eval<'_> {
     }
 }
 
+/// A string as Go's `strconv.ParseFloat` reads it (no trimming); `None` where it fails.
+fn go_number(text: &str) -> Option<f64> {
+    parse_go_float(text).ok()
+}
+
+/// Go's `strconv.FormatFloat(n, 'g', -1, 64)`, antchfx's number-to-string: the shortest
+/// digits, in exponent form below 1e-4 or from 1e6 (`1e+06`), `NaN`, `+Inf`, `-Inf`.
 fn number_to_string(n: f64) -> String {
     if n.is_nan() {
-        "NaN".to_owned()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-    } else if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+        return "NaN".to_owned();
     }
+    if n.is_infinite() {
+        return if n > 0.0 { "+Inf" } else { "-Inf" }.to_owned();
+    }
+    // Rust's `{:e}` gives the shortest round-tripping digits: `d.ddde±x`.
+    let scientific = format!("{:e}", n.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let sign = if n.is_sign_negative() { "-" } else { "" };
+    if !(-4..6).contains(&exponent) {
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() { "" } else { "." };
+        let exp_sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{sign}{first}{dot}{rest}e{exp_sign}{:02}", exponent.abs());
+    }
+    let point = exponent + 1;
+    let text = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (whole, fraction) = digits.split_at(point as usize);
+        format!("{whole}.{fraction}")
+    };
+    format!("{sign}{text}")
 }
 
 #[cfg(test)]
@@ -1605,6 +1665,25 @@ mod tests {
         assert_eq!(get("<a><b>x</b></a>", "/a/b/ancestor::*"), ["x"]);
         assert!(get("<a/>", "count(//a)").is_empty());
         assert_eq!(get("<a><b>1</b></a>", "/a/b/.."), ["1"]);
+    }
+
+    #[test]
+    fn formats_numbers_as_go() {
+        for (n, text) in [
+            (2.0, "2"),
+            (1.5, "1.5"),
+            (-0.25, "-0.25"),
+            (100000.0, "100000"),
+            (1e6, "1e+06"),
+            (123456789.0, "1.23456789e+08"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1e21, "1e+21"),
+            (0.0, "0"),
+            (f64::INFINITY, "+Inf"),
+        ] {
+            assert_eq!(number_to_string(n), text);
+        }
     }
 
     #[test]
