@@ -21,6 +21,7 @@ mod web;
 
 #[path = "../common/agents.rs"]
 mod agents;
+mod xml;
 
 use divan::AllocProfiler;
 use ottl_core::context::ContextKind;

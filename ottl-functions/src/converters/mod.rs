@@ -12,6 +12,7 @@ pub mod strings;
 pub mod time;
 pub mod types;
 pub mod web;
+pub mod xml;
 
 use ottl_core::function::Registry;
 
@@ -29,4 +30,5 @@ pub(crate) fn register(registry: &mut Registry) {
     web::left_out(registry);
     grok::register(registry);
     grok::left_out(registry);
+    xml::register(registry);
 }
