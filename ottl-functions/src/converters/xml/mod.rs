@@ -1,8 +1,8 @@
 //! XML: parsing documents into maps, and selecting, inserting, removing and reshaping nodes
 //! with XPath, as the reference does with Go's `encoding/xml` and antchfx/xmlquery + xpath.
 //!
-//! The tokenizer ([`decode`]), the document model and its writer ([`tree`]) and the XPath
-//! engine ([`xpath`]) are written here rather than taken from crates: the output must match
+//! The tokenizer (`decode.rs`), the document model and its writer (`tree.rs`) and the XPath
+//! engine (`xpath.rs`) are written here rather than taken from crates: the output must match
 //! xmlquery's byte for byte and the XPath antchfx's quirks (what it accepts, the order it
 //! yields nodes in, the whitespace its navigator skips), which no Rust XML crate reproduces.
 
