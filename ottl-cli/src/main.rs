@@ -15,7 +15,7 @@ struct Cli {
 enum Command {
     /// Check the OTTL of collector configurations, `.ottl` files or `-e` before deploying.
     Check(check::Args),
-    /// Run statements over OTLP/JSON records and print the result.
+    /// Run statements over OTLP records (JSON, JSON Lines, protobuf) and print the result.
     Eval(eval::Args),
     /// Print statements and conditions in canonical form.
     Fmt(fmt::Args),
