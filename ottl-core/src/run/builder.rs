@@ -225,7 +225,7 @@ impl<'r> ProgramBuilder<'r> {
         let registry = self.gated(self.registry)?;
         let condition_registry = match self.condition_registry {
             Some(conditions) => self.gated(conditions)?,
-            None => registry.clone(),
+            None => Cow::Borrowed(&*registry),
         };
         let context = match self.context {
             Some(context) => context,

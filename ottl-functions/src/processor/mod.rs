@@ -230,20 +230,21 @@ pub fn conditions_list(signal: Signal) -> &'static str {
 
 const SIGNALS: [Signal; 3] = [Signal::Traces, Signal::Metrics, Signal::Logs];
 
+/// A processor's `error_mode` (`ignore` when absent); an unknown one is a finding, and the
+/// processor reads on as `ignore`.
+fn processor_error_mode(text: Option<&str>, findings: &mut Vec<Finding>) -> ErrorMode {
+    parse_error_mode(text, ErrorMode::Ignore, Where::ErrorMode).unwrap_or_else(|finding| {
+        findings.push(finding);
+        ErrorMode::Ignore
+    })
+}
+
 impl<T: AsRef<str>> ProcessorSpec<T> {
     /// The groups of the transform processor `name`, and what is wrong in its configuration
     /// (an error finding means it cannot run).
     pub fn transform(name: &str, config: TransformConfig<T>) -> (Self, Vec<Finding>) {
         let mut findings = Vec::new();
-        let mode = parse_error_mode(
-            config.error_mode.as_deref(),
-            ErrorMode::Ignore,
-            Where::ErrorMode,
-        );
-        let error_mode = mode.unwrap_or_else(|f| {
-            findings.push(f);
-            ErrorMode::Ignore
-        });
+        let error_mode = processor_error_mode(config.error_mode.as_deref(), &mut findings);
         let mut spec = ProcessorSpec {
             name: name.to_owned(),
             groups: Vec::new(),
@@ -282,15 +283,7 @@ impl<T: AsRef<str>> ProcessorSpec<T> {
     /// first.
     pub fn filter(name: &str, config: FilterConfig<T>) -> (Self, Vec<Finding>) {
         let mut findings = Vec::new();
-        let mode = parse_error_mode(
-            config.error_mode.as_deref(),
-            ErrorMode::Ignore,
-            Where::ErrorMode,
-        );
-        let error_mode = mode.unwrap_or_else(|f| {
-            findings.push(f);
-            ErrorMode::Ignore
-        });
+        let error_mode = processor_error_mode(config.error_mode.as_deref(), &mut findings);
         let legacy_traces = config.traces.map(|t| {
             legacy_levels([
                 (ContextKind::Resource, t.resource),

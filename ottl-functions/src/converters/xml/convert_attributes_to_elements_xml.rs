@@ -1,7 +1,7 @@
 //! `ConvertAttributesToElementsXML(target, [xpath])`.
 
-use super::tree::{Document, Kind, Node, ROOT};
-use super::{failure, xpath_at};
+use super::tree::{Kind, Node, ROOT};
+use super::{failure, parse_and_select, xpath_at};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind as ValueKind, ParamKind, Signature};
@@ -29,8 +29,7 @@ impl Function for ConvertAttributesToElementsXml {
         let xpath = xpath_at(&mut args, 1, Some("//@*"))?;
         Ok(Compiled::converter(move |ctx| {
             let text = target.eval(ctx)?;
-            let mut doc = Document::parse(&text).map_err(|e| failure(NAME, e))?;
-            let nodes = xpath.select(&doc).map_err(|e| failure(NAME, e))?;
+            let (mut doc, nodes) = parse_and_select(NAME, &text, &xpath)?;
             // Read every selected attribute before any is removed.
             let selected: Vec<_> = nodes
                 .into_iter()

@@ -2,7 +2,7 @@
 
 use super::decode::MAX_DEPTH;
 use super::tree::{Document, Kind, Node, NodeId, ROOT};
-use super::{failure, xpath_at};
+use super::{failure, parse_and_select, xpath_at};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind as ValueKind, ParamKind, Signature};
@@ -35,8 +35,7 @@ impl Function for ConvertTextToElementsXml {
             .unwrap_or_else(|| "value".to_owned());
         Ok(Compiled::converter(move |ctx| {
             let text = target.eval(ctx)?;
-            let mut doc = Document::parse(&text).map_err(|e| failure(NAME, e))?;
-            let nodes = xpath.select(&doc).map_err(|e| failure(NAME, e))?;
+            let (mut doc, nodes) = parse_and_select(NAME, &text, &xpath)?;
             for n in nodes {
                 if n.attr.is_none() {
                     wrap_subtree(&mut doc, n.id, &element_name).map_err(|e| failure(NAME, e))?;

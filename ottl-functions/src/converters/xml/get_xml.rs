@@ -1,7 +1,7 @@
 //! `GetXML(target, xpath)`.
 
-use super::tree::{Document, Kind, Node};
-use super::{failure, xpath_at};
+use super::tree::{Kind, Node};
+use super::{failure, parse_and_select, xpath_at};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind as ValueKind, ParamKind, Signature};
@@ -33,8 +33,7 @@ impl Function for GetXml {
             if text.is_empty() {
                 return Ok(Value::string(""));
             }
-            let mut doc = Document::parse(&text).map_err(|e| failure(NAME, e))?;
-            let nodes = xpath.select(&doc).map_err(|e| failure(NAME, e))?;
+            let (mut doc, nodes) = parse_and_select(NAME, &text, &xpath)?;
             let result = doc.push(Node::new(Kind::Document, ""));
             for n in nodes {
                 let kind = doc.nodes[n.id].kind;

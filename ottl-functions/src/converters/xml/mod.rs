@@ -24,7 +24,8 @@ use ottl_core::RuntimeError;
 use ottl_core::RuntimeErrorKind;
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Args;
-use xpath::XPath;
+use tree::Document;
+use xpath::{NodeRef, XPath};
 
 /// The XPath literal at `index`, compiled; `default` when it is optional and left out or
 /// empty. An expression antchfx/xpath refuses is a diagnostic on the argument.
@@ -43,6 +44,17 @@ fn xpath_at(args: &mut Args, index: usize, default: Option<&str>) -> Result<XPat
             "write an XPath 1.0 location path, e.g. \"/Log/User/@id\" or \"//comment()\"",
         )
     })
+}
+
+/// `text` parsed, and the nodes `xpath` selects in it; failures are `function`'s.
+fn parse_and_select(
+    function: &'static str,
+    text: &str,
+    xpath: &XPath,
+) -> Result<(Document, Vec<NodeRef>), RuntimeError> {
+    let doc = Document::parse(text).map_err(|e| failure(function, e))?;
+    let nodes = xpath.select(&doc).map_err(|e| failure(function, e))?;
+    Ok((doc, nodes))
 }
 
 /// A runtime error of `function`.

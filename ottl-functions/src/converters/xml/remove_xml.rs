@@ -1,7 +1,7 @@
 //! `RemoveXML(target, xpath)`.
 
-use super::tree::{Document, Kind, ROOT};
-use super::{failure, xpath_at};
+use super::tree::{Kind, ROOT};
+use super::{failure, parse_and_select, xpath_at};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::get;
 use ottl_core::function::{Args, Compiled, Function, Kind as ValueKind, ParamKind, Signature};
@@ -32,8 +32,7 @@ impl Function for RemoveXml {
             if text.is_empty() {
                 return Ok(Value::string(""));
             }
-            let mut doc = Document::parse(&text).map_err(|e| failure(NAME, e))?;
-            let nodes = xpath.select(&doc).map_err(|e| failure(NAME, e))?;
+            let (mut doc, nodes) = parse_and_select(NAME, &text, &xpath)?;
             // Attributes are named before anything changes: removing one shifts the others.
             let nodes: Vec<_> = nodes
                 .into_iter()
