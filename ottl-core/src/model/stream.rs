@@ -6,6 +6,8 @@
 //!
 //! [`Documents`] yields the documents of a [`BufRead`] one at a time, so JSON Lines and
 //! delimited protobuf input of any size is decoded with the memory of its largest document.
+//! With [`Documents::split_resources`], a large OTLP/JSON document (or line) comes as parts of
+//! whole resources, each decoded on its own.
 //! Without a [`Format`] it decides from the content: JSON starts with `{`; a first line that is
 //! a whole document makes the input JSON Lines (a single-line document reads the same either
 //! way); a first line that ends inside a document makes it one (multi-line) OTLP/JSON document.
@@ -27,6 +29,7 @@
 
 use std::fmt;
 use std::io::{self, BufRead, Read};
+use std::sync::Arc;
 
 use super::json::{self, DecodeError, DecodeErrorKind, Document};
 use super::proto;
@@ -278,8 +281,23 @@ pub struct Documents<R> {
     documents: usize,
     /// The signal of the last protobuf message: an ambiguous one (no records) reads as it.
     signal: Signal,
+    /// The size of the parts a large OTLP/JSON document is cut into, if it is.
+    part_size: Option<usize>,
+    /// The parts of the document being read, when it was cut.
+    parts: Option<Parts>,
     started: bool,
     done: bool,
+}
+
+/// The parts of a cut document still to hand out.
+#[derive(Debug)]
+struct Parts {
+    input: Arc<Vec<u8>>,
+    left: std::iter::Peekable<std::vec::IntoIter<json::Part>>,
+    index: usize,
+    /// The 1-based line and the byte offset of the document in the stream.
+    line: usize,
+    start: usize,
 }
 
 impl<R: BufRead> Documents<R> {
@@ -293,9 +311,36 @@ impl<R: BufRead> Documents<R> {
             offset: 0,
             documents: 0,
             signal: Signal::Logs,
+            part_size: None,
+            parts: None,
             started: false,
             done: false,
         }
+    }
+
+    /// Cuts an OTLP/JSON document (the [`Format::Json`] layout) of several resources into
+    /// parts of whole resources, each of about `size` bytes, read one after another as
+    /// documents of their own: the parts can be run and encoded on their own, on any thread,
+    /// and hold a part's memory instead of the whole document's. [`Frame::piece`] says where a
+    /// frame stands in its document. Only a document that is a bare envelope (one signal's
+    /// resource list and no other field) is cut; decoding errors are the whole document's
+    /// (see [`json::split`]).
+    ///
+    /// ```
+    /// use ottl_core::model::stream::Documents;
+    ///
+    /// let input = br#"{"resourceSpans": [{"schemaUrl": "a"}, {"schemaUrl": "b"}]}"#;
+    /// let mut documents = Documents::new(&input[..], None).split_resources(1);
+    /// let first = documents.next_frame().unwrap()?;
+    /// assert_eq!(first.piece().map(|p| (p.index, p.last)), Some((0, false)));
+    /// let second = documents.next_frame().unwrap()?;
+    /// assert_eq!(second.piece().map(|p| (p.first_resource, p.last)), Some((1, true)));
+    /// assert!(documents.next_frame().is_none());
+    /// # Ok::<(), ottl_core::model::stream::ReadError>(())
+    /// ```
+    pub fn split_resources(mut self, size: usize) -> Self {
+        self.part_size = Some(size);
+        self
     }
 
     /// The format: the one given, or once the first document is read, the one found (for
@@ -361,17 +406,22 @@ impl<R: BufRead> Documents<R> {
             }
             Some(Format::JsonLines) => Ok(self
                 .next_line()?
-                .map(|(line, start)| Raw::Line { line, start })),
+                .map(|(line, start)| self.cut(line, start).unwrap_or(Raw::Line { line, start }))),
             Some(Format::Json) => {
                 self.buffer.clear();
                 self.reader.read_to_end(&mut self.buffer)?;
                 self.done = true;
-                Ok(Some(Raw::Whole))
+                Ok(Some(self.cut(1, 0).unwrap_or(Raw::Whole)))
             }
             None => {
                 let Some((line, start)) = self.next_line()? else {
                     return Ok(None);
                 };
+                // A line that can be cut is a whole document.
+                if let Some(part) = self.cut(line, start) {
+                    self.format = Some(Format::JsonLines);
+                    return Ok(Some(part));
+                }
                 match (Raw::Line { line, start }).decode(&self.buffer) {
                     Ok(document) => {
                         self.format = Some(Format::JsonLines);
@@ -389,7 +439,7 @@ impl<R: BufRead> Documents<R> {
                         self.buffer = whole;
                         self.done = true;
                         self.format = Some(Format::Json);
-                        Ok(Some(Raw::Whole))
+                        Ok(Some(self.cut(1, 0).unwrap_or(Raw::Whole)))
                     }
                     Err(error) => Err(error),
                 }
@@ -401,13 +451,19 @@ impl<R: BufRead> Documents<R> {
     /// thread. A reader hands frames to workers that decode and run them in parallel; the
     /// [`Iterator`] decodes each as it reads it. `None` at the end of the stream.
     pub fn next_frame(&mut self) -> Option<Result<Frame, ReadError>> {
+        if let Some(raw) = self.next_part() {
+            return Some(Ok(Frame {
+                bytes: Vec::new(),
+                raw,
+            }));
+        }
         if self.done {
             return None;
         }
         let result = self.read().map(|raw| {
             raw.map(|raw| Frame {
                 bytes: match raw {
-                    Raw::Decoded(_) => Vec::new(),
+                    Raw::Decoded(_) | Raw::Part { .. } => Vec::new(),
                     _ => std::mem::take(&mut self.buffer),
                 },
                 raw,
@@ -415,6 +471,45 @@ impl<R: BufRead> Documents<R> {
         });
         self.stop_after(result.as_ref().map(Option::is_some));
         result.transpose()
+    }
+
+    /// The next part of a cut document: the document just read (cut now, if it is to be and
+    /// can be), or the one being handed out.
+    fn next_part(&mut self) -> Option<Raw> {
+        let parts = self.parts.as_mut()?;
+        let part = parts.left.next()?;
+        let raw = Raw::Part {
+            input: Arc::clone(&parts.input),
+            line: parts.line,
+            start: parts.start,
+            piece: Piece {
+                index: parts.index,
+                first_resource: part.first_resource(),
+                last: parts.left.peek().is_none(),
+            },
+            part,
+        };
+        parts.index += 1;
+        Some(raw)
+    }
+
+    /// Cuts the document in the buffer into parts when asked to and it can be: the parts'
+    /// first comes back. `line` and `start` place the buffer in the stream (a line of JSON
+    /// Lines), for errors.
+    fn cut(&mut self, line: usize, start: usize) -> Option<Raw> {
+        let size = self.part_size?;
+        if self.buffer.len() < 2 * size {
+            return None;
+        }
+        let parts = json::split(&self.buffer, size)?;
+        self.parts = Some(Parts {
+            input: Arc::new(std::mem::take(&mut self.buffer)),
+            left: parts.into_iter().peekable(),
+            index: 0,
+            line,
+            start,
+        });
+        self.next_part()
     }
 
     /// After an error, the end, or a format that holds one document, there is nothing more:
@@ -552,17 +647,35 @@ enum Raw {
     },
     /// Decoded already (the first line, read to find the format).
     Decoded(Document),
+    /// A part of a cut document, in the whole document's text, which starts at this 1-based
+    /// line and byte offset of the stream.
+    Part {
+        input: Arc<Vec<u8>>,
+        part: json::Part,
+        piece: Piece,
+        line: usize,
+        start: usize,
+    },
+}
+
+/// Where a frame stands in the document it is a part of ([`Documents::split_resources`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// The part's 0-based number in its document.
+    pub index: usize,
+    /// The 0-based number, in the whole document, of the part's first resource.
+    pub first_resource: usize,
+    /// Whether it is the document's last part.
+    pub last: bool,
 }
 
 impl Raw {
     /// Decodes `bytes`, placing errors in the whole stream.
     fn decode(self, bytes: &[u8]) -> Result<Document, ReadError> {
         match self {
-            Raw::Line { line, start } => json::decode(bytes).map_err(|mut error| {
-                error.line += line - 1;
-                error.offset += start;
-                ReadError::Decode(error)
-            }),
+            Raw::Line { line, start } => {
+                json::decode(bytes).map_err(|error| ReadError::Decode(placed(error, line, start)))
+            }
             Raw::Whole => json::decode(bytes).map_err(ReadError::Decode),
             Raw::Message {
                 document,
@@ -573,8 +686,23 @@ impl Raw {
                 ReadError::Protobuf { document, error }
             }),
             Raw::Decoded(document) => Ok(document),
+            Raw::Part {
+                input,
+                part,
+                line,
+                start,
+                ..
+            } => json::decode_part(&input, &part)
+                .map_err(|error| ReadError::Decode(placed(error, line, start))),
         }
     }
+}
+
+/// `error` in a document that starts at this 1-based line and byte offset of the stream.
+fn placed(mut error: DecodeError, line: usize, start: usize) -> DecodeError {
+    error.line += line - 1;
+    error.offset += start;
+    error
 }
 
 /// One document's bytes as read from the stream, not decoded yet
@@ -591,14 +719,26 @@ impl Frame {
         self.raw.decode(&self.bytes)
     }
 
-    /// The bytes read for the document (empty when it was decoded while finding the format).
+    /// The bytes read for the document, or for the part (empty when it was decoded while
+    /// finding the format).
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        match &self.raw {
+            Raw::Part { part, .. } => part.len(),
+            _ => self.bytes.len(),
+        }
     }
 
     /// Whether no bytes are held.
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.len() == 0
+    }
+
+    /// Where the frame stands in its document, when it is a part of a cut one.
+    pub fn piece(&self) -> Option<Piece> {
+        match &self.raw {
+            Raw::Part { piece, .. } => Some(*piece),
+            _ => None,
+        }
     }
 }
 
@@ -620,6 +760,15 @@ impl<R: BufRead> Iterator for Documents<R> {
     type Item = Result<Document, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(part) = self.next_part() {
+            let document = part.decode(&[]);
+            if document.is_err() {
+                // As after any error, nothing more is read.
+                self.parts = None;
+                self.done = true;
+            }
+            return Some(document);
+        }
         if self.done {
             return None;
         }
@@ -844,6 +993,82 @@ mod tests {
                     .to_owned()
             )
         );
+    }
+
+    #[test]
+    fn a_cut_document_reads_as_its_parts() {
+        let input = "{\n\"resourceLogs\": [{\"schemaUrl\": \"a\"}, {\"schemaUrl\": \"b\"},\n{}]}\n";
+        let (whole, _) = read(input, None);
+        let Ok(Document::Logs(whole)) = &whole[0] else {
+            panic!("{whole:?}");
+        };
+        let mut documents = Documents::new(input.as_bytes(), None).split_resources(1);
+        let mut joined = Vec::new();
+        for part in documents.by_ref() {
+            let Ok(Document::Logs(part)) = part else {
+                panic!("{part:?}");
+            };
+            assert_eq!(part.resource_logs.len(), 1);
+            joined.extend(part.resource_logs);
+        }
+        assert_eq!(joined, whole.resource_logs);
+        assert_eq!(documents.format(), Some(Format::Json));
+
+        let mut documents = Documents::new(input.as_bytes(), None).split_resources(1);
+        let pieces: Vec<_> = std::iter::from_fn(|| documents.next_frame())
+            .map(|frame| frame.map(|frame| frame.piece()).map_err(|e| e.to_string()))
+            .collect();
+        let piece = |index, last| {
+            Ok(Some(Piece {
+                index,
+                first_resource: index,
+                last,
+            }))
+        };
+        assert_eq!(pieces, [piece(0, false), piece(1, false), piece(2, true)]);
+
+        // An error in the second resource is the whole document's, and the last read.
+        let bad = input.replace("\"b\"", "1");
+        let (whole, _) = read(&bad, None);
+        let parts: Vec<_> = Documents::new(bad.as_bytes(), None)
+            .split_resources(1)
+            .map(|result| result.map_err(|error| error.to_string()))
+            .collect();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[1], whole[0]);
+        assert!(
+            parts[1]
+                .as_ref()
+                .is_err_and(|e| e.starts_with("resourceLogs[1].schemaUrl: expected string")),
+            "{parts:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_and_placed_in_the_stream() {
+        let line = r#"{"resourceLogs": [{"schemaUrl": "a"}, {"schemaUrl": 1}]}"#;
+        let input = format!("{{\"resourceLogs\":[]}}\n\n{line}\n{{\"resourceLogs\":[]}}\n");
+        let (whole, format) = read(&input, None);
+        assert_eq!(format, Some(Format::JsonLines));
+        for given in [None, Some(Format::JsonLines)] {
+            let mut documents = Documents::new(input.as_bytes(), given).split_resources(1);
+            let cut: Vec<_> = documents
+                .by_ref()
+                .map(|result| result.map_err(|error| error.to_string()))
+                .collect();
+            assert_eq!(documents.format(), Some(Format::JsonLines));
+            assert_eq!(cut.len(), 3, "{cut:?}");
+            assert_eq!(cut[2], whole[1]);
+            assert!(
+                cut[2]
+                    .as_ref()
+                    .is_err_and(|e| e.ends_with("at line 3 column 53")),
+                "{cut:?}"
+            );
+        }
+        // The first line is cut while the format is found.
+        let documents = Documents::new(line.as_bytes(), None).split_resources(1);
+        assert_eq!(documents.count(), 2);
     }
 
     #[test]

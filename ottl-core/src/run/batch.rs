@@ -48,10 +48,11 @@ macro_rules! signal_batches {
             ) -> Result<(), StatementError> {
                 let Run {
                     request,
+                    first_resource,
                     report,
                     mut observer,
                 } = run;
-                program.$walk(self, request, report, &mut observer)
+                program.$walk(self, request, first_resource, report, &mut observer)
             }
         }
     )*};
@@ -78,10 +79,12 @@ impl Batch for Document {
 }
 
 /// How a program runs over a batch: the request the batch arrived with (what the `otelcol.*`
-/// paths read; none by default), where the failures an `ignore` error mode lets pass go, and
-/// who watches each record and statement ([`Unobserved`] by default).
+/// paths read; none by default), where the failures an `ignore` error mode lets pass go, the
+/// number failures give the batch's first resource (0 by default), and who watches each record
+/// and statement ([`Unobserved`] by default).
 pub struct Run<'a, O = Unobserved> {
     request: &'a Request,
+    first_resource: usize,
     report: &'a mut dyn FnMut(StatementError),
     observer: O,
 }
@@ -91,6 +94,7 @@ impl<'a> Run<'a> {
     pub fn reporting(report: &'a mut dyn FnMut(StatementError)) -> Self {
         Run {
             request: &NO_REQUEST,
+            first_resource: 0,
             report,
             observer: Unobserved,
         }
@@ -103,10 +107,21 @@ impl<'a, O: Observer> Run<'a, O> {
         Run { request, ..self }
     }
 
+    /// The run, for a batch that is part of a larger one whose resources it holds from
+    /// number `first` on: failures name records by their place in the larger batch
+    /// (`resourceLogs[120].scopeLogs[0]…`).
+    pub fn first_resource(self, first: usize) -> Self {
+        Run {
+            first_resource: first,
+            ..self
+        }
+    }
+
     /// The run, telling `observer` about every record and statement.
     pub fn observer<P: Observer>(self, observer: P) -> Run<'a, P> {
         Run {
             request: self.request,
+            first_resource: self.first_resource,
             report: self.report,
             observer,
         }

@@ -12,17 +12,31 @@ use crate::model::{LogRecord, Logs, Map, Metric, Metrics, Span, Traces};
 /// Where failures go under `ErrorMode::Ignore`.
 type Report<'a> = &'a mut dyn FnMut(StatementError);
 
+/// How failures name records (`resourceLogs[3].scopeLogs[0].logRecords[2]`): the JSON names
+/// of the resource and scope levels, and the number of the batch's first resource.
+struct Names<'a> {
+    resource: &'a str,
+    scope: &'a str,
+    first: usize,
+}
+
 impl Program {
     /// Runs the program over every record of its context in `logs`, in document order,
-    /// telling `observer` about every record and statement.
+    /// telling `observer` about every record and statement; failures number the resources
+    /// from `first`.
     pub(super) fn run_logs_observed<O: Observer>(
         &self,
         logs: &mut Logs,
         request: &Request,
+        first: usize,
         report: Report<'_>,
         observer: &mut O,
     ) -> Result<(), StatementError> {
-        let names = ["resourceLogs", "scopeLogs"];
+        let names = Names {
+            resource: "resourceLogs",
+            scope: "scopeLogs",
+            first,
+        };
         let items = Items {
             contexts: &[ContextKind::Log],
             run: Self::on_logs::<O>,
@@ -39,15 +53,21 @@ impl Program {
     }
 
     /// Runs the program over every record of its context in `traces`, in document order:
-    /// resources, scopes, spans, or each event of each span.
+    /// resources (numbered from `first` in failures), scopes, spans, or each event of each
+    /// span.
     pub(super) fn run_traces_observed<O: Observer>(
         &self,
         traces: &mut Traces,
         request: &Request,
+        first: usize,
         report: Report<'_>,
         observer: &mut O,
     ) -> Result<(), StatementError> {
-        let names = ["resourceSpans", "scopeSpans"];
+        let names = Names {
+            resource: "resourceSpans",
+            scope: "scopeSpans",
+            first,
+        };
         let items = Items {
             contexts: &[ContextKind::Span, ContextKind::SpanEvent],
             run: Self::on_spans::<O>,
@@ -64,16 +84,22 @@ impl Program {
     }
 
     /// Runs the program over every record of its context in `metrics`, in document order:
-    /// resources, scopes, metrics, or every data point (of any kind) of every metric. Metrics
+    /// resources (numbered from `first` in failures), scopes, metrics, or every data point (of
+    /// any kind) of every metric. Metrics
     /// and points are counted afresh at each step, as the reference does.
     pub(super) fn run_metrics_observed<O: Observer>(
         &self,
         metrics: &mut Metrics,
         request: &Request,
+        first: usize,
         report: Report<'_>,
         observer: &mut O,
     ) -> Result<(), StatementError> {
-        let names = ["resourceMetrics", "scopeMetrics"];
+        let names = Names {
+            resource: "resourceMetrics",
+            scope: "scopeMetrics",
+            first,
+        };
         let items = Items {
             contexts: &[ContextKind::Metric, ContextKind::DataPoint],
             run: Self::on_metrics::<O>,
@@ -91,21 +117,25 @@ impl Program {
 
     /// The walk all signals share: each resource, each of its scopes, and the scope's items
     /// (handed to `items.run` when the program's context is one of `items.contexts`), with the
-    /// next resource's first item loaded ahead when `items.ahead` says how. `names` are the
-    /// JSON names of the two levels, for the record positions in error reports.
+    /// next resource's first item loaded ahead when `items.ahead` says how. `names` say how
+    /// failures name the records.
     fn walk<R: ResourceEntry, O: Observer>(
         &self,
         resources: &mut [R],
-        names: [&str; 2],
+        names: Names<'_>,
         items: Items<'_, <R::Scope as ScopeEntry>::Item, O>,
         request: &Request,
         report: Report<'_>,
         observer: &mut O,
     ) -> Result<(), StatementError> {
-        let [resource_name, scope_name] = names;
+        let Names {
+            resource: resource_name,
+            scope: scope_name,
+            first,
+        } = names;
         let mut cache = Map::new();
         let mut rest = resources;
-        let mut r = 0;
+        let mut r = first;
         while let Some((entry, next)) = rest.split_first_mut() {
             if let Some(ahead) = items.ahead
                 && let Some(item) = next.first().and_then(R::first_item)

@@ -15,10 +15,12 @@
 mod decode;
 mod encode;
 mod error;
+mod split;
 
 use std::io;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError, JsonPath, PathSegment};
+pub use split::{Part, decode_part, split};
 
 use crate::model::{Logs, Metrics, Traces};
 

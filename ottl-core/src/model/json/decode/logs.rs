@@ -11,7 +11,7 @@ pub(super) fn resource_logs_list(r: &mut Reader<'_>, out: &mut Vec<ResourceLogs>
     r.read_array_into(out, resource_logs)
 }
 
-fn resource_logs(r: &mut Reader<'_>) -> Decoded<ResourceLogs> {
+pub(super) fn resource_logs(r: &mut Reader<'_>) -> Decoded<ResourceLogs> {
     let mut resource_logs = ResourceLogs::default();
     let mut deprecated = Vec::new();
     r.read_object(|r, key| match key {

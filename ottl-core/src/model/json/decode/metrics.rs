@@ -21,7 +21,7 @@ pub(super) fn resource_metrics_list(
     r.read_array_into(out, resource_metrics)
 }
 
-fn resource_metrics(r: &mut Reader<'_>) -> Decoded<ResourceMetrics> {
+pub(super) fn resource_metrics(r: &mut Reader<'_>) -> Decoded<ResourceMetrics> {
     let mut resource_metrics = ResourceMetrics::default();
     let mut deprecated = Vec::new();
     r.read_object(|r, key| match key {

@@ -11,7 +11,9 @@ mod traces;
 use reader::Reader;
 
 use super::Document;
-use super::error::{DecodeError, DecodeErrorKind, Decoded};
+use super::error::{DecodeError, DecodeErrorKind, Decoded, PathSegment};
+use super::split::Part;
+use crate::context::Signal;
 use crate::model::{Logs, Metrics, Traces};
 
 /// Runs `decode_document` over `input`, requires nothing but whitespace after it, and places
@@ -109,5 +111,36 @@ pub(super) fn document(input: &[u8]) -> Result<Document, DecodeError> {
             Some(document) => Ok(document),
             None => r.error_at(start, DecodeErrorKind::NotAnEnvelope),
         }
+    })
+}
+
+/// The resources of `part`, a stretch of `input`'s resource list; an error is the one decoding
+/// the whole of `input` reports when its first bad value lies in this part.
+pub(super) fn part(input: &[u8], part: &Part) -> Result<Document, DecodeError> {
+    // The envelope object and the resource array are open around the part.
+    let mut r = Reader::within(input, part.start, 2);
+    let (end, first) = (part.end, part.first);
+    let document = match part.signal() {
+        Signal::Logs => {
+            let mut resource_logs = Vec::new();
+            r.read_elements_into(end, first, &mut resource_logs, logs::resource_logs)
+                .map(|()| Document::Logs(Logs { resource_logs }))
+        }
+        Signal::Traces => {
+            let mut resource_spans = Vec::new();
+            r.read_elements_into(end, first, &mut resource_spans, traces::resource_spans)
+                .map(|()| Document::Traces(Traces { resource_spans }))
+        }
+        Signal::Metrics => {
+            let mut resource_metrics = Vec::new();
+            r.read_elements_into(end, first, &mut resource_metrics, metrics::resource_metrics)
+                .map(|()| Document::Metrics(Metrics { resource_metrics }))
+        }
+    };
+    document.map_err(|mut error| {
+        error
+            .reversed_path
+            .push(PathSegment::Field(part.field.to_owned()));
+        error.locate(input)
     })
 }

@@ -46,6 +46,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader placed at `pos` of `input`, `depth` levels deep: for a stretch of a document
+    /// read on its own, whose errors are then those reading the whole document gives.
+    pub(crate) fn within(input: &'a [u8], pos: usize, depth: usize) -> Self {
+        Self {
+            input,
+            pos,
+            depth,
+            entry_buffers: Vec::new(),
+        }
+    }
+
     /// An error at byte `offset`.
     pub(crate) fn error_at<T>(&self, offset: usize, kind: DecodeErrorKind) -> Decoded<T> {
         Err(RawError::new(kind, offset))
@@ -216,6 +227,37 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         self.depth -= 1;
         Ok(())
+    }
+
+    /// Reads the elements of an array from the current position up to byte `end` (a stretch
+    /// of the array whose brackets lie outside it), appending each element `read_item`
+    /// decodes to `out`; an error gets the element's index in the whole array, counting from
+    /// `first`, added to its path.
+    pub(crate) fn read_elements_into<T>(
+        &mut self,
+        end: usize,
+        first: usize,
+        out: &mut Vec<T>,
+        mut read_item: impl FnMut(&mut Self) -> Decoded<T>,
+    ) -> Decoded<()> {
+        let mut index = first;
+        loop {
+            match read_item(self) {
+                Ok(item) => out.push(item),
+                Err(mut error) => {
+                    error.reversed_path.push(PathSegment::Index(index));
+                    return Err(error);
+                }
+            }
+            index += 1;
+            if self.offset() >= end {
+                return Ok(());
+            }
+            match self.peek()? {
+                b',' => self.pos += 1,
+                _ => return self.syntax("expected ',' or ']'"),
+            }
+        }
     }
 
     /// Reads an array, appending each element `read_item` decodes to `out` (pdata appends when

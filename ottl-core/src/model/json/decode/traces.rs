@@ -13,7 +13,7 @@ pub(super) fn resource_spans_list(r: &mut Reader<'_>, out: &mut Vec<ResourceSpan
     r.read_array_into(out, resource_spans)
 }
 
-fn resource_spans(r: &mut Reader<'_>) -> Decoded<ResourceSpans> {
+pub(super) fn resource_spans(r: &mut Reader<'_>) -> Decoded<ResourceSpans> {
     let mut resource_spans = ResourceSpans::default();
     let mut deprecated = Vec::new();
     r.read_object(|r, key| match key {
