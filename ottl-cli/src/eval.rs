@@ -2,6 +2,8 @@
 
 use crate::gates::FeatureGates;
 use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
+use crate::messages::Messages;
+use crate::parallel::Origin;
 use crate::render::{self, Source};
 use crate::runner::{run_reported, signal};
 use crate::statements::{self, Line};
@@ -38,8 +40,10 @@ exporter writes with `format: proto`, or a varint), found from --input-format, e
 extension (.json, .jsonl, .pb, .binpb), else the content: a first line that is a whole document
 means JSON Lines; protobuf is told from its first bytes, and a message's signal from its
 records. gzip and zstd inputs are decompressed. JSON Lines and delimited protobuf are read, run
-and written one document at a time. The output is in the first input's format unless
---output-format says otherwise.
+and written one document at a time; a large OTLP/JSON document (or line) is run in parts of
+whole resources, on every thread, and written whole once its last part is done (output and
+messages as if it ran whole). The output is in the first input's format unless --output-format
+says otherwise.
 
 With --config, the `transform` and `filter` processors (`transform/<name>`, `filter/<name>`)
 run on each input as the collector runs them: those of the first pipeline of the input's
@@ -116,8 +120,9 @@ pub struct Args {
     #[arg(long = "output-format", value_name = "FORMAT")]
     output_format: Option<OutputFormat>,
     /// How many documents to work on at once (JSON Lines and delimited protobuf inputs hold
-    /// many): each is decoded, run and encoded on one of N threads, and the output keeps the
-    /// input's order. 0 (the default) uses every core; `--trace` runs on one.
+    /// many; a large OTLP/JSON document is cut into parts of whole resources): each is
+    /// decoded, run and encoded on one of N threads, and the output keeps the input's order.
+    /// 0 (the default) uses every core; `--trace` runs on one, over whole documents.
     #[arg(short = 'j', long = "threads", value_name = "N", default_value_t = 0)]
     threads: usize,
     /// OTLP/JSON, JSON Lines or OTLP protobuf files, possibly gzip- or zstd-compressed (logs,
@@ -169,9 +174,15 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     let threads = threads(&args);
-    let each = |name: &str, document| eval_document(&programs, context, name, document, args.trace);
+    let each = |origin: &Origin<'_>, document, messages: &mut Messages| {
+        eval_document(&programs, context, origin, document, args.trace, messages)
+    };
+    // A trace follows the records of the whole document; otherwise a large document is run in
+    // parts, as resources run independently of one another.
+    let cut = args.trace.is_none();
     for input in &inputs {
-        if let Err(code) = for_each_document(input, args.input_format, &mut sink, threads, &each) {
+        let read = for_each_document(input, args.input_format, &mut sink, threads, cut, &each);
+        if let Err(code) = read {
             return code;
         }
     }
@@ -358,26 +369,30 @@ fn resolve_context(
     ))
 }
 
-/// Runs the statements over one document; the result is the document to write.
+/// Runs the statements over one document (or part); the result is the document to write.
 fn eval_document(
     programs: &Programs<'_>,
     context: Option<ContextKind>,
-    name: &str,
+    origin: &Origin<'_>,
     mut document: Document,
     trace: Option<TraceFormat>,
+    messages: &mut Messages,
 ) -> Result<Document, ExitCode> {
+    let name = origin.name;
     let (signal, signal_name) = signal(&document);
     let context = context.unwrap_or(signal.record_context());
     let program = programs.get(context)?;
     if !context.runs_on(signal) && !program.is_empty() {
-        eprintln!(
+        messages.error(format!(
             "error: {name}: {context} statements do not run on {signal_name}; \
              use --context with one of the {signal_name} contexts"
-        );
+        ));
         return Err(ExitCode::BadInput);
     }
-    if let Err(failure) = run_reported(program, &mut document, &format!("{name}: "), trace) {
-        eprintln!("error: {name}: {failure}");
+    let prefix = format!("{name}: ");
+    let first = origin.first_resource;
+    if let Err(failure) = run_reported(program, &mut document, first, &prefix, trace, messages) {
+        messages.error(format!("error: {name}: {failure}"));
         return Err(ExitCode::RuntimeError);
     }
     Ok(document)

@@ -7,6 +7,7 @@
 //! decompression lives here so `ottl-core` carries no compression crates a host may not want.
 
 use crate::ExitCode;
+use crate::parallel::Each;
 use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::model::proto;
 use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
@@ -96,32 +97,34 @@ fn open(path: &Path) -> Result<(String, Box<dyn BufRead>), ExitCode> {
     Ok((name, reader))
 }
 
+/// The size of the parts a large OTLP/JSON document is cut into: big enough that the work on
+/// a part dwarfs handing it around, small enough that every thread gets several.
+const PART_SIZE: usize = 1 << 20;
+
 /// Reads the documents of `path` one at a time, hands each to `each` with the input's name and
 /// writes what it returns to `sink`. The format is `format`, else the file name's extension,
 /// else the content's. With `threads` above 1, documents are decoded, handed to `each` and
-/// encoded on that many threads, and written in input order (see [`crate::parallel`]).
+/// encoded on that many threads, and written in input order (see [`crate::parallel`]). With
+/// `cut`, a large OTLP/JSON document is worked on in parts of whole resources: `each` must
+/// then give each part what it gives the whole document (resources run independently of one
+/// another), and number the resources from the part's first in what it says.
 pub(crate) fn for_each_document(
     path: &Path,
     format: Option<InputFormat>,
     sink: &mut Sink<'_>,
     threads: usize,
-    each: &(dyn Fn(&str, Document) -> Result<Document, ExitCode> + Sync),
+    cut: bool,
+    each: &Each<'_>,
 ) -> Result<(), ExitCode> {
     let (name, reader) = open(path)?;
     let format = format
         .map(Format::from)
         .or_else(|| Format::from_file_name(&path.to_string_lossy()));
     let mut documents = Documents::new(reader, format);
-    if threads > 1 {
-        return crate::parallel::for_each_frame(&name, &mut documents, sink, threads, each);
+    if cut {
+        documents = documents.split_resources(PART_SIZE);
     }
-    while let Some(document) = documents.next() {
-        let document = document.map_err(|error| read_failed(&name, &error))?;
-        sink.input_format(documents.format());
-        let document = each(&name, document)?;
-        sink.write(&name, &document)?;
-    }
-    Ok(())
+    crate::parallel::for_each_frame(&name, &mut documents, sink, threads, each)
 }
 
 /// Says on stderr why a document of `name` could not be read.
@@ -177,12 +180,7 @@ impl Encoder {
             Some(OutputFormat::ProtoVarint) => {
                 let mut message = Vec::new();
                 proto::encode_into(document, &mut message).map_err(|e| failed(&e))?;
-                let mut len = message.len() as u64;
-                while len >= 0x80 {
-                    buffer.push((len as u8) | 0x80);
-                    len >>= 7;
-                }
-                buffer.push(len as u8);
+                push_varint(message.len() as u64, buffer);
                 buffer.append(&mut message);
             }
             Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
@@ -195,6 +193,148 @@ impl Encoder {
         }
         Ok(())
     }
+
+    /// Puts together the output of a cut document from its parts' encodings.
+    pub(crate) fn stitch(self) -> Stitch {
+        // Room for the length a delimited message starts with, filled in at the end.
+        let prefix = match self.format {
+            Some(OutputFormat::ProtoDelimited) => 4,
+            Some(OutputFormat::ProtoVarint) => VARINT_ROOM,
+            _ => 0,
+        };
+        Stitch {
+            encoder: self,
+            field: "",
+            out: vec![0; prefix],
+            prefix,
+        }
+    }
+}
+
+/// The most bytes a varint takes.
+const VARINT_ROOM: usize = 10;
+
+/// Appends `value` as a protobuf varint.
+fn push_varint(mut value: u64, buffer: &mut Vec<u8>) {
+    while value >= 0x80 {
+        buffer.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    buffer.push(value as u8);
+}
+
+/// The output of a document cut into parts, put together from what [`Encoder::encode`] wrote
+/// for each part into what it writes for the whole document: the resources of every part
+/// inside one envelope (JSON), or one message holding them all (protobuf, whose repeated
+/// resource field concatenates). The output grows in place, so the whole document's encoding
+/// is held once.
+pub(crate) struct Stitch {
+    encoder: Encoder,
+    /// The JSON envelope field, once a part is added.
+    field: &'static str,
+    /// The output so far: the JSON envelope's start and the resources with their separators,
+    /// or room for a length and the protobuf fields.
+    out: Vec<u8>,
+    /// The bytes kept at the start for a delimited message's length.
+    prefix: usize,
+}
+
+impl Stitch {
+    /// Adds the resources of a part encoded as `encoded`, whose signal's envelope field is
+    /// `field`.
+    pub(crate) fn add(&mut self, field: &'static str, encoded: &[u8]) -> Result<(), ExitCode> {
+        self.field = field;
+        let resources = match self.encoder.format {
+            Some(OutputFormat::Proto) => Some(encoded),
+            Some(OutputFormat::ProtoDelimited) => encoded.get(4..),
+            Some(OutputFormat::ProtoVarint) => {
+                let prefix = encoded.iter().take_while(|&&b| b & 0x80 != 0).count() + 1;
+                encoded.get(prefix..)
+            }
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
+                if encoded == EMPTY_JSON {
+                    return Ok(());
+                }
+                let envelope = self.json_envelope();
+                let resources = encoded
+                    .strip_prefix(envelope.open.as_bytes())
+                    .and_then(|rest| rest.strip_suffix(envelope.close.as_bytes()));
+                if resources.is_some() {
+                    let between = if self.out.is_empty() {
+                        envelope.open.as_bytes()
+                    } else {
+                        envelope.separator.as_bytes()
+                    };
+                    self.out.extend_from_slice(between);
+                }
+                resources
+            }
+        };
+        let resources = resources.ok_or_else(|| {
+            eprintln!("error: a part of a document was encoded in an unexpected shape");
+            ExitCode::BadInput
+        })?;
+        self.out.extend_from_slice(resources);
+        Ok(())
+    }
+
+    /// The whole document's encoding.
+    pub(crate) fn finish(mut self) -> Result<Vec<u8>, ExitCode> {
+        let len = self.out.len() - self.prefix;
+        match self.encoder.format {
+            Some(OutputFormat::Proto) => {}
+            Some(OutputFormat::ProtoDelimited) => {
+                let len = u32::try_from(len).map_err(|_| {
+                    eprintln!("error: a message of 4 GiB or more has no 4-byte length");
+                    ExitCode::BadInput
+                })?;
+                self.out[..4].copy_from_slice(&len.to_be_bytes());
+            }
+            Some(OutputFormat::ProtoVarint) => {
+                let mut varint = Vec::with_capacity(VARINT_ROOM);
+                push_varint(len as u64, &mut varint);
+                let start = VARINT_ROOM - varint.len();
+                self.out[start..VARINT_ROOM].copy_from_slice(&varint);
+                self.out.drain(..start);
+            }
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None if self.out.is_empty() => {
+                self.out.extend_from_slice(EMPTY_JSON);
+            }
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
+                let close = self.json_envelope().close;
+                self.out.extend_from_slice(close.as_bytes());
+            }
+        }
+        Ok(self.out)
+    }
+
+    /// How the JSON encoder writes the envelope around the resources.
+    fn json_envelope(&self) -> JsonEnvelope {
+        let field = self.field;
+        if self.encoder.pretty && self.encoder.format != Some(OutputFormat::Jsonl) {
+            JsonEnvelope {
+                open: format!("{{\n  \"{field}\": [\n    "),
+                separator: ",\n    ",
+                close: "\n  ]\n}\n",
+            }
+        } else {
+            JsonEnvelope {
+                open: format!("{{\"{field}\":["),
+                separator: ",",
+                close: "]}\n",
+            }
+        }
+    }
+}
+
+/// A document without resources, as the JSON encoder writes it (and a newline).
+const EMPTY_JSON: &[u8] = b"{}\n";
+
+/// What surrounds and separates the resources in a JSON document.
+struct JsonEnvelope {
+    open: String,
+    separator: &'static str,
+    close: &'static str,
 }
 
 /// Where documents go: standard output or `-o FILE` (created on the first write), buffered and
@@ -204,8 +344,6 @@ pub(crate) struct Sink<'a> {
     writer: Option<BufWriter<Box<dyn Write>>>,
     format: Option<OutputFormat>,
     pretty: bool,
-    /// The encoding of one document, reused.
-    buffer: Vec<u8>,
 }
 
 impl<'a> Sink<'a> {
@@ -232,7 +370,6 @@ impl<'a> Sink<'a> {
             writer: None,
             format,
             pretty,
-            buffer: Vec::new(),
         })
     }
 
@@ -259,21 +396,6 @@ impl<'a> Sink<'a> {
             format: self.format,
             pretty: self.pretty,
         }
-    }
-
-    /// Encodes `document` and writes it.
-    pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
-        let mut buffer = std::mem::take(&mut self.buffer);
-        buffer.clear();
-        let written = self
-            .encoder()
-            .encode(name, document, &mut buffer)
-            .and_then(|()| self.write_encoded(&buffer));
-        // A large document's buffer would only raise the peak memory from here on.
-        if buffer.capacity() <= 16 * BUFFER {
-            self.buffer = buffer;
-        }
-        written
     }
 
     /// Writes a document encoded by [`Sink::encoder`].

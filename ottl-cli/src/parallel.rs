@@ -1,15 +1,23 @@
-//! `-j/--threads`: documents worked on in parallel, written in input order.
+//! Documents read, worked on and written in input order, on the calling thread or on `-j N`
+//! workers.
 //!
 //! The calling thread reads each document's bytes ([`Documents::next_frame`]) and writes the
-//! results; `threads` workers decode a frame, hand the document to the command's work, and
-//! encode the result. At most `2 × threads` documents are between reading and writing at
-//! any time, so memory stays that of a few documents however long the input is, and a
-//! document that takes long holds the output back rather than letting later ones pile up.
+//! results; with more than one thread, `threads` workers decode a frame, hand the document to
+//! the command's work, and encode the result. At most `2 × threads` documents are between
+//! reading and writing at any time, so memory stays that of a few documents however long the
+//! input is, and a document that takes long holds the output back rather than letting later
+//! ones pile up.
+//!
+//! A large OTLP/JSON document comes as parts of whole resources ([`Documents::split_resources`]),
+//! worked on like documents; the writer puts their outputs and their messages together and
+//! writes them when the last part is done, so the output and stderr are those of the whole
+//! document, failures included.
 
 use crate::ExitCode;
-use crate::io::{Sink, read_failed};
+use crate::io::{Encoder, Sink, Stitch, read_failed};
+use crate::messages::Messages;
 use ottl_core::model::json::Document;
-use ottl_core::model::stream::{Documents, Frame};
+use ottl_core::model::stream::{Documents, Frame, Piece};
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,10 +25,27 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-/// What a worker hands back: the document's number and its encoded output.
-type Done = (usize, Result<Vec<u8>, ExitCode>);
+/// Where a document comes from: the input's name and, for a part of a cut document, the
+/// number of its first resource in the whole document (0 otherwise).
+pub(crate) struct Origin<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) first_resource: usize,
+}
 
-/// Runs `each` over the documents of `documents` on `threads` workers and writes the results
+/// A command's work on one document: the document to write, what to say on stderr kept in
+/// the messages.
+pub(crate) type Each<'a> =
+    dyn Fn(&Origin<'_>, Document, &mut Messages) -> Result<Document, ExitCode> + Sync + 'a;
+
+/// One document (or part) worked on: where it stands, what it said, its encoded output and the
+/// envelope field of its signal.
+struct Done {
+    piece: Option<Piece>,
+    messages: Messages,
+    result: Result<(Vec<u8>, &'static str), ExitCode>,
+}
+
+/// Runs `each` over the documents of `documents` on `threads` threads and writes the results
 /// to `sink` in input order. The first failure (in input order, a document that cannot be read
 /// included) stops the run: what came before it is written, nothing after.
 pub(crate) fn for_each_frame<R: BufRead>(
@@ -28,14 +53,49 @@ pub(crate) fn for_each_frame<R: BufRead>(
     documents: &mut Documents<R>,
     sink: &mut Sink<'_>,
     threads: usize,
-    each: &(dyn Fn(&str, Document) -> Result<Document, ExitCode> + Sync),
+    each: &Each<'_>,
+) -> Result<(), ExitCode> {
+    let mut writer = Writer::default();
+    let outcome = if threads > 1 {
+        in_parallel(name, documents, sink, &mut writer, threads, each)
+    } else {
+        in_turn(name, documents, sink, &mut writer, each)
+    };
+    outcome.and_then(|()| writer.finished(name))
+}
+
+/// The documents one after another on this thread.
+fn in_turn<R: BufRead>(
+    name: &str,
+    documents: &mut Documents<R>,
+    sink: &mut Sink<'_>,
+    writer: &mut Writer,
+    each: &Each<'_>,
+) -> Result<(), ExitCode> {
+    while let Some(frame) = documents.next_frame() {
+        let frame = frame.map_err(|error| read_failed(name, &error))?;
+        sink.input_format(documents.format());
+        let done = work(name, frame, sink.encoder(), each);
+        writer.write(done, sink)?;
+    }
+    Ok(())
+}
+
+/// The documents on `threads` workers, written in input order.
+fn in_parallel<R: BufRead>(
+    name: &str,
+    documents: &mut Documents<R>,
+    sink: &mut Sink<'_>,
+    writer: &mut Writer,
+    threads: usize,
+    each: &Each<'_>,
 ) -> Result<(), ExitCode> {
     let in_flight = 2 * threads;
     let stop = AtomicBool::new(false);
     thread::scope(|scope| {
-        let (work, jobs) = mpsc::sync_channel::<(usize, Frame)>(in_flight);
+        let (work_on, jobs) = mpsc::sync_channel::<(usize, Frame)>(in_flight);
         let jobs = Arc::new(Mutex::new(jobs));
-        let (report, done) = mpsc::channel::<Done>();
+        let (report, done) = mpsc::channel::<(usize, Done)>();
         let mut report = Some(report);
         let mut order = Order::default();
         let mut sent = 0;
@@ -65,38 +125,30 @@ pub(crate) fn for_each_frame<R: BufRead>(
                             if stop.load(Ordering::Relaxed) {
                                 break;
                             }
-                            let result = frame
-                                .decode()
-                                .map_err(|error| read_failed(name, &error))
-                                .and_then(|document| each(name, document))
-                                .and_then(|document| {
-                                    let mut encoded = Vec::new();
-                                    encoder.encode(name, &document, &mut encoded)?;
-                                    Ok(encoded)
-                                });
-                            if report.send((number, result)).is_err() {
+                            let done = work(name, frame, encoder, each);
+                            if report.send((number, done)).is_err() {
                                 break;
                             }
                         }
                     });
                 }
             }
-            if work.send((sent, frame)).is_err() {
+            if work_on.send((sent, frame)).is_err() {
                 break;
             }
             sent += 1;
             // Keep at most `in_flight` documents between reading and writing.
             while sent - order.written >= in_flight && outcome.is_ok() {
-                outcome = order.take(&done, sink);
+                outcome = order.take(&done, writer, sink);
             }
             if outcome.is_err() {
                 break;
             }
         }
-        drop(work);
+        drop(work_on);
         drop(report);
         while order.written < sent && outcome.is_ok() {
-            outcome = order.take(&done, sink);
+            outcome = order.take(&done, writer, sink);
         }
         if outcome.is_err() {
             stop.store(true, Ordering::Relaxed);
@@ -108,6 +160,30 @@ pub(crate) fn for_each_frame<R: BufRead>(
     })
 }
 
+/// Decodes `frame`, hands the document to `each` and encodes the result.
+fn work(name: &str, frame: Frame, encoder: Encoder, each: &Each<'_>) -> Done {
+    let piece = frame.piece();
+    let origin = Origin {
+        name,
+        first_resource: piece.map_or(0, |piece| piece.first_resource),
+    };
+    let mut messages = Messages::default();
+    let result = frame
+        .decode()
+        .map_err(|error| read_failed(name, &error))
+        .and_then(|document| each(&origin, document, &mut messages))
+        .and_then(|document| {
+            let mut encoded = Vec::new();
+            encoder.encode(name, &document, &mut encoded)?;
+            Ok((encoded, document.envelope_field()))
+        });
+    Done {
+        piece,
+        messages,
+        result,
+    }
+}
+
 /// The next frame to work on; `None` once the reader is done.
 fn next_job(jobs: &Mutex<Receiver<(usize, Frame)>>) -> Option<(usize, Frame)> {
     jobs.lock().ok()?.recv().ok()
@@ -116,19 +192,76 @@ fn next_job(jobs: &Mutex<Receiver<(usize, Frame)>>) -> Option<(usize, Frame)> {
 /// Results waiting for the ones before them to be written.
 #[derive(Default)]
 struct Order {
-    waiting: BTreeMap<usize, Result<Vec<u8>, ExitCode>>,
+    waiting: BTreeMap<usize, Done>,
     written: usize,
 }
 
 impl Order {
     /// Waits for one more result, then writes every result that is next in order.
-    fn take(&mut self, done: &Receiver<Done>, sink: &mut Sink<'_>) -> Result<(), ExitCode> {
+    fn take(
+        &mut self,
+        done: &Receiver<(usize, Done)>,
+        writer: &mut Writer,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), ExitCode> {
         let (number, result) = done.recv().map_err(|_| ExitCode::BadInput)?;
         self.waiting.insert(number, result);
         while let Some(result) = self.waiting.remove(&self.written) {
-            sink.write_encoded(&result?)?;
+            writer.write(result, sink)?;
             self.written += 1;
         }
         Ok(())
+    }
+}
+
+/// Writes what each document said and its output, in order; the parts of a cut document are
+/// held until its last one.
+#[derive(Default)]
+struct Writer {
+    /// The notes shown so far, each shown once.
+    notes: Vec<String>,
+    /// The cut document being put together.
+    cut: Option<(Messages, Stitch)>,
+}
+
+impl Writer {
+    fn write(&mut self, done: Done, sink: &mut Sink<'_>) -> Result<(), ExitCode> {
+        let Some(piece) = done.piece else {
+            done.messages.print(&mut self.notes);
+            return sink.write_encoded(&done.result?.0);
+        };
+        if piece.index == 0 {
+            self.cut = Some((Messages::default(), sink.encoder().stitch()));
+        }
+        let Some((messages, stitch)) = &mut self.cut else {
+            return Err(ExitCode::BadInput);
+        };
+        messages.absorb(done.messages);
+        let added = done
+            .result
+            .and_then(|(encoded, field)| stitch.add(field, &encoded));
+        if added.is_err() || piece.last {
+            messages.print(&mut self.notes);
+        }
+        added?;
+        if piece.last
+            && let Some((_, stitch)) = self.cut.take()
+        {
+            sink.write_encoded(&stitch.finish()?)?;
+        }
+        Ok(())
+    }
+
+    /// Fails if a cut document's last part never came (its reading stopped early).
+    fn finished(self, name: &str) -> Result<(), ExitCode> {
+        match self.cut {
+            None => Ok(()),
+            Some((messages, _)) => {
+                let mut notes = self.notes;
+                messages.print(&mut notes);
+                eprintln!("error: {name}: the document ended before its last resources were read");
+                Err(ExitCode::BadInput)
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ fn filter_conditions_read_the_request() {
     group.filter_logs(&mut batch, &mut |_| {}).expect("runs");
     assert_eq!(batch.resource_logs.len(), 1, "no request: nothing matches");
     group
-        .filter_logs_for(&mut batch, &request(), &mut |_| {})
+        .filter_logs_for(&mut batch, &request(), 0, &mut |_| {})
         .expect("runs");
     assert!(batch.resource_logs.is_empty(), "every record matched");
 }

@@ -5,6 +5,8 @@
 
 use super::{Config, Pipeline, Processor, Text};
 use crate::io::{InputFormat, OutputFormat, Sink, for_each_document};
+use crate::messages::{Messages, RunMessages};
+use crate::parallel::Origin;
 use crate::render::{self, Source};
 use crate::runner::{run_reported, signal};
 use crate::trace::TraceFormat;
@@ -16,7 +18,6 @@ use ottl_functions::processor::{
     CompiledGroup, Failure, Finding, Options as ProcessorOptions, Registries, RunFailure, Step,
 };
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// What `eval --config` needs besides the configuration.
 pub struct Options<'a> {
@@ -91,14 +92,19 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
         pipelines: config.pipelines.as_deref(),
         wanted: options.pipeline,
     };
-    let noted = Mutex::new(Vec::new());
-    let each = |name: &str, document| eval_document(&plan, name, document, options.trace, &noted);
+    let each = |origin: &Origin<'_>, document, messages: &mut Messages| {
+        eval_document(&plan, origin, document, options.trace, messages)
+    };
+    // A trace follows the records of the whole document; otherwise a large document is run in
+    // parts when that reports failures as the whole document does.
+    let cut = options.trace.is_none() && plan.runs_alike_in_parts();
     for input in &inputs {
         let read = for_each_document(
             input,
             options.input_format,
             &mut sink,
             options.threads,
+            cut,
             &each,
         );
         if let Err(code) = read {
@@ -298,6 +304,26 @@ impl Plan<'_> {
     }
 }
 
+impl Plan<'_> {
+    /// Whether running a document part by part (its resources in stretches) gives and says
+    /// what running it whole does. Resources run independently of one another, so the output
+    /// is the same; failures are reported alike unless a filter group propagates (its
+    /// failures come together after the whole batch) or a signal with several groups has one
+    /// that propagates (the group that fails first would depend on how the document is cut).
+    fn runs_alike_in_parts(&self) -> bool {
+        [Signal::Logs, Signal::Traces, Signal::Metrics]
+            .into_iter()
+            .all(|signal| {
+                let (steps, _) = self.steps(signal);
+                let any_propagates = steps.iter().any(|g| g.propagates());
+                let filter_propagates = steps
+                    .iter()
+                    .any(|g| g.propagates() && matches!(g.step, Step::Filter(_)));
+                !filter_propagates && (steps.len() <= 1 || !any_propagates)
+            })
+    }
+}
+
 /// `--pipeline` must name a pipeline of the configuration.
 fn check_pipeline(config: &Config, wanted: Option<&str>) -> Result<(), String> {
     let Some(wanted) = wanted else {
@@ -318,53 +344,50 @@ fn check_pipeline(config: &Config, wanted: Option<&str>) -> Result<(), String> {
     ))
 }
 
-/// Runs the groups the plan gives the input's signal over it, in order, and appends the
-/// result. A note about which groups run is shown once per input and note, not per document.
+/// Runs the groups the plan gives the input's signal over it (or a part of it), in order, and
+/// returns the result; a note says which groups run.
 fn eval_document(
     plan: &Plan<'_>,
-    name: &str,
+    origin: &Origin<'_>,
     mut document: Document,
     trace: Option<TraceFormat>,
-    noted: &Mutex<Vec<String>>,
+    messages: &mut Messages,
 ) -> Result<Document, ExitCode> {
+    let name = origin.name;
     let (signal, _) = signal(&document);
     let (steps, note) = plan.steps(signal);
     if let Some(note) = note {
-        let line = format!("note: {name}: {note}");
-        let mut noted = noted.lock().map_err(|_| ExitCode::BadInput)?;
-        if !noted.contains(&line) {
-            eprintln!("{line}");
-            noted.push(line);
-        }
+        messages.note(format!("note: {name}: {note}"));
     }
     for group in steps {
         let label = &group.label;
+        let prefix = format!("{name}: {label}: ");
         match &group.step {
             Step::Transform(program) => {
-                let prefix = format!("{name}: {label}: ");
-                if let Err(failure) = run_reported(program, &mut document, &prefix, trace) {
-                    eprintln!("error: {name}: {label}: {failure}");
+                let first = origin.first_resource;
+                let ran = run_reported(program, &mut document, first, &prefix, trace, messages);
+                if let Err(failure) = ran {
+                    messages.error(format!("error: {name}: {label}: {failure}"));
                     return Err(ExitCode::RuntimeError);
                 }
             }
             Step::Filter(_) => {
+                let mut run = RunMessages::new(&prefix);
                 let mut report = |failure: Failure| match failure {
-                    Failure::Condition(failure) => {
-                        eprintln!("warning: {name}: {label}: {failure}");
-                    }
-                    Failure::Statement(failure) => {
-                        eprintln!("warning: {name}: {label}: {failure}");
-                    }
+                    Failure::Condition(failure) => run.line(format!("warning: {prefix}{failure}")),
+                    Failure::Statement(failure) => run.line(format!("warning: {prefix}{failure}")),
                 };
-                if let Err(error) = group.run(&mut document, &mut report) {
+                let ran = group.run(&mut document, origin.first_resource, &mut report);
+                messages.push_run(run);
+                if let Err(error) = ran {
                     match error {
                         RunFailure::Filter(error) => {
                             for failure in error.failures {
-                                eprintln!("error: {name}: {label}: {failure}");
+                                messages.error(format!("error: {name}: {label}: {failure}"));
                             }
                         }
                         RunFailure::Statement(failure) => {
-                            eprintln!("error: {name}: {label}: {failure}");
+                            messages.error(format!("error: {name}: {label}: {failure}"));
                         }
                     }
                     return Err(ExitCode::RuntimeError);

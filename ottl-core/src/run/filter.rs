@@ -143,6 +143,17 @@ impl fmt::Display for FilterError {
 type Report<'a> = &'a mut dyn FnMut(ConditionError);
 
 impl FilterGroup {
+    /// Whether a failing condition of the group fails the batch (`ErrorMode::Propagate`):
+    /// its failures then come back together after the whole batch was filtered.
+    pub fn propagates(&self) -> bool {
+        [&self.resource, &self.scope, &self.item, &self.sub_item]
+            .into_iter()
+            .flatten()
+            .any(|level| level.program.error_mode() == ErrorMode::Propagate)
+    }
+}
+
+impl FilterGroup {
     /// A group of `levels` (one per context) for `signal`.
     pub fn new(
         signal: Signal,
@@ -224,11 +235,12 @@ impl FilterGroup {
     /// The walk every signal shares: removes the resources and scopes the group's conditions
     /// match, hands each remaining scope's items to `items` (which removes what it must), and
     /// removes the containers left empty. `names` are the signal's JSON names for resource and
-    /// scope entries (`resourceLogs`, `scopeLogs`), for the positions in messages.
+    /// scope entries (`resourceLogs`, `scopeLogs`), for the positions in messages, which number
+    /// the resources from `first`.
     fn filter_entries<R: ResourceEntry>(
         &self,
         resources: &mut Vec<R>,
-        names: [&str; 2],
+        (names, first): ([&str; 2], usize),
         request: &Request,
         report: Report<'_>,
         mut items: impl FnMut(
@@ -242,7 +254,7 @@ impl FilterGroup {
         let mut walk = Walk::new(report);
         let mut cache = Map::new();
         let lower = self.has_lower_levels();
-        let mut next_resource = 0;
+        let mut next_resource = first;
         resources.retain_mut(|entry| {
             let r = next_resource;
             next_resource += 1;

@@ -210,6 +210,11 @@ impl Program {
         self.context
     }
 
+    /// What the program does when a statement fails on a record.
+    pub fn error_mode(&self) -> ErrorMode {
+        self.error_mode
+    }
+
     /// Runs the program over every record of its context in `batch`, in document order. Under
     /// [`ErrorMode::Ignore`] the failures that pass are counted, per statement, in the result;
     /// under `Propagate` the first one is the error.

@@ -31,7 +31,7 @@ pub mod infer;
 pub use config::{Entry, FilterConfig, GroupConfig, TransformConfig};
 
 use infer::Inferred;
-use ottl_core::context::{ContextKind, Signal};
+use ottl_core::context::{ContextKind, Request, Signal};
 use ottl_core::diag::Diagnostic;
 use ottl_core::function::Registry;
 use ottl_core::model::json::Document;
@@ -677,28 +677,46 @@ impl std::error::Error for RunError {}
 
 impl CompiledGroup {
     /// Runs the group over `document` when it holds the group's signal; failures under
-    /// `ignore` go to `report`.
+    /// `ignore` go to `report`. `first_resource` numbers the document's first resource in
+    /// failures: 0, or for a part of a larger document, the number it has there.
     pub fn run(
         &self,
         document: &mut Document,
+        first_resource: usize,
         report: &mut dyn FnMut(Failure),
     ) -> Result<(), RunFailure> {
         match &self.step {
             Step::Transform(program) => {
                 let mut report = |e| report(Failure::Statement(e));
+                let run = Run::reporting(&mut report).first_resource(first_resource);
                 program
-                    .run_with(document, Run::reporting(&mut report))
+                    .run_with(document, run)
                     .map_err(RunFailure::Statement)
             }
             Step::Filter(group) => {
                 let mut report = |e| report(Failure::Condition(e));
+                let (request, first) = (&Request::default(), first_resource);
                 let result = match document {
-                    Document::Logs(logs) => group.filter_logs(logs, &mut report),
-                    Document::Traces(traces) => group.filter_traces(traces, &mut report),
-                    Document::Metrics(metrics) => group.filter_metrics(metrics, &mut report),
+                    Document::Logs(logs) => {
+                        group.filter_logs_for(logs, request, first, &mut report)
+                    }
+                    Document::Traces(traces) => {
+                        group.filter_traces_for(traces, request, first, &mut report)
+                    }
+                    Document::Metrics(metrics) => {
+                        group.filter_metrics_for(metrics, request, first, &mut report)
+                    }
                 };
                 result.map_err(RunFailure::Filter)
             }
+        }
+    }
+
+    /// Whether a failure of the group fails the batch (its error mode is `propagate`).
+    pub fn propagates(&self) -> bool {
+        match &self.step {
+            Step::Transform(program) => program.error_mode() == ErrorMode::Propagate,
+            Step::Filter(group) => group.propagates(),
         }
     }
 }
@@ -992,7 +1010,7 @@ impl Processor {
         };
         for group in self.groups.iter().filter(|g| g.signal == signal) {
             group
-                .run(document, &mut |failure| report(group, failure))
+                .run(document, 0, &mut |failure| report(group, failure))
                 .map_err(|failure| RunError {
                     label: group.label.clone(),
                     failure,

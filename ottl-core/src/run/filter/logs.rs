@@ -10,21 +10,23 @@ impl FilterGroup {
     /// failures under `Ignore` go to `report`; under `Propagate` they come back together,
     /// after the whole batch was filtered.
     pub fn filter_logs(&self, logs: &mut Logs, report: Report<'_>) -> Result<(), FilterError> {
-        self.filter_logs_for(logs, &NO_REQUEST, report)
+        self.filter_logs_for(logs, &NO_REQUEST, 0, report)
     }
 
     /// Like [`FilterGroup::filter_logs`], for a batch that arrived with `request` (what the
-    /// `otelcol.*` paths read).
+    /// `otelcol.*` paths read) and that holds the resources of a larger one from number
+    /// `first_resource` on (how failures name records; 0 for a whole batch).
     pub fn filter_logs_for(
         &self,
         logs: &mut Logs,
         request: &Request,
+        first_resource: usize,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
         let names = ["resourceLogs", "scopeLogs"];
         self.filter_entries(
             &mut logs.resource_logs,
-            names,
+            (names, first_resource),
             request,
             report,
             |logs, parents, walk, at| {

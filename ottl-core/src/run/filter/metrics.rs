@@ -19,21 +19,24 @@ impl FilterGroup {
         metrics: &mut Metrics,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
-        self.filter_metrics_for(metrics, &NO_REQUEST, report)
+        self.filter_metrics_for(metrics, &NO_REQUEST, 0, report)
     }
 
-    /// Like [`FilterGroup::filter_metrics`], for a batch that arrived with `request`.
+    /// Like [`FilterGroup::filter_metrics`], for a batch that arrived with `request` and that
+    /// holds the resources of a larger one from number `first_resource` on (see
+    /// [`FilterGroup::filter_logs_for`]).
     pub fn filter_metrics_for(
         &self,
         metrics: &mut Metrics,
         request: &Request,
+        first_resource: usize,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
         let names = ["resourceMetrics", "scopeMetrics"];
         let metrics = &mut metrics.resource_metrics;
         self.filter_entries(
             metrics,
-            names,
+            (names, first_resource),
             request,
             report,
             |metrics, parents, walk, at| {

@@ -16,20 +16,23 @@ impl FilterGroup {
         traces: &mut Traces,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
-        self.filter_traces_for(traces, &NO_REQUEST, report)
+        self.filter_traces_for(traces, &NO_REQUEST, 0, report)
     }
 
-    /// Like [`FilterGroup::filter_traces`], for a batch that arrived with `request`.
+    /// Like [`FilterGroup::filter_traces`], for a batch that arrived with `request` and that
+    /// holds the resources of a larger one from number `first_resource` on (see
+    /// [`FilterGroup::filter_logs_for`]).
     pub fn filter_traces_for(
         &self,
         traces: &mut Traces,
         request: &Request,
+        first_resource: usize,
         report: Report<'_>,
     ) -> Result<(), FilterError> {
         let names = ["resourceSpans", "scopeSpans"];
         self.filter_entries(
             &mut traces.resource_spans,
-            names,
+            (names, first_resource),
             request,
             report,
             |spans, parents, walk, at| {
