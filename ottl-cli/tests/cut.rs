@@ -222,3 +222,47 @@ fn configs_run_in_parts_as_whole() {
     }
     cleanup(&[&cut, &whole]);
 }
+
+#[test]
+fn a_large_protobuf_message_runs_in_parts_as_whole() {
+    let (cut, whole) = documents("proto", "traces-every-field.json", false, |_, _| {});
+    let statement = r#"set(attributes["n"], Double(name)) where resource.attributes["copy"] > 1"#;
+    for format in ["proto", "proto-delimited"] {
+        let converted = common::ottl(
+            &[
+                "eval",
+                "--output-format",
+                format,
+                whole.to_str().expect("UTF-8"),
+            ],
+            None,
+        );
+        assert_eq!(converted.status.code(), Some(0));
+        let message = std::env::temp_dir().join(format!(
+            "ottl-cut-{}-proto-{format}.binpb",
+            std::process::id()
+        ));
+        std::fs::write(&message, &converted.stdout).expect("written");
+        // The message is read in parts; the whole OTLP/JSON document is the reference.
+        same(
+            &["eval", "-j", "2", "--output-format", "json"],
+            (&message, &whole),
+        );
+        let out = same(
+            &[
+                "eval",
+                "-c",
+                "span",
+                "-e",
+                statement,
+                "--output-format",
+                "json",
+            ],
+            (&message, &whole),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("(at resourceSpans[2]."), "{stderr}");
+        cleanup(&[&message]);
+    }
+    cleanup(&[&cut, &whole]);
+}

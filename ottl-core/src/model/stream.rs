@@ -6,8 +6,8 @@
 //!
 //! [`Documents`] yields the documents of a [`BufRead`] one at a time, so JSON Lines and
 //! delimited protobuf input of any size is decoded with the memory of its largest document.
-//! With [`Documents::split_resources`], a large OTLP/JSON document (or line) comes as parts of
-//! whole resources, each decoded on its own.
+//! With [`Documents::split_resources`], a large OTLP/JSON document (or line) or protobuf
+//! message comes as parts of whole resources, each decoded on its own.
 //! Without a [`Format`] it decides from the content: JSON starts with `{`; a first line that is
 //! a whole document makes the input JSON Lines (a single-line document reads the same either
 //! way); a first line that ends inside a document makes it one (multi-line) OTLP/JSON document.
@@ -293,11 +293,59 @@ pub struct Documents<R> {
 #[derive(Debug)]
 struct Parts {
     input: Arc<Vec<u8>>,
-    left: std::iter::Peekable<std::vec::IntoIter<json::Part>>,
+    left: std::iter::Peekable<std::vec::IntoIter<Cut>>,
     index: usize,
-    /// The 1-based line and the byte offset of the document in the stream.
-    line: usize,
-    start: usize,
+}
+
+/// A part of a cut document, and where the document is in the stream.
+#[derive(Debug)]
+enum Cut {
+    /// Of an OTLP/JSON document starting at this 1-based line and byte offset.
+    Json {
+        part: json::Part,
+        line: usize,
+        start: usize,
+    },
+    /// Of protobuf message `document`, whose body starts at byte `body`.
+    Proto {
+        part: proto::Part,
+        document: usize,
+        body: usize,
+        signal: Signal,
+    },
+}
+
+impl Cut {
+    fn first_resource(&self) -> usize {
+        match self {
+            Cut::Json { part, .. } => part.first_resource(),
+            Cut::Proto { part, .. } => part.first_resource(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Cut::Json { part, .. } => part.len(),
+            Cut::Proto { part, .. } => part.len(),
+        }
+    }
+
+    /// Decodes the part of `input`, placing errors in the whole stream.
+    fn decode(self, input: &[u8]) -> Result<Document, ReadError> {
+        match self {
+            Cut::Json { part, line, start } => json::decode_part(input, &part)
+                .map_err(|error| ReadError::Decode(placed(error, line, start))),
+            Cut::Proto {
+                part,
+                document,
+                body,
+                signal,
+            } => proto::decode_part(input, &part, signal).map_err(|mut error| {
+                error.offset += body;
+                ReadError::Protobuf { document, error }
+            }),
+        }
+    }
 }
 
 impl<R: BufRead> Documents<R> {
@@ -318,13 +366,14 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Cuts an OTLP/JSON document (the [`Format::Json`] layout) of several resources into
+    /// Cuts a large document — an OTLP/JSON document or line, or a protobuf message — into
     /// parts of whole resources, each of about `size` bytes, read one after another as
     /// documents of their own: the parts can be run and encoded on their own, on any thread,
-    /// and hold a part's memory instead of the whole document's. [`Frame::piece`] says where a
-    /// frame stands in its document. Only a document that is a bare envelope (one signal's
-    /// resource list and no other field) is cut; decoding errors are the whole document's
-    /// (see [`json::split`]).
+    /// and hold a part's memory instead of the whole document's model. [`Frame::piece`] says
+    /// where a frame stands in its document. A JSON document is cut only if it is a bare
+    /// envelope (one signal's resource list and no other field, [`json::split`]); a protobuf
+    /// message if its top-level fields are well formed ([`proto::split`]). Decoding errors
+    /// are the whole document's.
     ///
     /// ```
     /// use ottl_core::model::stream::Documents;
@@ -382,7 +431,8 @@ impl<R: BufRead> Documents<R> {
                 if self.buffer.is_empty() {
                     return Ok(None);
                 }
-                Ok(Some(self.message(0)))
+                let message = self.message(0);
+                Ok(Some(self.cut_message(message)))
             }
             Some(Format::ProtobufDelimited) => {
                 let start = self.offset;
@@ -477,37 +527,70 @@ impl<R: BufRead> Documents<R> {
     /// can be), or the one being handed out.
     fn next_part(&mut self) -> Option<Raw> {
         let parts = self.parts.as_mut()?;
-        let part = parts.left.next()?;
+        let cut = parts.left.next()?;
         let raw = Raw::Part {
             input: Arc::clone(&parts.input),
-            line: parts.line,
-            start: parts.start,
             piece: Piece {
                 index: parts.index,
-                first_resource: part.first_resource(),
+                first_resource: cut.first_resource(),
                 last: parts.left.peek().is_none(),
             },
-            part,
+            cut,
         };
         parts.index += 1;
         Some(raw)
     }
 
-    /// Cuts the document in the buffer into parts when asked to and it can be: the parts'
-    /// first comes back. `line` and `start` place the buffer in the stream (a line of JSON
-    /// Lines), for errors.
+    /// Cuts the OTLP/JSON document in the buffer into parts when asked to and it can be: the
+    /// parts' first comes back. `line` and `start` place the buffer in the stream (a line of
+    /// JSON Lines), for errors.
     fn cut(&mut self, line: usize, start: usize) -> Option<Raw> {
-        let size = self.part_size?;
-        if self.buffer.len() < 2 * size {
-            return None;
-        }
+        let size = self.large_enough()?;
         let parts = json::split(&self.buffer, size)?;
+        let cuts = parts
+            .into_iter()
+            .map(|part| Cut::Json { part, line, start });
+        self.hand_out(cuts.collect())
+    }
+
+    /// Cuts the protobuf message `raw` (a [`Raw::Message`]) in the buffer into parts when
+    /// asked to and it can be; else `raw` comes back as it is.
+    fn cut_message(&mut self, raw: Raw) -> Raw {
+        let Raw::Message {
+            document,
+            body,
+            signal,
+        } = raw
+        else {
+            return raw;
+        };
+        let cuts = self
+            .large_enough()
+            .and_then(|size| proto::split(&self.buffer, size));
+        let Some(parts) = cuts else {
+            return raw;
+        };
+        let cuts = parts.into_iter().map(|part| Cut::Proto {
+            part,
+            document,
+            body,
+            signal,
+        });
+        self.hand_out(cuts.collect()).unwrap_or(raw)
+    }
+
+    /// The part size, when cutting is asked for and the buffer holds at least two parts.
+    fn large_enough(&self) -> Option<usize> {
+        self.part_size
+            .filter(|&size| self.buffer.len() >= size.saturating_mul(2))
+    }
+
+    /// Hands out `cuts` of the buffer's document from now on: the first comes back.
+    fn hand_out(&mut self, cuts: Vec<Cut>) -> Option<Raw> {
         self.parts = Some(Parts {
             input: Arc::new(std::mem::take(&mut self.buffer)),
-            left: parts.into_iter().peekable(),
+            left: cuts.into_iter().peekable(),
             index: 0,
-            line,
-            start,
         });
         self.next_part()
     }
@@ -616,7 +699,8 @@ impl<R: BufRead> Documents<R> {
                 offset: start,
             });
         }
-        Ok(self.message(body))
+        let message = self.message(body);
+        Ok(self.cut_message(message))
     }
 
     /// The protobuf message in the buffer, which starts at byte `body` of the stream: numbered,
@@ -647,14 +731,11 @@ enum Raw {
     },
     /// Decoded already (the first line, read to find the format).
     Decoded(Document),
-    /// A part of a cut document, in the whole document's text, which starts at this 1-based
-    /// line and byte offset of the stream.
+    /// A part of a cut document, in the whole document's bytes.
     Part {
         input: Arc<Vec<u8>>,
-        part: json::Part,
+        cut: Cut,
         piece: Piece,
-        line: usize,
-        start: usize,
     },
 }
 
@@ -686,14 +767,7 @@ impl Raw {
                 ReadError::Protobuf { document, error }
             }),
             Raw::Decoded(document) => Ok(document),
-            Raw::Part {
-                input,
-                part,
-                line,
-                start,
-                ..
-            } => json::decode_part(&input, &part)
-                .map_err(|error| ReadError::Decode(placed(error, line, start))),
+            Raw::Part { input, cut, .. } => cut.decode(&input),
         }
     }
 }
@@ -723,7 +797,7 @@ impl Frame {
     /// finding the format).
     pub fn len(&self) -> usize {
         match &self.raw {
-            Raw::Part { part, .. } => part.len(),
+            Raw::Part { cut, .. } => cut.len(),
             _ => self.bytes.len(),
         }
     }
@@ -1069,6 +1143,64 @@ mod tests {
         // The first line is cut while the format is found.
         let documents = Documents::new(line.as_bytes(), None).split_resources(1);
         assert_eq!(documents.count(), 2);
+    }
+
+    #[test]
+    fn a_large_protobuf_message_is_cut() {
+        let resource = |url| {
+            format!(
+                r#"{{"scopeSpans":[{{"spans":[{{"traceId":"0102030405060708090a0b0c0d0e0f10",
+                "spanId":"0102030405060708"}}]}}],"schemaUrl":"{url}"}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"resourceSpans":[{},{},{}]}}"#,
+            resource("a"),
+            resource("b"),
+            resource("c")
+        );
+        let whole = json::decode(text.as_bytes()).unwrap();
+        let message = proto::encode(&whole).unwrap();
+        let mut delimited = Vec::new();
+        for _ in 0..2 {
+            delimited.extend(u32::try_from(message.len()).unwrap().to_be_bytes());
+            delimited.extend(&message);
+        }
+        for (input, documents) in [(&message, 1), (&delimited, 2)] {
+            let mut reader = Documents::new(&input[..], None).split_resources(1);
+            let mut joined = Vec::new();
+            while let Some(frame) = reader.next_frame() {
+                let frame = frame.unwrap();
+                let piece = frame.piece().expect("a part");
+                let Ok(Document::Traces(part)) = frame.decode() else {
+                    panic!("traces");
+                };
+                assert_eq!(part.resource_spans.len(), 1);
+                assert_eq!(piece.first_resource, joined.len() % 3);
+                joined.extend(part.resource_spans);
+            }
+            assert_eq!(joined.len(), 3 * documents);
+            let first = crate::model::Traces {
+                resource_spans: joined[..3].to_vec(),
+            };
+            assert_eq!(Document::Traces(first), whole);
+        }
+        // An error in the second message's last resource names that message and its offset.
+        let mut bad = delimited.clone();
+        let url = bad.len() - 3;
+        assert_eq!(bad[url], 0x1a);
+        bad[url] = 0x18;
+        let (read, _) = read_bytes(&bad, None);
+        let cut: Vec<_> = Documents::new(&bad[..], None)
+            .split_resources(1)
+            .map(|result| result.map_err(|error| error.to_string()))
+            .collect();
+        assert_eq!(cut.len(), 6);
+        assert_eq!(cut[5], read[1]);
+        assert!(
+            cut[5].as_ref().is_err_and(|e| e.starts_with("document 2:")),
+            "{cut:?}"
+        );
     }
 
     #[test]

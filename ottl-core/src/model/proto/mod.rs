@@ -28,9 +28,11 @@ mod encode;
 mod error;
 mod reader;
 mod signal;
+mod split;
 
 pub use error::{DecodeError, DecodeErrorKind};
 pub use reader::WireType;
+pub use split::{Part, decode_part, split};
 
 use crate::context::Signal;
 use crate::model::json::{Document, DocumentRef};

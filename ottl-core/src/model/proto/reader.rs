@@ -73,6 +73,30 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader of the fields between `start` and `end` of `data`, as part of a message named
+    /// `message` that spans all of `data`: errors point into `data`.
+    pub(crate) fn within(data: &'a [u8], start: usize, end: usize, message: &'static str) -> Self {
+        Self {
+            data,
+            pos: start,
+            end: end.min(data.len()),
+            depth: 0,
+            message,
+        }
+    }
+
+    /// Each top-level field of the message: its number and the offset where it ends; `None`
+    /// if a field is not well formed (decoding then says how).
+    pub(crate) fn field_ends(mut self) -> Option<Vec<(u32, usize)>> {
+        let mut ends = Vec::new();
+        while self.pos < self.end {
+            let (number, wire) = self.key().ok()?;
+            self.skip(number, wire).ok()?;
+            ends.push((number, self.pos));
+        }
+        Some(ends)
+    }
+
     /// An error at `offset` in the message being read.
     pub(crate) fn error_at<T>(&self, offset: usize, kind: DecodeErrorKind) -> Decoded<T> {
         Err(Box::new(DecodeError {
