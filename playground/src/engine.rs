@@ -286,7 +286,7 @@ fn config_response(config: &str, payload: &str) -> Response {
                     Failure::Condition(f) => failures.push(f.to_string()),
                     Failure::Statement(f) => failures.push(f.to_string()),
                 };
-                let result = group.run(&mut document, &mut report);
+                let result = group.run(&mut document, 0, &mut report);
                 for failure in failures {
                     let message = format!("{}: {failure}", group.label);
                     response.diagnostics.push(plain("warning", message));
