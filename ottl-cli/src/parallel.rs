@@ -17,7 +17,7 @@ use crate::ExitCode;
 use crate::io::{Encoder, Sink, Stitch, read_failed};
 use crate::messages::Messages;
 use ottl_core::model::json::Document;
-use ottl_core::model::stream::{Documents, Frame, Piece};
+use ottl_core::model::stream::{Documents, Frame, Piece, ReadError};
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -37,12 +37,20 @@ pub(crate) struct Origin<'a> {
 pub(crate) type Each<'a> =
     dyn Fn(&Origin<'_>, Document, &mut Messages) -> Result<Document, ExitCode> + Sync + 'a;
 
-/// One document (or part) worked on: where it stands, what it said, its encoded output and the
-/// envelope field of its signal.
+/// One document (or part) worked on: where it stands, what it said, and its encoded output
+/// with the envelope field of its signal, or why there is none.
 struct Done {
     piece: Option<Piece>,
     messages: Messages,
-    result: Result<(Vec<u8>, &'static str), ExitCode>,
+    result: Result<(Vec<u8>, &'static str), Failure>,
+}
+
+/// Why a document (or part) has no output.
+enum Failure {
+    /// It could not be decoded; said when it is written.
+    Unreadable(ReadError),
+    /// Its work failed (and said why in its messages).
+    Failed(ExitCode),
 }
 
 /// Runs `each` over the documents of `documents` on `threads` threads and writes the results
@@ -55,13 +63,13 @@ pub(crate) fn for_each_frame<R: BufRead>(
     threads: usize,
     each: &Each<'_>,
 ) -> Result<(), ExitCode> {
-    let mut writer = Writer::default();
+    let mut writer = Writer::new(name);
     let outcome = if threads > 1 {
         in_parallel(name, documents, sink, &mut writer, threads, each)
     } else {
         in_turn(name, documents, sink, &mut writer, each)
     };
-    outcome.and_then(|()| writer.finished(name))
+    outcome.and_then(|()| writer.finished())
 }
 
 /// The documents one after another on this thread.
@@ -69,7 +77,7 @@ fn in_turn<R: BufRead>(
     name: &str,
     documents: &mut Documents<R>,
     sink: &mut Sink<'_>,
-    writer: &mut Writer,
+    writer: &mut Writer<'_>,
     each: &Each<'_>,
 ) -> Result<(), ExitCode> {
     while let Some(frame) = documents.next_frame() {
@@ -86,7 +94,7 @@ fn in_parallel<R: BufRead>(
     name: &str,
     documents: &mut Documents<R>,
     sink: &mut Sink<'_>,
-    writer: &mut Writer,
+    writer: &mut Writer<'_>,
     threads: usize,
     each: &Each<'_>,
 ) -> Result<(), ExitCode> {
@@ -170,11 +178,13 @@ fn work(name: &str, frame: Frame, encoder: Encoder, each: &Each<'_>) -> Done {
     let mut messages = Messages::default();
     let result = frame
         .decode()
-        .map_err(|error| read_failed(name, &error))
-        .and_then(|document| each(&origin, document, &mut messages))
+        .map_err(Failure::Unreadable)
         .and_then(|document| {
+            let document = each(&origin, document, &mut messages).map_err(Failure::Failed)?;
             let mut encoded = Vec::new();
-            encoder.encode(name, &document, &mut encoded)?;
+            encoder
+                .encode(name, &document, &mut encoded)
+                .map_err(Failure::Failed)?;
             Ok((encoded, document.envelope_field()))
         });
     Done {
@@ -201,7 +211,7 @@ impl Order {
     fn take(
         &mut self,
         done: &Receiver<(usize, Done)>,
-        writer: &mut Writer,
+        writer: &mut Writer<'_>,
         sink: &mut Sink<'_>,
     ) -> Result<(), ExitCode> {
         let (number, result) = done.recv().map_err(|_| ExitCode::BadInput)?;
@@ -216,50 +226,91 @@ impl Order {
 
 /// Writes what each document said and its output, in order; the parts of a cut document are
 /// held until its last one.
-#[derive(Default)]
-struct Writer {
+struct Writer<'n> {
+    /// The input's name.
+    name: &'n str,
     /// The notes shown so far, each shown once.
     notes: Vec<String>,
     /// The cut document being put together.
-    cut: Option<(Messages, Stitch)>,
+    cut: Option<Cut>,
 }
 
-impl Writer {
+/// A cut document's parts so far: what they said, their output, and the first failure among
+/// them.
+struct Cut {
+    messages: Messages,
+    stitch: Stitch,
+    failed: Option<ExitCode>,
+}
+
+impl<'n> Writer<'n> {
+    fn new(name: &'n str) -> Self {
+        Self {
+            name,
+            notes: Vec::new(),
+            cut: None,
+        }
+    }
+
     fn write(&mut self, done: Done, sink: &mut Sink<'_>) -> Result<(), ExitCode> {
         let Some(piece) = done.piece else {
             done.messages.print(&mut self.notes);
-            return sink.write_encoded(&done.result?.0);
+            return match done.result {
+                Ok((encoded, _)) => sink.write_encoded(&encoded),
+                Err(Failure::Unreadable(error)) => Err(read_failed(self.name, &error)),
+                Err(Failure::Failed(code)) => Err(code),
+            };
         };
         if piece.index == 0 {
-            self.cut = Some((Messages::default(), sink.encoder().stitch()));
+            self.cut = Some(Cut {
+                messages: Messages::default(),
+                stitch: sink.encoder().stitch(),
+                failed: None,
+            });
         }
-        let Some((messages, stitch)) = &mut self.cut else {
+        let Some(cut) = &mut self.cut else {
             return Err(ExitCode::BadInput);
         };
-        messages.absorb(done.messages);
-        let added = done
-            .result
-            .and_then(|(encoded, field)| stitch.add(field, &encoded));
-        if added.is_err() || piece.last {
-            messages.print(&mut self.notes);
+        match done.result {
+            // The whole document could not have been decoded: nothing of it ran.
+            Err(Failure::Unreadable(error)) => {
+                self.cut = None;
+                return Err(read_failed(self.name, &error));
+            }
+            // The whole document's run would have stopped here; the parts left are still
+            // read, as a document that cannot be decoded fails before any of it runs.
+            Err(Failure::Failed(code)) if cut.failed.is_none() => {
+                cut.messages.absorb(done.messages);
+                cut.failed = Some(code);
+            }
+            Ok((encoded, field)) if cut.failed.is_none() => {
+                cut.messages.absorb(done.messages);
+                cut.stitch.add(field, &encoded)?;
+            }
+            _ => {}
         }
-        added?;
-        if piece.last
-            && let Some((_, stitch)) = self.cut.take()
-        {
-            sink.write_encoded(&stitch.finish()?)?;
+        if !piece.last {
+            return Ok(());
         }
-        Ok(())
+        let Some(cut) = self.cut.take() else {
+            return Err(ExitCode::BadInput);
+        };
+        cut.messages.print(&mut self.notes);
+        match cut.failed {
+            Some(code) => Err(code),
+            None => sink.write_encoded(&cut.stitch.finish()?),
+        }
     }
 
     /// Fails if a cut document's last part never came (its reading stopped early).
-    fn finished(self, name: &str) -> Result<(), ExitCode> {
+    fn finished(self) -> Result<(), ExitCode> {
         match self.cut {
             None => Ok(()),
-            Some((messages, _)) => {
-                let mut notes = self.notes;
-                messages.print(&mut notes);
-                eprintln!("error: {name}: the document ended before its last resources were read");
+            Some(_) => {
+                eprintln!(
+                    "error: {}: the document ended before its last resources were read",
+                    self.name
+                );
                 Err(ExitCode::BadInput)
             }
         }

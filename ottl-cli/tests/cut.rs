@@ -198,12 +198,29 @@ fn a_bad_value_in_a_late_resource_fails_as_in_the_whole_document() {
             resource["schemaUrl"] = json!(5);
         }
     });
-    for threads in ["1", "2"] {
-        let out = same(&["eval", "-j", threads], (&cut, &whole));
+    // Nothing of a document that cannot be decoded runs: neither the failures of the parts
+    // before the bad one are shown, nor does an earlier failure under propagate count.
+    let fails = r#"set(attributes["n"], Double(name))"#;
+    let runs: [&[&str]; 3] = [
+        &["eval", "-j", "1"],
+        &["eval", "-j", "2", "-c", "span", "-e", fails],
+        &[
+            "eval",
+            "-c",
+            "span",
+            "--error-mode",
+            "propagate",
+            "-e",
+            fails,
+        ],
+    ];
+    for args in runs {
+        let out = same(args, (&cut, &whole));
         assert_eq!(out.status.code(), Some(2));
         assert!(out.stdout.is_empty());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("].schemaUrl: expected string"), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
     cleanup(&[&cut, &whole]);
 }
