@@ -118,7 +118,7 @@ pub(super) fn document(input: &[u8]) -> Result<Document, DecodeError> {
 /// the whole of `input` reports when its first bad value lies in this part.
 pub(super) fn part(input: &[u8], part: &Part) -> Result<Document, DecodeError> {
     // The envelope object and the resource array are open around the part.
-    let mut r = Reader::within(input, part.start, 2);
+    let mut r = Reader::within(input, part.start..part.end, 2);
     let (end, first) = (part.end, part.first);
     let document = match part.signal() {
         Signal::Logs => {

@@ -2,6 +2,7 @@
 //! directly into the model, without building a JSON tree.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::super::MAX_DEPTH;
 use super::super::error::{DecodeErrorKind, Decoded, PathSegment, RawError};
@@ -20,6 +21,33 @@ const STRING_STOP: [bool; 256] = {
     table
 };
 
+/// Where the run of plain string bytes starting at `start` ends: at the first quote,
+/// backslash or control character, or the end of `input`. Eight bytes are tested at a time.
+#[inline]
+fn string_run_end(input: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // Whether a byte of `word` is below `n` (`n` ≤ 128; exact for "any").
+    let any_below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH != 0;
+    while let Some(word) = input
+        .get(pos..pos + 8)
+        .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
+    {
+        let word = u64::from_ne_bytes(word);
+        let stop = any_below(word ^ (ONES * u64::from(b'"')), 1)
+            || any_below(word ^ (ONES * u64::from(b'\\')), 1)
+            || any_below(word, 0x20);
+        if stop {
+            break;
+        }
+        pos += 8;
+    }
+    while pos < input.len() && !STRING_STOP[input[pos] as usize] {
+        pos += 1;
+    }
+    pos
+}
+
 /// Stores a decoded field: the shape of every arm of a field `match`.
 pub(crate) fn set<T>(slot: &mut T, value: T) -> Decoded<()> {
     *slot = value;
@@ -31,6 +59,10 @@ pub(crate) struct Reader<'a> {
     input: &'a [u8],
     pos: usize,
     depth: usize,
+    /// The input's bytes from `text_start` on, when they are valid UTF-8 (checked once, in
+    /// one pass): strings are then sliced from it instead of each checked on its own.
+    text: &'a str,
+    text_start: usize,
     /// Reusable buffers for attribute lists, one per nesting level in use: entries are read
     /// into one and then moved into an exactly sized `Vec`, instead of growing each map's own.
     pub(crate) entry_buffers: Vec<Vec<KeyValue>>,
@@ -38,21 +70,22 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(input: &'a [u8]) -> Self {
-        Self {
-            input,
-            pos: 0,
-            depth: 0,
-            entry_buffers: Vec::new(),
-        }
+        Self::within(input, 0..input.len(), 0)
     }
 
-    /// A reader placed at `pos` of `input`, `depth` levels deep: for a stretch of a document
-    /// read on its own, whose errors are then those reading the whole document gives.
-    pub(crate) fn within(input: &'a [u8], pos: usize, depth: usize) -> Self {
+    /// A reader of the bytes `stretch` of `input`, `depth` levels deep: for a stretch of a
+    /// document read on its own, whose errors are then those reading the whole document gives.
+    pub(crate) fn within(input: &'a [u8], stretch: Range<usize>, depth: usize) -> Self {
+        let text = input
+            .get(stretch.clone())
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default();
         Self {
             input,
-            pos,
+            pos: stretch.start,
             depth,
+            text,
+            text_start: stretch.start,
             entry_buffers: Vec::new(),
         }
     }
@@ -289,10 +322,7 @@ impl<'a> Reader<'a> {
     /// Reads the string starting at the current quote.
     fn read_string(&mut self) -> Decoded<Cow<'a, str>> {
         let start = self.pos + 1;
-        let mut end = start;
-        while end < self.input.len() && !STRING_STOP[self.input[end] as usize] {
-            end += 1;
-        }
+        let end = string_run_end(self.input, start);
         match self.input.get(end) {
             Some(b'"') => {
                 let text = self.utf8(start, end)?;
@@ -308,7 +338,15 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The bytes `start..end` as text: sliced from the text checked once when they lie in
+    /// it, else checked now.
     fn utf8(&self, start: usize, end: usize) -> Decoded<&'a str> {
+        let checked = start
+            .checked_sub(self.text_start)
+            .and_then(|from| self.text.get(from..end - self.text_start));
+        if let Some(text) = checked {
+            return Ok(text);
+        }
         std::str::from_utf8(&self.input[start..end]).or_else(|error| {
             self.error_at(start + error.valid_up_to(), DecodeErrorKind::InvalidUtf8)
         })
@@ -320,9 +358,7 @@ impl<'a> Reader<'a> {
         self.pos = first_escape;
         loop {
             let run_start = self.pos;
-            while self.pos < self.input.len() && !STRING_STOP[self.input[self.pos] as usize] {
-                self.pos += 1;
-            }
+            self.pos = string_run_end(self.input, run_start);
             text.push_str(self.utf8(run_start, self.pos)?);
             match self.input.get(self.pos) {
                 Some(b'"') => {
@@ -471,6 +507,43 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-at-a-time scan stops where a byte-at-a-time one does.
+    #[test]
+    fn string_runs_end_at_the_first_stop_byte() {
+        let stops = [b'"', b'\\', 0x00, 0x1f, b'\n'];
+        let others = [
+            b'a', b' ', 0x7f, 0x80, 0xc3, 0xff, 0x20, b'!', b'#', b'[', b']',
+        ];
+        for len in 0..20 {
+            for at in 0..=len {
+                for &stop in &stops {
+                    for &other in &others {
+                        let mut bytes = vec![other; len];
+                        if at < len {
+                            bytes[at] = stop;
+                        }
+                        let slow = bytes
+                            .iter()
+                            .position(|&b| STRING_STOP[b as usize])
+                            .unwrap_or(len);
+                        assert_eq!(string_run_end(&bytes, 0), slow, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Invalid UTF-8 anywhere makes every string be checked on its own, so the error is the
+    /// same whether or not the rest of the input is valid.
+    #[test]
+    fn invalid_utf8_is_found_in_its_string() {
+        let input = b"[\"ok\", \"b\xffd\"]";
+        let mut reader = Reader::new(input);
+        let error = reader.read_array(|r| r.read_str().map(drop)).unwrap_err();
+        assert_eq!(error.kind, DecodeErrorKind::InvalidUtf8);
+        assert_eq!(error.offset, 9);
+    }
 
     #[test]
     fn strings_with_escapes_and_surrogates_decode() {
