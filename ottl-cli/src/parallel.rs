@@ -171,6 +171,8 @@ fn in_parallel<R: BufRead>(
 /// Decodes `frame`, hands the document to `each` and encodes the result.
 fn work(name: &str, frame: Frame, encoder: Encoder, each: &Each<'_>) -> Done {
     let piece = frame.piece();
+    // The output is about as large as the input: room for that saves growing it step by step.
+    let room = frame.len();
     let origin = Origin {
         name,
         first_resource: piece.map_or(0, |piece| piece.first_resource),
@@ -181,7 +183,7 @@ fn work(name: &str, frame: Frame, encoder: Encoder, each: &Each<'_>) -> Done {
         .map_err(Failure::Unreadable)
         .and_then(|document| {
             let document = each(&origin, document, &mut messages).map_err(Failure::Failed)?;
-            let mut encoded = Vec::new();
+            let mut encoded = Vec::with_capacity(room);
             encoder
                 .encode(name, &document, &mut encoded)
                 .map_err(Failure::Failed)?;

@@ -38,6 +38,10 @@ use crate::context::Signal;
 /// The largest line buffer kept from one line to the next.
 const KEPT_LINE_CAPACITY: usize = 4 << 20;
 
+/// The most room reserved for a protobuf message before its bytes arrive, so a corrupt length
+/// costs no huge allocation.
+const MESSAGE_ROOM: usize = 4 << 20;
+
 /// How documents are laid out in a stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -687,6 +691,8 @@ impl<R: BufRead> Documents<R> {
     /// grows as the bytes arrive, so a corrupt length costs no huge allocation.
     fn read_message(&mut self, len: u64, start: usize) -> Result<Raw, ReadError> {
         self.buffer.clear();
+        let room = usize::try_from(len).unwrap_or(usize::MAX).min(MESSAGE_ROOM);
+        self.buffer.reserve(room);
         let read = (&mut self.reader).take(len).read_to_end(&mut self.buffer)?;
         let body = self.offset;
         self.offset += read;
