@@ -687,8 +687,9 @@ impl<R: BufRead> Documents<R> {
         }
     }
 
-    /// Reads a delimited message of `len` bytes whose prefix starts at `start`. The buffer
-    /// grows as the bytes arrive, so a corrupt length costs no huge allocation.
+    /// Reads a delimited message of `len` bytes whose prefix starts at `start`. Room for at
+    /// most [`MESSAGE_ROOM`] bytes is made first, and the buffer grows as the rest arrive, so a
+    /// corrupt length costs no huge allocation.
     fn read_message(&mut self, len: u64, start: usize) -> Result<Raw, ReadError> {
         self.buffer.clear();
         let room = usize::try_from(len).unwrap_or(usize::MAX).min(MESSAGE_ROOM);
