@@ -9,7 +9,7 @@ use crate::runner::{run_reported, signal};
 use crate::statements::{self, Line};
 use crate::trace::TraceFormat;
 use crate::{ExitCode, read_input};
-use ottl_core::context::{self, ContextKind};
+use ottl_core::context::{self, ContextKind, Signal};
 use ottl_core::diag::Diagnostic;
 use ottl_core::model::json::{self, Document};
 use ottl_core::run::{ErrorMode, Program};
@@ -179,7 +179,11 @@ pub fn run(args: Args) -> ExitCode {
     };
     // A trace follows the records of the whole document; otherwise a large document is run in
     // parts, as resources run independently of one another.
-    let cut = args.trace.is_none();
+    let cut: &[Signal] = if args.trace.is_none() {
+        &Signal::ALL
+    } else {
+        &[]
+    };
     for input in &inputs {
         let read = for_each_document(input, args.input_format, &mut sink, threads, cut, &each);
         if let Err(code) = read {

@@ -8,6 +8,7 @@
 
 use crate::ExitCode;
 use crate::parallel::Each;
+use ottl_core::context::Signal;
 use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::model::proto;
 use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
@@ -104,16 +105,16 @@ const PART_SIZE: usize = 1 << 20;
 /// Reads the documents of `path` one at a time, hands each to `each` with the input's name and
 /// writes what it returns to `sink`. The format is `format`, else the file name's extension,
 /// else the content's. With `threads` above 1, documents are decoded, handed to `each` and
-/// encoded on that many threads, and written in input order (see [`crate::parallel`]). With
-/// `cut`, a large OTLP/JSON document is worked on in parts of whole resources: `each` must
-/// then give each part what it gives the whole document (resources run independently of one
+/// encoded on that many threads, and written in input order (see [`crate::parallel`]). A large
+/// document of a signal in `cut` is worked on in parts of whole resources: `each` must then
+/// give each part what it gives the whole document (resources run independently of one
 /// another), and number the resources from the part's first in what it says.
 pub(crate) fn for_each_document(
     path: &Path,
     format: Option<InputFormat>,
     sink: &mut Sink<'_>,
     threads: usize,
-    cut: bool,
+    cut: &[Signal],
     each: &Each<'_>,
 ) -> Result<(), ExitCode> {
     let (name, reader) = open(path)?;
@@ -121,8 +122,8 @@ pub(crate) fn for_each_document(
         .map(Format::from)
         .or_else(|| Format::from_file_name(&path.to_string_lossy()));
     let mut documents = Documents::new(reader, format);
-    if cut {
-        documents = documents.split_resources(PART_SIZE);
+    if !cut.is_empty() {
+        documents = documents.split_resources(PART_SIZE).split_signals(cut);
     }
     crate::parallel::for_each_frame(&name, &mut documents, sink, threads, each)
 }

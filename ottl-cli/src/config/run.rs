@@ -97,14 +97,17 @@ pub fn eval(path: &Path, options: &Options<'_>) -> ExitCode {
     };
     // A trace follows the records of the whole document; otherwise a large document is run in
     // parts when that reports failures as the whole document does.
-    let cut = options.trace.is_none() && plan.runs_alike_in_parts();
+    let cut: Vec<Signal> = Signal::ALL
+        .into_iter()
+        .filter(|&signal| options.trace.is_none() && plan.runs_alike_in_parts(signal))
+        .collect();
     for input in &inputs {
         let read = for_each_document(
             input,
             options.input_format,
             &mut sink,
             options.threads,
-            cut,
+            &cut,
             &each,
         );
         if let Err(code) = read {
@@ -305,22 +308,18 @@ impl Plan<'_> {
 }
 
 impl Plan<'_> {
-    /// Whether running a document part by part (its resources in stretches) gives and says
-    /// what running it whole does. Resources run independently of one another, so the output
-    /// is the same; failures are reported alike unless a filter group propagates (its
-    /// failures come together after the whole batch) or a signal with several groups has one
-    /// that propagates (the group that fails first would depend on how the document is cut).
-    fn runs_alike_in_parts(&self) -> bool {
-        [Signal::Logs, Signal::Traces, Signal::Metrics]
-            .into_iter()
-            .all(|signal| {
-                let (steps, _) = self.steps(signal);
-                let any_propagates = steps.iter().any(|g| g.propagates());
-                let filter_propagates = steps
-                    .iter()
-                    .any(|g| g.propagates() && matches!(g.step, Step::Filter(_)));
-                !filter_propagates && (steps.len() <= 1 || !any_propagates)
-            })
+    /// Whether running a document of `signal` part by part (its resources in stretches) gives
+    /// and says what running it whole does. Resources run independently of one another, so
+    /// the output is the same; failures are reported alike unless a filter group propagates
+    /// (its failures come together after the whole batch) or several groups run and one
+    /// propagates (the group that fails first would depend on how the document is cut).
+    fn runs_alike_in_parts(&self, signal: Signal) -> bool {
+        let (steps, _) = self.steps(signal);
+        let any_propagates = steps.iter().any(|g| g.propagates());
+        let filter_propagates = steps
+            .iter()
+            .any(|g| g.propagates() && matches!(g.step, Step::Filter(_)));
+        !filter_propagates && (steps.len() <= 1 || !any_propagates)
     }
 }
 

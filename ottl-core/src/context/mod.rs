@@ -69,6 +69,9 @@ pub enum Signal {
 }
 
 impl Signal {
+    /// Every signal.
+    pub const ALL: [Signal; 3] = [Signal::Logs, Signal::Traces, Signal::Metrics];
+
     /// The context of the signal's records (`log`, `span`, `metric`): what statements run on
     /// when nothing says otherwise.
     pub const fn record_context(self) -> ContextKind {

@@ -285,8 +285,10 @@ pub struct Documents<R> {
     documents: usize,
     /// The signal of the last protobuf message: an ambiguous one (no records) reads as it.
     signal: Signal,
-    /// The size of the parts a large OTLP/JSON document is cut into, if it is.
+    /// The size of the parts a large document is cut into, if it is.
     part_size: Option<usize>,
+    /// The signals whose documents are cut.
+    cut_signals: Vec<Signal>,
     /// The parts of the document being read, when it was cut.
     parts: Option<Parts>,
     started: bool,
@@ -364,6 +366,7 @@ impl<R: BufRead> Documents<R> {
             documents: 0,
             signal: Signal::Logs,
             part_size: None,
+            cut_signals: Signal::ALL.to_vec(),
             parts: None,
             started: false,
             done: false,
@@ -393,6 +396,13 @@ impl<R: BufRead> Documents<R> {
     /// ```
     pub fn split_resources(mut self, size: usize) -> Self {
         self.part_size = Some(size);
+        self
+    }
+
+    /// Cuts ([`Documents::split_resources`]) only documents of `signals` (every signal's by
+    /// default).
+    pub fn split_signals(mut self, signals: &[Signal]) -> Self {
+        self.cut_signals = signals.to_vec();
         self
     }
 
@@ -570,6 +580,7 @@ impl<R: BufRead> Documents<R> {
         };
         let cuts = self
             .large_enough()
+            .filter(|_| self.cut_signals.contains(&signal))
             .and_then(|size| proto::split(&self.buffer, size));
         let Some(parts) = cuts else {
             return raw;
