@@ -561,6 +561,9 @@ impl<R: BufRead> Documents<R> {
     fn cut(&mut self, line: usize, start: usize) -> Option<Raw> {
         let size = self.large_enough()?;
         let parts = json::split(&self.buffer, size)?;
+        if !self.cut_signals.contains(&parts.first()?.signal()) {
+            return None;
+        }
         let cuts = parts
             .into_iter()
             .map(|part| Cut::Json { part, line, start });
@@ -1161,6 +1164,11 @@ mod tests {
         // The first line is cut while the format is found.
         let documents = Documents::new(line.as_bytes(), None).split_resources(1);
         assert_eq!(documents.count(), 2);
+        // Only the signals asked for are cut.
+        let documents = Documents::new(line.as_bytes(), None)
+            .split_resources(1)
+            .split_signals(&[Signal::Traces]);
+        assert_eq!(documents.count(), 1);
     }
 
     #[test]
@@ -1203,6 +1211,10 @@ mod tests {
             };
             assert_eq!(Document::Traces(first), whole);
         }
+        let traces_whole = Documents::new(&message[..], None)
+            .split_resources(1)
+            .split_signals(&[Signal::Logs]);
+        assert_eq!(traces_whole.count(), 1);
         // An error in the second message's last resource names that message and its offset.
         let mut bad = delimited.clone();
         let url = bad.len() - 3;
