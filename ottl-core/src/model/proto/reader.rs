@@ -81,12 +81,21 @@ impl<'a> Reader<'a> {
     }
 
     /// An error at `offset` in the message being read.
+    #[inline]
     pub(crate) fn error_at<T>(&self, offset: usize, kind: DecodeErrorKind) -> Decoded<T> {
-        Err(Box::new(DecodeError {
+        Err(self.error(offset, kind))
+    }
+
+    /// The error of [`Reader::error_at`], built out of line: its allocation inlined into the
+    /// hot readers (`bytes`, `key`) made them save and restore every register on each call.
+    #[cold]
+    #[inline(never)]
+    fn error(&self, offset: usize, kind: DecodeErrorKind) -> Box<DecodeError> {
+        Box::new(DecodeError {
             offset,
             message: self.message,
             kind,
-        }))
+        })
     }
 
     /// Reads the fields of the current message to its end, handing each to `field`.
