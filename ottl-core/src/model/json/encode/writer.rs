@@ -21,31 +21,35 @@ const NEEDS_ESCAPE: [bool; 256] = {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// How many bytes at the start of `bytes` are in whole eight-byte words with nothing to
-/// escape: a byte-at-a-time table lookup costs four instructions a byte, a word's test about
-/// as many for eight.
-fn plain_words(bytes: &[u8]) -> usize {
+/// Where the first byte at or after `from` that [`NEEDS_ESCAPE`] is. Whole eight-byte words
+/// are tested at once (a table lookup costs four instructions a byte, a word's test about as
+/// many for eight), the last few bytes one at a time.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    /// Whether some byte of `word` is zero (the test is exact for "some").
-    fn has_zero(word: u64) -> u64 {
-        word.wrapping_sub(ONES) & !word & HIGH_BITS
+    /// The high bit of each byte under `bound` (at most 0x80) up to the first such byte, and
+    /// perhaps of some after it: the lowest bit set is exactly the first such byte.
+    fn under(word: u64, bound: u8) -> u64 {
+        word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGH_BITS
     }
-    let mut len = 0;
-    for word in bytes.chunks_exact(8) {
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8) {
         let mut array = [0; 8];
         array.copy_from_slice(word);
         let word = u64::from_le_bytes(array);
-        // A byte under 0x20 (exact for any bound up to 0x80), a quote, a backslash.
-        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
-        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
-        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
-        if control | quote | backslash != 0 {
-            break;
+        // Control characters, then quotes and backslashes as the zero bytes of an XOR.
+        let found = under(word, 0x20)
+            | under(word ^ (ONES * u64::from(b'"')), 1)
+            | under(word ^ (ONES * u64::from(b'\\')), 1);
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
         }
-        len += 8;
+        i += 8;
     }
-    len
+    let tail = bytes.get(i..)?;
+    tail.iter()
+        .position(|&b| NEEDS_ESCAPE[b as usize])
+        .map(|at| i + at)
 }
 
 /// Appends JSON to a byte buffer.
@@ -141,22 +145,12 @@ impl<'o> Writer<'o> {
         let bytes = text.as_bytes();
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
-        // `bytes[start..i]` is read and needs no escape; it is copied in one piece.
+        // `bytes[start..]` is not written yet; what precedes the next escape is copied whole.
         let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            i += plain_words(&bytes[i..]);
-            // The next word holds a byte to escape, or the string ends in less than a word.
-            let word_end = bytes.len().min(i + 8);
-            while i < word_end {
-                let b = bytes[i];
-                if NEEDS_ESCAPE[b as usize] {
-                    self.out.extend_from_slice(&bytes[start..i]);
-                    self.escape(b);
-                    start = i + 1;
-                }
-                i += 1;
-            }
+        while let Some(at) = next_escape(bytes, start) {
+            self.out.extend_from_slice(&bytes[start..at]);
+            self.escape(bytes[at]);
+            start = at + 1;
         }
         self.out.extend_from_slice(&bytes[start..]);
         self.out.push(b'"');
