@@ -191,7 +191,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The bytes of a length-delimited field.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn bytes(&mut self, number: u32, wire: WireType) -> Decoded<&'a [u8]> {
         self.expect(number, wire, WireType::Len)?;
         let start = self.pos;
