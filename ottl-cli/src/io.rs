@@ -13,7 +13,7 @@ use ottl_core::model::json::{self, Document, EncodeOptions};
 use ottl_core::model::proto;
 use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Read buffer size: large enough that a line is rarely split across many reads.
@@ -342,9 +342,13 @@ struct JsonEnvelope {
 /// written as each document is done.
 pub(crate) struct Sink<'a> {
     path: Option<&'a PathBuf>,
-    writer: Option<BufWriter<Box<dyn Write>>>,
+    /// The output, opened when the first document is written.
+    writer: Option<Box<dyn Write>>,
     format: Option<OutputFormat>,
     pretty: bool,
+    /// Documents encoded and not yet written, written once they reach [`BUFFER`] bytes.
+    /// Documents are encoded straight into it: a `BufWriter` would copy each one again.
+    pending: Vec<u8>,
 }
 
 impl<'a> Sink<'a> {
@@ -371,6 +375,7 @@ impl<'a> Sink<'a> {
             writer: None,
             format,
             pretty,
+            pending: Vec::new(),
         })
     }
 
@@ -399,25 +404,49 @@ impl<'a> Sink<'a> {
         }
     }
 
+    /// Encodes `document` and writes it.
+    pub(crate) fn write(&mut self, name: &str, document: &Document) -> Result<(), ExitCode> {
+        let start = self.pending.len();
+        if let Err(code) = self.encoder().encode(name, document, &mut self.pending) {
+            // Nothing of a document that could not be encoded is written.
+            self.pending.truncate(start);
+            return Err(code);
+        }
+        output(&mut self.writer, self.path)?;
+        self.write_full()
+    }
+
     /// Writes a document encoded by [`Sink::encoder`].
     pub(crate) fn write_encoded(&mut self, encoded: &[u8]) -> Result<(), ExitCode> {
-        let writer = match &mut self.writer {
-            Some(writer) => writer,
-            None => {
-                let raw: Box<dyn Write> = match self.path {
-                    Some(path) => Box::new(File::create(path).map_err(cannot_write)?),
-                    None => Box::new(io::stdout().lock()),
-                };
-                self.writer.insert(BufWriter::with_capacity(BUFFER, raw))
-            }
-        };
-        writer.write_all(encoded).map_err(cannot_write)
+        let writer = output(&mut self.writer, self.path)?;
+        if self.pending.is_empty() && encoded.len() >= BUFFER {
+            return writer.write_all(encoded).map_err(cannot_write);
+        }
+        self.pending.extend_from_slice(encoded);
+        self.write_full()
+    }
+
+    /// Writes the pending documents once they fill a buffer.
+    fn write_full(&mut self) -> Result<(), ExitCode> {
+        if self.pending.len() < BUFFER {
+            return Ok(());
+        }
+        let written = output(&mut self.writer, self.path)?
+            .write_all(&self.pending)
+            .map_err(cannot_write);
+        self.pending.clear();
+        // A large document's buffer would only raise the peak memory from here on.
+        if self.pending.capacity() > 16 * BUFFER {
+            self.pending = Vec::new();
+        }
+        written
     }
 
     /// Flushes the output; with `-o` and no document written, creates the file empty.
     pub(crate) fn finish(mut self) -> ExitCode {
+        let pending = std::mem::take(&mut self.pending);
         let result = match (self.writer.take(), self.path) {
-            (Some(mut writer), _) => writer.flush(),
+            (Some(mut writer), _) => writer.write_all(&pending).and_then(|()| writer.flush()),
             (None, Some(path)) => File::create(path).map(drop),
             (None, None) => Ok(()),
         };
@@ -426,6 +455,34 @@ impl<'a> Sink<'a> {
             Err(error) => cannot_write(error),
         }
     }
+}
+
+impl Drop for Sink<'_> {
+    /// Writes what is pending when a failure ends the run before [`Sink::finish`]: the
+    /// documents done before it are output, as a `BufWriter` dropped would write them (and,
+    /// like it, errors are not reported).
+    fn drop(&mut self) {
+        if let Some(writer) = &mut self.writer {
+            let _ = writer.write_all(&self.pending);
+        }
+    }
+}
+
+/// The output in `writer`, created (`path`, else standard output) on the first call.
+fn output<'w>(
+    writer: &'w mut Option<Box<dyn Write>>,
+    path: Option<&PathBuf>,
+) -> Result<&'w mut Box<dyn Write>, ExitCode> {
+    Ok(match writer {
+        Some(writer) => writer,
+        slot @ None => {
+            let raw: Box<dyn Write> = match path {
+                Some(path) => Box::new(File::create(path).map_err(cannot_write)?),
+                None => Box::new(io::stdout().lock()),
+            };
+            slot.insert(raw)
+        }
+    })
 }
 
 fn cannot_write(error: io::Error) -> ExitCode {

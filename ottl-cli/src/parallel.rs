@@ -37,12 +37,34 @@ pub(crate) struct Origin<'a> {
 pub(crate) type Each<'a> =
     dyn Fn(&Origin<'_>, Document, &mut Messages) -> Result<Document, ExitCode> + Sync + 'a;
 
-/// One document (or part) worked on: where it stands, what it said, and its encoded output
-/// with the envelope field of its signal, or why there is none.
+/// One document (or part) worked on: where it stands, what it said, and its output or why
+/// there is none.
 struct Done {
     piece: Option<Piece>,
     messages: Messages,
-    result: Result<(Vec<u8>, &'static str), Failure>,
+    result: Result<Output, Failure>,
+}
+
+/// A document's output.
+enum Output {
+    /// Encoded by a worker, with the envelope field of its signal.
+    Encoded(Vec<u8>, &'static str),
+    /// Left for the sink to encode straight into its buffer (whole documents on one thread).
+    Document(Document),
+}
+
+impl Output {
+    /// The output encoded, and the envelope field of its signal.
+    fn encoded(self, name: &str, encoder: Encoder) -> Result<(Vec<u8>, &'static str), ExitCode> {
+        match self {
+            Output::Encoded(encoded, field) => Ok((encoded, field)),
+            Output::Document(document) => {
+                let mut encoded = Vec::new();
+                encoder.encode(name, &document, &mut encoded)?;
+                Ok((encoded, document.envelope_field()))
+            }
+        }
+    }
 }
 
 /// Why a document (or part) has no output.
@@ -83,7 +105,10 @@ fn in_turn<R: BufRead>(
     while let Some(frame) = documents.next_frame() {
         let frame = frame.map_err(|error| read_failed(name, &error))?;
         sink.input_format(documents.format());
-        let done = work(name, frame, sink.encoder(), each);
+        // A whole document is encoded straight into the sink's buffer; a part is encoded on
+        // its own, to be stitched.
+        let encoder = frame.piece().map(|_| sink.encoder());
+        let done = work(name, frame, encoder, each);
         writer.write(done, sink)?;
     }
     Ok(())
@@ -133,7 +158,7 @@ fn in_parallel<R: BufRead>(
                             if stop.load(Ordering::Relaxed) {
                                 break;
                             }
-                            let done = work(name, frame, encoder, each);
+                            let done = work(name, frame, Some(encoder), each);
                             if report.send((number, done)).is_err() {
                                 break;
                             }
@@ -168,8 +193,9 @@ fn in_parallel<R: BufRead>(
     })
 }
 
-/// Decodes `frame`, hands the document to `each` and encodes the result.
-fn work(name: &str, frame: Frame, encoder: Encoder, each: &Each<'_>) -> Done {
+/// Decodes `frame`, hands the document to `each` and encodes the result with `encoder` (or
+/// leaves it to the sink).
+fn work(name: &str, frame: Frame, encoder: Option<Encoder>, each: &Each<'_>) -> Done {
     let piece = frame.piece();
     // The output is about as large as the input: room for that saves growing it step by step.
     let room = frame.len();
@@ -183,11 +209,14 @@ fn work(name: &str, frame: Frame, encoder: Encoder, each: &Each<'_>) -> Done {
         .map_err(Failure::Unreadable)
         .and_then(|document| {
             let document = each(&origin, document, &mut messages).map_err(Failure::Failed)?;
+            let Some(encoder) = encoder else {
+                return Ok(Output::Document(document));
+            };
             let mut encoded = Vec::with_capacity(room);
             encoder
                 .encode(name, &document, &mut encoded)
                 .map_err(Failure::Failed)?;
-            Ok((encoded, document.envelope_field()))
+            Ok(Output::Encoded(encoded, document.envelope_field()))
         });
     Done {
         piece,
@@ -258,7 +287,8 @@ impl<'n> Writer<'n> {
         let Some(piece) = done.piece else {
             done.messages.print(&mut self.notes);
             return match done.result {
-                Ok((encoded, _)) => sink.write_encoded(&encoded),
+                Ok(Output::Encoded(encoded, _)) => sink.write_encoded(&encoded),
+                Ok(Output::Document(document)) => sink.write(self.name, &document),
                 Err(Failure::Unreadable(error)) => Err(read_failed(self.name, &error)),
                 Err(Failure::Failed(code)) => Err(code),
             };
@@ -285,8 +315,9 @@ impl<'n> Writer<'n> {
                 cut.messages.absorb(done.messages);
                 cut.failed = Some(code);
             }
-            Ok((encoded, field)) if cut.failed.is_none() => {
+            Ok(output) if cut.failed.is_none() => {
                 cut.messages.absorb(done.messages);
+                let (encoded, field) = output.encoded(self.name, sink.encoder())?;
                 cut.stitch.add(field, &encoded)?;
             }
             _ => {}

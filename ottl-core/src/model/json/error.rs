@@ -159,6 +159,10 @@ pub(crate) struct RawError {
 pub(crate) type Decoded<T> = Result<T, Box<RawError>>;
 
 impl RawError {
+    /// Built out of line: inlined, the allocation made every reader that can fail save and
+    /// restore registers on its fast path (as it did in the protobuf decoder).
+    #[cold]
+    #[inline(never)]
     pub(crate) fn new(kind: DecodeErrorKind, offset: usize) -> Box<Self> {
         Box::new(Self {
             kind,

@@ -22,6 +22,12 @@ const I64: u8 = 1;
 const LEN: u8 = 2;
 const I32: u8 = 5;
 
+/// The bytes `value` takes as a varint.
+fn varint_len(value: u64) -> usize {
+    // One byte per started seven bits, and one for zero.
+    (64 - (value | 1).leading_zeros() as usize).div_ceil(7)
+}
+
 pub(super) struct Writer<'o> {
     out: &'o mut Vec<u8>,
     depth: usize,
@@ -168,12 +174,54 @@ impl<'o> Writer<'o> {
 
     fn attributes(&mut self, number: u32, map: &Map) -> Encoded {
         for (key, value) in map.iter() {
+            if self.short_attribute(number, key, value) {
+                continue;
+            }
             self.message(number, |w| {
                 w.bytes(1, key.as_bytes());
                 w.any_value(2, value)
             })?;
         }
         Ok(())
+    }
+
+    /// Writes an attribute whose value is a string or an int and whose `KeyValue` takes under
+    /// 128 bytes (most attributes) with its lengths computed first: the bytes `message` and
+    /// `any_value` write, without reserving and patching two lengths and checking the depth
+    /// through two closures. Returns false, having written nothing, for any other attribute.
+    #[inline]
+    fn short_attribute(&mut self, number: u32, key: &str, value: &AnyValue) -> bool {
+        // The `AnyValue` message's length, and the value: a string, else an int.
+        let (value_len, text, int) = match value {
+            AnyValue::Str(text) => (2 + text.len(), Some(text), 0),
+            AnyValue::Int(int) => (1 + varint_len(*int as u64), None, *int as u64),
+            _ => return false,
+        };
+        let key_len = if key.is_empty() { 0 } else { 2 + key.len() };
+        let entry_len = key_len + 2 + value_len;
+        // The depth check is `any_value`'s: past it, the general path reports the error.
+        if entry_len >= 0x80 || self.depth >= MAX_DEPTH {
+            return false;
+        }
+        self.key(number, LEN);
+        self.out.push(entry_len as u8);
+        if !key.is_empty() {
+            self.out.extend_from_slice(&[1 << 3 | LEN, key.len() as u8]);
+            self.out.extend_from_slice(key.as_bytes());
+        }
+        self.out.extend_from_slice(&[2 << 3 | LEN, value_len as u8]);
+        match text {
+            Some(text) => {
+                self.out
+                    .extend_from_slice(&[1 << 3 | LEN, text.len() as u8]);
+                self.out.extend_from_slice(text.as_bytes());
+            }
+            None => {
+                self.out.push(3 << 3 | VARINT);
+                self.varint(int);
+            }
+        }
+        true
     }
 
     /// An `AnyValue` field (always written: `KeyValue.value` and the log body are).
@@ -532,5 +580,60 @@ impl<'o> Writer<'o> {
         self.attributes(7, &point.attributes)?;
         self.uint(8, point.flags.into());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::KeyValue;
+
+    /// A map's attributes as the general path writes them: each a `message` holding the key
+    /// and an `any_value`.
+    fn written_by_messages(map: &Map) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut w = Writer::new(&mut out);
+        for (key, value) in map.iter() {
+            w.message(6, |w| {
+                w.bytes(1, key.as_bytes());
+                w.any_value(2, value)
+            })
+            .unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn short_attributes_are_written_as_messages_write_them() {
+        let mut map = Map::new();
+        for key_len in [0, 1, 60, 100, 126, 127, 128, 200] {
+            for value_len in [0, 1, 60, 100, 123, 124, 125, 126, 127, 128, 300] {
+                map.push(KeyValue::new(
+                    "k".repeat(key_len),
+                    AnyValue::Str("v".repeat(value_len).into()),
+                ));
+            }
+            for int in [0, 1, 127, 128, -1, i64::MIN, i64::MAX] {
+                map.push(KeyValue::new("k".repeat(key_len), AnyValue::Int(int)));
+            }
+            map.push(KeyValue::new("k".repeat(key_len), AnyValue::Bool(true)));
+        }
+        let mut out = Vec::new();
+        Writer::new(&mut out).attributes(6, &map).unwrap();
+        assert_eq!(out, written_by_messages(&map));
+    }
+
+    #[test]
+    fn varint_lengths() {
+        for (value, len) in [
+            (0, 1),
+            (127, 1),
+            (128, 2),
+            (16_383, 2),
+            (16_384, 3),
+            (u64::MAX, 10),
+        ] {
+            assert_eq!(varint_len(value), len, "{value}");
+        }
     }
 }

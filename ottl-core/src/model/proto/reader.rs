@@ -59,18 +59,17 @@ pub(crate) struct Reader<'a> {
     depth: usize,
     /// The protocol message being read, for errors.
     message: &'static str,
+    /// The ASCII that `data[text_start..]` starts with, validated once for the strings in it
+    /// (see [`Reader::ascii`]).
+    text: &'a str,
+    /// Where `text` starts in `data`.
+    text_start: usize,
 }
 
 impl<'a> Reader<'a> {
     /// A reader of the whole of `data` as one message named `message`.
     pub(crate) fn new(data: &'a [u8], message: &'static str) -> Self {
-        Self {
-            data,
-            pos: 0,
-            end: data.len(),
-            depth: 0,
-            message,
-        }
+        Self::within(data, 0, data.len(), message)
     }
 
     /// A reader of the fields between `start` and `end` of `data`, as part of a message named
@@ -82,6 +81,8 @@ impl<'a> Reader<'a> {
             end: end.min(data.len()),
             depth: 0,
             message,
+            text: "",
+            text_start: 0,
         }
     }
 
@@ -98,12 +99,21 @@ impl<'a> Reader<'a> {
     }
 
     /// An error at `offset` in the message being read.
+    #[inline]
     pub(crate) fn error_at<T>(&self, offset: usize, kind: DecodeErrorKind) -> Decoded<T> {
-        Err(Box::new(DecodeError {
+        Err(self.error(offset, kind))
+    }
+
+    /// The error of [`Reader::error_at`], built out of line: its allocation inlined into the
+    /// hot readers (`bytes`, `key`) made them save and restore every register on each call.
+    #[cold]
+    #[inline(never)]
+    fn error(&self, offset: usize, kind: DecodeErrorKind) -> Box<DecodeError> {
+        Box::new(DecodeError {
             offset,
             message: self.message,
             kind,
-        }))
+        })
     }
 
     /// Reads the fields of the current message to its end, handing each to `field`.
@@ -199,7 +209,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The bytes of a length-delimited field.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn bytes(&mut self, number: u32, wire: WireType) -> Decoded<&'a [u8]> {
         self.expect(number, wire, WireType::Len)?;
         let start = self.pos;
@@ -223,10 +233,34 @@ impl<'a> Reader<'a> {
     #[inline]
     pub(crate) fn string(&mut self, number: u32, wire: WireType) -> Decoded<Str> {
         let bytes = self.bytes(number, wire)?;
+        let start = self.pos - bytes.len();
+        if let Some(text) = self.ascii(start, self.pos) {
+            return Ok(Str::from(text));
+        }
         Ok(match std::str::from_utf8(bytes) {
             Ok(text) => Str::from(text),
             Err(_) => Str::from(String::from_utf8_lossy(bytes).into_owned()),
         })
+    }
+
+    /// `data[start..end]` as text if it is ASCII.
+    ///
+    /// Validating string by string costs a call and a byte-at-a-time loop for each short key
+    /// and value; instead the ASCII that starts at a string is found word by word and
+    /// validated in one call, and the strings that lie in it are sliced from it. Field keys and
+    /// lengths under 128 are ASCII, so that text usually runs over several of a message's
+    /// strings, up to its next large number or long length.
+    #[inline]
+    fn ascii(&mut self, start: usize, end: usize) -> Option<&'a str> {
+        if start < self.text_start || end > self.text_start + self.text.len() {
+            let run = &self.data[start..];
+            let run = &run[..ascii_prefix(run)];
+            // ASCII is UTF-8: this always succeeds.
+            self.text = std::str::from_utf8(run).unwrap_or_default();
+            self.text_start = start;
+        }
+        self.text
+            .get(start - self.text_start..end - self.text_start)
     }
 
     /// A varint field (any integer width; the caller narrows it as Go does).
@@ -453,6 +487,27 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The length of the ASCII that `bytes` starts with, read eight bytes at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut len = 0;
+    for word in &mut words {
+        let mut array = [0; 8];
+        array.copy_from_slice(word);
+        let high = u64::from_le_bytes(array) & HIGH_BITS;
+        if high != 0 {
+            return len + high.trailing_zeros() as usize / 8;
+        }
+        len += 8;
+    }
+    len + words
+        .remainder()
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .count()
+}
+
 /// Sets an optional-presence field; repeated occurrences keep the last (protobuf's rule).
 #[inline]
 pub(crate) fn set<T>(slot: &mut T, value: T) -> Decoded<()> {
@@ -480,6 +535,54 @@ mod tests {
             Reader::new(&over, "Test").varint().map_err(|e| e.kind),
             Err(DecodeErrorKind::VarintOverflow)
         );
+    }
+
+    /// Strings read as `from_utf8` (and, when invalid, `from_utf8_lossy`) read them, whether
+    /// they lie in the ASCII text validated for an earlier string, start it, run past it or are
+    /// not ASCII at all.
+    #[test]
+    fn strings_read_as_utf8_whatever_text_they_share() {
+        let strings: [&[u8]; 9] = [
+            b"service.name",
+            b"",
+            b"checkout",
+            "caf\u{e9} cr\u{e8}me".as_bytes(),
+            b"ascii then \xff",
+            b"\xe2\x82",
+            b"after the invalid bytes, long enough to span words",
+            "\u{1F600}".as_bytes(),
+            b"last",
+        ];
+        let mut data = Vec::new();
+        for (i, text) in strings.iter().enumerate() {
+            data.extend([0x0a, text.len() as u8]);
+            data.extend_from_slice(text);
+            if i % 3 == 0 {
+                // A varint field whose value is not ASCII ends the text.
+                data.extend([0x10, 0x96, 0x01]);
+            }
+        }
+        let mut r = Reader::new(&data, "Test");
+        let mut read = Vec::new();
+        r.fields(|r, number, wire| match number {
+            1 => r.string(number, wire).map(|text| read.push(text)),
+            _ => r.skip(number, wire),
+        })
+        .unwrap();
+        let expected: Vec<Str> = strings
+            .iter()
+            .map(|text| Str::from(String::from_utf8_lossy(text).into_owned()))
+            .collect();
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn ascii_prefix_stops_at_the_first_high_byte() {
+        assert_eq!(ascii_prefix(b""), 0);
+        assert_eq!(ascii_prefix(b"abc"), 3);
+        assert_eq!(ascii_prefix(b"0123456789abcdef\x80"), 16);
+        assert_eq!(ascii_prefix(b"0123456789\xc3\xa9"), 10);
+        assert_eq!(ascii_prefix(b"\xffabc"), 0);
     }
 
     #[test]
