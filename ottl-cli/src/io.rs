@@ -14,6 +14,7 @@ use ottl_core::model::proto;
 use ottl_core::model::stream::{Documents, Format, ReadError, Sniffed};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Read buffer size: large enough that a line is rarely split across many reads.
@@ -197,23 +198,14 @@ impl Encoder {
 
     /// Puts together the output of a cut document from its parts' encodings.
     pub(crate) fn stitch(self) -> Stitch {
-        // Room for the length a delimited message starts with, filled in at the end.
-        let prefix = match self.format {
-            Some(OutputFormat::ProtoDelimited) => 4,
-            Some(OutputFormat::ProtoVarint) => VARINT_ROOM,
-            _ => 0,
-        };
         Stitch {
             encoder: self,
             field: "",
-            out: vec![0; prefix],
-            prefix,
+            parts: Vec::new(),
+            len: 0,
         }
     }
 }
-
-/// The most bytes a varint takes.
-const VARINT_ROOM: usize = 10;
 
 /// Appends `value` as a protobuf varint.
 fn push_varint(mut value: u64, buffer: &mut Vec<u8>) {
@@ -227,86 +219,94 @@ fn push_varint(mut value: u64, buffer: &mut Vec<u8>) {
 /// The output of a document cut into parts, put together from what [`Encoder::encode`] wrote
 /// for each part into what it writes for the whole document: the resources of every part
 /// inside one envelope (JSON), or one message holding them all (protobuf, whose repeated
-/// resource field concatenates). The output grows in place, so the whole document's encoding
-/// is held once.
+/// resource field concatenates). The parts' encodings are kept as they are and written one
+/// after another, so the whole document's output is never copied into one buffer.
 pub(crate) struct Stitch {
     encoder: Encoder,
     /// The JSON envelope field, once a part is added.
     field: &'static str,
-    /// The output so far: the JSON envelope's start and the resources with their separators,
-    /// or room for a length and the protobuf fields.
-    out: Vec<u8>,
-    /// The bytes kept at the start for a delimited message's length.
-    prefix: usize,
+    /// Each part's encoding, and where its resources are in it.
+    parts: Vec<(Vec<u8>, Range<usize>)>,
+    /// The bytes of the resources (for JSON, with the separators between parts).
+    len: usize,
 }
 
 impl Stitch {
     /// Adds the resources of a part encoded as `encoded`, whose signal's envelope field is
     /// `field`.
-    pub(crate) fn add(&mut self, field: &'static str, encoded: &[u8]) -> Result<(), ExitCode> {
+    pub(crate) fn add(
+        &mut self,
+        field: &'static str,
+        mut encoded: Vec<u8>,
+    ) -> Result<(), ExitCode> {
         self.field = field;
+        // Kept until the last part: room to spare would be memory held for nothing.
+        encoded.shrink_to_fit();
         let resources = match self.encoder.format {
-            Some(OutputFormat::Proto) => Some(encoded),
-            Some(OutputFormat::ProtoDelimited) => encoded.get(4..),
+            Some(OutputFormat::Proto) => Some(0..encoded.len()),
+            Some(OutputFormat::ProtoDelimited) => (encoded.len() >= 4).then(|| 4..encoded.len()),
             Some(OutputFormat::ProtoVarint) => {
                 let prefix = encoded.iter().take_while(|&&b| b & 0x80 != 0).count() + 1;
-                encoded.get(prefix..)
+                (encoded.len() >= prefix).then(|| prefix..encoded.len())
             }
             Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
                 if encoded == EMPTY_JSON {
                     return Ok(());
                 }
                 let envelope = self.json_envelope();
-                let resources = encoded
-                    .strip_prefix(envelope.open.as_bytes())
-                    .and_then(|rest| rest.strip_suffix(envelope.close.as_bytes()));
-                if resources.is_some() {
-                    let between = if self.out.is_empty() {
-                        envelope.open.as_bytes()
-                    } else {
-                        envelope.separator.as_bytes()
-                    };
-                    self.out.extend_from_slice(between);
+                let (open, close) = (envelope.open.as_bytes(), envelope.close.as_bytes());
+                let enveloped = encoded.len() >= open.len() + close.len()
+                    && encoded.starts_with(open)
+                    && encoded.ends_with(close);
+                if enveloped && !self.parts.is_empty() {
+                    self.len += envelope.separator.len();
                 }
-                resources
+                enveloped.then(|| open.len()..encoded.len() - close.len())
             }
         };
         let resources = resources.ok_or_else(|| {
             eprintln!("error: a part of a document was encoded in an unexpected shape");
             ExitCode::BadInput
         })?;
-        self.out.extend_from_slice(resources);
+        self.len += resources.len();
+        self.parts.push((encoded, resources));
         Ok(())
     }
 
-    /// The whole document's encoding.
-    pub(crate) fn finish(mut self) -> Result<Vec<u8>, ExitCode> {
-        let len = self.out.len() - self.prefix;
-        match self.encoder.format {
-            Some(OutputFormat::Proto) => {}
+    /// Writes the whole document's encoding to `sink`.
+    pub(crate) fn finish(self, sink: &mut Sink<'_>) -> Result<(), ExitCode> {
+        let json = self.json_envelope();
+        let mut separator: &[u8] = b"";
+        let (open, close): (Vec<u8>, &[u8]) = match self.encoder.format {
+            Some(OutputFormat::Proto) => (Vec::new(), b""),
             Some(OutputFormat::ProtoDelimited) => {
-                let len = u32::try_from(len).map_err(|_| {
+                let len = u32::try_from(self.len).map_err(|_| {
                     eprintln!("error: a message of 4 GiB or more has no 4-byte length");
                     ExitCode::BadInput
                 })?;
-                self.out[..4].copy_from_slice(&len.to_be_bytes());
+                (len.to_be_bytes().to_vec(), b"")
             }
             Some(OutputFormat::ProtoVarint) => {
-                let mut varint = Vec::with_capacity(VARINT_ROOM);
-                push_varint(len as u64, &mut varint);
-                let start = VARINT_ROOM - varint.len();
-                self.out[start..VARINT_ROOM].copy_from_slice(&varint);
-                self.out.drain(..start);
+                let mut len = Vec::new();
+                push_varint(self.len as u64, &mut len);
+                (len, b"")
             }
-            Some(OutputFormat::Json | OutputFormat::Jsonl) | None if self.out.is_empty() => {
-                self.out.extend_from_slice(EMPTY_JSON);
+            Some(OutputFormat::Json | OutputFormat::Jsonl) | None if self.parts.is_empty() => {
+                return sink.write_encoded(EMPTY_JSON);
             }
             Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
-                let close = self.json_envelope().close;
-                self.out.extend_from_slice(close.as_bytes());
+                separator = json.separator.as_bytes();
+                (json.open.into_bytes(), json.close.as_bytes())
             }
+        };
+        sink.write_encoded(&open)?;
+        for (i, (encoded, resources)) in self.parts.iter().enumerate() {
+            if i > 0 {
+                sink.write_encoded(separator)?;
+            }
+            sink.write_encoded(&encoded[resources.clone()])?;
         }
-        Ok(self.out)
+        sink.write_encoded(close)
     }
 
     /// How the JSON encoder writes the envelope around the resources.

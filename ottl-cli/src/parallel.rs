@@ -318,7 +318,7 @@ impl<'n> Writer<'n> {
             Ok(output) if cut.failed.is_none() => {
                 cut.messages.absorb(done.messages);
                 let (encoded, field) = output.encoded(self.name, sink.encoder())?;
-                cut.stitch.add(field, &encoded)?;
+                cut.stitch.add(field, encoded)?;
             }
             _ => {}
         }
@@ -331,7 +331,7 @@ impl<'n> Writer<'n> {
         cut.messages.print(&mut self.notes);
         match cut.failed {
             Some(code) => Err(code),
-            None => sink.write_encoded(&cut.stitch.finish()?),
+            None => cut.stitch.finish(sink),
         }
     }
 

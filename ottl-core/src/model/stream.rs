@@ -605,8 +605,11 @@ impl<R: BufRead> Documents<R> {
 
     /// Hands out `cuts` of the buffer's document from now on: the first comes back.
     fn hand_out(&mut self, cuts: Vec<Cut>) -> Option<Raw> {
+        let mut input = std::mem::take(&mut self.buffer);
+        // Held until the last part is decoded: room to spare would be memory held for nothing.
+        input.shrink_to_fit();
         self.parts = Some(Parts {
-            input: Arc::new(std::mem::take(&mut self.buffer)),
+            input: Arc::new(input),
             left: cuts.into_iter().peekable(),
             index: 0,
         });
