@@ -244,10 +244,10 @@ impl Stitch {
         encoded.shrink_to_fit();
         let resources = match self.encoder.format {
             Some(OutputFormat::Proto) => Some(0..encoded.len()),
-            Some(OutputFormat::ProtoDelimited) => (encoded.len() >= 4).then(|| 4..encoded.len()),
+            Some(OutputFormat::ProtoDelimited) => (encoded.len() >= 4).then_some(4..encoded.len()),
             Some(OutputFormat::ProtoVarint) => {
                 let prefix = encoded.iter().take_while(|&&b| b & 0x80 != 0).count() + 1;
-                (encoded.len() >= prefix).then(|| prefix..encoded.len())
+                (encoded.len() >= prefix).then_some(prefix..encoded.len())
             }
             Some(OutputFormat::Json | OutputFormat::Jsonl) | None => {
                 if encoded == EMPTY_JSON {
