@@ -69,20 +69,21 @@ impl From<InputFormat> for Format {
 
 /// Opens `path` (`-` is standard input), decompressing gzip or zstd; its display name and
 /// reader.
-fn open(path: &Path) -> Result<(String, Box<dyn BufRead>), ExitCode> {
+fn open(path: &Path) -> Result<(String, Box<dyn BufRead + Send>), ExitCode> {
     let cannot_read = |error: io::Error| {
         eprintln!("error: cannot read {}: {error}", path.display());
         ExitCode::BadInput
     };
-    let (name, raw): (String, Box<dyn Read>) = if path.as_os_str() == "-" {
-        ("<stdin>".to_owned(), Box::new(io::stdin().lock()))
+    // Unlocked standard streams: the threads of `-j` take turns reading and writing.
+    let (name, raw): (String, Box<dyn Read + Send>) = if path.as_os_str() == "-" {
+        ("<stdin>".to_owned(), Box::new(io::stdin()))
     } else {
         let file = File::open(path).map_err(cannot_read)?;
         (path.display().to_string(), Box::new(file))
     };
     let mut reader = BufReader::with_capacity(BUFFER, raw);
     let sniffed = Sniffed::of(reader.fill_buf().map_err(cannot_read)?);
-    let reader: Box<dyn BufRead> = match sniffed {
+    let reader: Box<dyn BufRead + Send> = match sniffed {
         Sniffed::Gzip => Box::new(BufReader::with_capacity(
             BUFFER,
             flate2::bufread::MultiGzDecoder::new(reader),
@@ -343,7 +344,7 @@ struct JsonEnvelope {
 pub(crate) struct Sink<'a> {
     path: Option<&'a PathBuf>,
     /// The output, opened when the first document is written.
-    writer: Option<Box<dyn Write>>,
+    writer: Option<Box<dyn Write + Send>>,
     format: Option<OutputFormat>,
     pretty: bool,
     /// Documents encoded and not yet written, written once they reach [`BUFFER`] bytes.
@@ -470,15 +471,15 @@ impl Drop for Sink<'_> {
 
 /// The output in `writer`, created (`path`, else standard output) on the first call.
 fn output<'w>(
-    writer: &'w mut Option<Box<dyn Write>>,
+    writer: &'w mut Option<Box<dyn Write + Send>>,
     path: Option<&PathBuf>,
-) -> Result<&'w mut Box<dyn Write>, ExitCode> {
+) -> Result<&'w mut Box<dyn Write + Send>, ExitCode> {
     Ok(match writer {
         Some(writer) => writer,
         slot @ None => {
-            let raw: Box<dyn Write> = match path {
+            let raw: Box<dyn Write + Send> = match path {
                 Some(path) => Box::new(File::create(path).map_err(cannot_write)?),
-                None => Box::new(io::stdout().lock()),
+                None => Box::new(io::stdout()),
             };
             slot.insert(raw)
         }

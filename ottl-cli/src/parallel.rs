@@ -21,8 +21,7 @@ use ottl_core::model::stream::{Documents, Frame, Piece, ReadError};
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::{Condvar, Mutex};
 use std::thread;
 
 /// Where a document comes from: the input's name and, for a part of a cut document, the
@@ -78,7 +77,7 @@ enum Failure {
 /// Runs `each` over the documents of `documents` on `threads` threads and writes the results
 /// to `sink` in input order. The first failure (in input order, a document that cannot be read
 /// included) stops the run: what came before it is written, nothing after.
-pub(crate) fn for_each_frame<R: BufRead>(
+pub(crate) fn for_each_frame<R: BufRead + Send>(
     name: &str,
     documents: &mut Documents<R>,
     sink: &mut Sink<'_>,
@@ -114,8 +113,10 @@ fn in_turn<R: BufRead>(
     Ok(())
 }
 
-/// The documents on `threads` workers, written in input order.
-fn in_parallel<R: BufRead>(
+/// The documents on `threads` threads (this one among them), written in input order. Each
+/// thread in turn reads the next frame, works on it, and writes whatever results are next in
+/// order; a thread stays `2 × threads` documents ahead of the output at most.
+fn in_parallel<R: BufRead + Send>(
     name: &str,
     documents: &mut Documents<R>,
     sink: &mut Sink<'_>,
@@ -123,74 +124,130 @@ fn in_parallel<R: BufRead>(
     threads: usize,
     each: &Each<'_>,
 ) -> Result<(), ExitCode> {
-    let in_flight = 2 * threads;
-    let stop = AtomicBool::new(false);
+    let shared = Shared {
+        input: Mutex::new(Input {
+            documents,
+            next: 0,
+            encoder: None,
+        }),
+        output: Mutex::new(Writing {
+            sink,
+            writer,
+            waiting: BTreeMap::new(),
+            written: 0,
+            outcome: Ok(()),
+        }),
+        written: Condvar::new(),
+        ahead: 2 * threads,
+        stop: AtomicBool::new(false),
+    };
     thread::scope(|scope| {
-        let (work_on, jobs) = mpsc::sync_channel::<(usize, Frame)>(in_flight);
-        let jobs = Arc::new(Mutex::new(jobs));
-        let (report, done) = mpsc::channel::<(usize, Done)>();
-        let mut report = Some(report);
-        let mut order = Order::default();
-        let mut sent = 0;
-        let mut outcome = Ok(());
-        // A document that cannot be read ends the input: those before it are still written.
-        let mut unreadable = None;
-        while let Some(frame) = documents.next_frame() {
-            let frame = match frame {
-                Ok(frame) => frame,
-                Err(error) => {
-                    unreadable = Some(error);
-                    break;
-                }
+        for _ in 1..threads {
+            scope.spawn(|| shared.work(name, each));
+        }
+        shared.work(name, each);
+    });
+    let output = shared.output.into_inner().map_err(|_| ExitCode::BadInput)?;
+    output.outcome
+}
+
+/// What the threads of [`in_parallel`] share.
+struct Shared<'i, 'o, 's, 'w, 'n, R> {
+    input: Mutex<Input<'i, R>>,
+    output: Mutex<Writing<'o, 's, 'w, 'n>>,
+    /// Signalled whenever documents are written.
+    written: Condvar,
+    /// How far ahead of the output reading may go.
+    ahead: usize,
+    /// Set once the run has failed: the threads stop taking frames.
+    stop: AtomicBool,
+}
+
+/// The reading side: the documents, the next one's number, and the encoder (known once the
+/// first frame sets the output format).
+struct Input<'i, R> {
+    documents: &'i mut Documents<R>,
+    next: usize,
+    encoder: Option<Encoder>,
+}
+
+/// The writing side: results waiting for those before them, and what the run came to.
+struct Writing<'o, 's, 'w, 'n> {
+    sink: &'o mut Sink<'s>,
+    writer: &'w mut Writer<'n>,
+    waiting: BTreeMap<usize, Done>,
+    written: usize,
+    outcome: Result<(), ExitCode>,
+}
+
+impl<R: BufRead> Shared<'_, '_, '_, '_, '_, R> {
+    /// One thread's loop: take the next frame, work on it, deliver it.
+    fn work(&self, name: &str, each: &Each<'_>) {
+        while let Some((number, frame, encoder)) = self.take() {
+            let done = match frame {
+                Ok(frame) => work(name, frame, Some(encoder), each),
+                Err(error) => Done {
+                    piece: None,
+                    messages: Messages::default(),
+                    result: Err(Failure::Unreadable(error)),
+                },
             };
-            // The output format follows the first input's, known once a frame is read: the
-            // workers start then, and the reader keeps no sender of results, so a worker that
-            // ends early cannot leave it waiting.
-            if let Some(report) = report.take() {
-                sink.input_format(documents.format());
-                let encoder = sink.encoder();
-                for _ in 0..threads {
-                    let jobs = Arc::clone(&jobs);
-                    let report = report.clone();
-                    let stop = &stop;
-                    scope.spawn(move || {
-                        while let Some((number, frame)) = next_job(&jobs) {
-                            if stop.load(Ordering::Relaxed) {
-                                break;
-                            }
-                            let done = work(name, frame, Some(encoder), each);
-                            if report.send((number, done)).is_err() {
-                                break;
-                            }
-                        }
-                    });
-                }
-            }
-            if work_on.send((sent, frame)).is_err() {
-                break;
-            }
-            sent += 1;
-            // Keep at most `in_flight` documents between reading and writing.
-            while sent - order.written >= in_flight && outcome.is_ok() {
-                outcome = order.take(&done, writer, sink);
-            }
-            if outcome.is_err() {
-                break;
-            }
+            self.deliver(number, done);
         }
-        drop(work_on);
-        drop(report);
-        while order.written < sent && outcome.is_ok() {
-            outcome = order.take(&done, writer, sink);
+    }
+
+    /// The next frame (or the error reading it ends the input with), its number and the
+    /// encoder; `None` at the end of the input or once the run has failed.
+    fn take(&self) -> Option<(usize, Result<Frame, ReadError>, Encoder)> {
+        let mut input = self.input.lock().ok()?;
+        let number = input.next;
+        // Wait until the output is close enough behind.
+        let mut output = self.output.lock().ok()?;
+        while number >= output.written + self.ahead && !self.stop.load(Ordering::Relaxed) {
+            output = self.written.wait(output).ok()?;
         }
-        if outcome.is_err() {
-            stop.store(true, Ordering::Relaxed);
+        if self.stop.load(Ordering::Relaxed) {
+            return None;
         }
-        match unreadable {
-            Some(error) if outcome.is_ok() => Err(read_failed(name, &error)),
-            _ => outcome,
+        let frame = input.documents.next_frame()?;
+        // The output format follows the first input's, known once a frame is read.
+        let encoder = match input.encoder {
+            Some(encoder) => encoder,
+            None => {
+                output.sink.input_format(input.documents.format());
+                *input.encoder.insert(output.sink.encoder())
+            }
+        };
+        drop(output);
+        if frame.is_err() {
+            // Nothing can be read after an error: the others stop taking frames.
+            self.stop.store(true, Ordering::Relaxed);
         }
-    })
+        input.next += 1;
+        Some((number, frame, encoder))
+    }
+
+    /// Hands in document `number`'s result and writes every result that is next in order; the
+    /// first failure stops the run.
+    fn deliver(&self, number: usize, done: Done) {
+        let Ok(mut output) = self.output.lock() else {
+            self.stop.store(true, Ordering::Relaxed);
+            return;
+        };
+        let output = &mut *output;
+        output.waiting.insert(number, done);
+        while output.outcome.is_ok()
+            && let Some(done) = output.waiting.remove(&output.written)
+        {
+            output.outcome = output.writer.write(done, output.sink);
+            output.written += 1;
+        }
+        if output.outcome.is_err() {
+            self.stop.store(true, Ordering::Relaxed);
+            output.waiting.clear();
+        }
+        self.written.notify_all();
+    }
 }
 
 /// Decodes `frame`, hands the document to `each` and encodes the result with `encoder` (or
@@ -222,36 +279,6 @@ fn work(name: &str, frame: Frame, encoder: Option<Encoder>, each: &Each<'_>) -> 
         piece,
         messages,
         result,
-    }
-}
-
-/// The next frame to work on; `None` once the reader is done.
-fn next_job(jobs: &Mutex<Receiver<(usize, Frame)>>) -> Option<(usize, Frame)> {
-    jobs.lock().ok()?.recv().ok()
-}
-
-/// Results waiting for the ones before them to be written.
-#[derive(Default)]
-struct Order {
-    waiting: BTreeMap<usize, Done>,
-    written: usize,
-}
-
-impl Order {
-    /// Waits for one more result, then writes every result that is next in order.
-    fn take(
-        &mut self,
-        done: &Receiver<(usize, Done)>,
-        writer: &mut Writer<'_>,
-        sink: &mut Sink<'_>,
-    ) -> Result<(), ExitCode> {
-        let (number, result) = done.recv().map_err(|_| ExitCode::BadInput)?;
-        self.waiting.insert(number, result);
-        while let Some(result) = self.waiting.remove(&self.written) {
-            writer.write(result, sink)?;
-            self.written += 1;
-        }
-        Ok(())
     }
 }
 
