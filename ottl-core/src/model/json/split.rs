@@ -10,18 +10,6 @@
 //! fails exactly where decoding the first part with a bad value fails, and [`decode_part`]
 //! reads each part in place in the whole text, so its errors carry the whole document's
 //! line, column, offset and path.
-//!
-//! ```
-//! use ottl_core::model::json::{self, Document};
-//!
-//! let text = br#"{"resourceLogs": [{"schemaUrl": "a"}, {"schemaUrl": "b"}, {"schemaUrl": "c"}]}"#;
-//! let parts = json::split(text, 10).expect("one signal's resources");
-//! assert_eq!(parts.len(), 3);
-//! assert_eq!(parts[2].first_resource(), 2);
-//! let Document::Logs(third) = json::decode_part(text, &parts[2])? else { unreachable!() };
-//! assert_eq!(third.resource_logs[0].schema_url, "c");
-//! # Ok::<(), json::DecodeError>(())
-//! ```
 
 use super::decode;
 use super::{DecodeError, Document};
@@ -85,7 +73,19 @@ impl Part {
 /// Cuts the OTLP/JSON document `input` into parts of whole resources, each of about `size`
 /// bytes or one resource when a resource is larger. `None` when the document is not an
 /// envelope holding only one signal's list of resource objects, or when it would make fewer
-/// than two parts: it is then decoded whole (see the [module](self) documentation).
+/// than two parts: it is then decoded whole.
+///
+/// ```
+/// use ottl_core::model::json::{self, Document};
+///
+/// let text = br#"{"resourceLogs": [{"schemaUrl": "a"}, {"schemaUrl": "b"}, {"schemaUrl": "c"}]}"#;
+/// let parts = json::split(text, 10).expect("one signal's resources");
+/// assert_eq!(parts.len(), 3);
+/// assert_eq!(parts[2].first_resource(), 2);
+/// let Document::Logs(third) = json::decode_part(text, &parts[2])? else { unreachable!() };
+/// assert_eq!(third.resource_logs[0].schema_url, "c");
+/// # Ok::<(), json::DecodeError>(())
+/// ```
 pub fn split(input: &[u8], size: usize) -> Option<Vec<Part>> {
     let mut scan = Scan { input, pos: 0 };
     scan.expect(b'{')?;

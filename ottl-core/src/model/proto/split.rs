@@ -2,22 +2,6 @@
 //! cuts an OTLP/JSON document: protobuf's repeated fields concatenate, so a message is the
 //! concatenation of any cut between its top-level fields, and each part decodes on its own
 //! (reading in place in the whole message, so errors carry the whole message's offsets).
-//!
-//! ```
-//! use ottl_core::context::Signal;
-//! use ottl_core::model::{json, proto};
-//!
-//! let document = json::decode(br#"{"resourceSpans":[{"schemaUrl":"a"},{"schemaUrl":"b"}]}"#)?;
-//! let bytes = proto::encode(&document)?;
-//! let parts = proto::split(&bytes, 1).expect("two resources");
-//! assert_eq!(parts[1].first_resource(), 1);
-//! let json::Document::Traces(second) = proto::decode_part(&bytes, &parts[1], Signal::Traces)?
-//! else {
-//!     unreachable!()
-//! };
-//! assert_eq!(second.resource_spans[0].schema_url, "b");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use super::DecodeError;
 use super::decode;
@@ -53,6 +37,22 @@ impl Part {
 /// Cuts the message `input` between its top-level fields into parts of about `size` bytes,
 /// or one field when a field is larger. `None` when a field is not well formed (decoding the
 /// whole message says how) or the message would make fewer than two parts.
+///
+/// ```
+/// use ottl_core::context::Signal;
+/// use ottl_core::model::{json, proto};
+///
+/// let document = json::decode(br#"{"resourceSpans":[{"schemaUrl":"a"},{"schemaUrl":"b"}]}"#)?;
+/// let bytes = proto::encode(&document)?;
+/// let parts = proto::split(&bytes, 1).expect("two resources");
+/// assert_eq!(parts[1].first_resource(), 1);
+/// let json::Document::Traces(second) = proto::decode_part(&bytes, &parts[1], Signal::Traces)?
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(second.resource_spans[0].schema_url, "b");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn split(input: &[u8], size: usize) -> Option<Vec<Part>> {
     let ends = Reader::new(input, "").field_ends()?;
     let mut parts = Vec::new();
