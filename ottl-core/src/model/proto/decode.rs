@@ -129,22 +129,44 @@ fn key_value(r: &mut Reader<'_>) -> Decoded<KeyValue> {
     Ok(entry)
 }
 
-/// One `KeyValue` of a repeated attributes field, appended to `map` as written (duplicates
-/// kept, as pdata keeps them).
-#[inline]
-fn attribute(r: &mut Reader<'_>, number: u32, wire: WireType, map: &mut Map) -> Decoded<()> {
-    map.push(r.message(number, wire, "KeyValue", key_value)?);
-    Ok(())
+/// Reads a message's fields with `field`, but those of its repeated attributes field `number`
+/// into `map`, as written (duplicates kept, as pdata keeps them). The entries are gathered in a
+/// buffer the reader keeps per nesting level and moved into `map` exactly sized at the end,
+/// instead of growing each map a push at a time.
+fn fields_with_attributes<'a>(
+    r: &mut Reader<'a>,
+    number: u32,
+    map: &mut Map,
+    mut field: impl FnMut(&mut Reader<'a>, u32, WireType) -> Decoded<()>,
+) -> Decoded<()> {
+    let mut buffer = r.entry_buffers.pop().unwrap_or_default();
+    let read = r.fields(|r, n, w| {
+        if n == number {
+            buffer.push(r.message(n, w, "KeyValue", key_value)?);
+            Ok(())
+        } else {
+            field(r, n, w)
+        }
+    });
+    if read.is_ok() {
+        let mut entries = Vec::with_capacity(buffer.len());
+        entries.append(&mut buffer);
+        *map = Map::from_decoded(entries);
+    }
+    buffer.clear();
+    r.entry_buffers.push(buffer);
+    read
 }
 
 fn resource(r: &mut Reader<'_>) -> Decoded<Resource> {
     let mut resource = Resource::default();
-    r.fields(|r, n, w| match n {
-        1 => attribute(r, n, w, &mut resource.attributes),
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 1, &mut attributes, |r, n, w| match n {
         2 => set(&mut resource.dropped_attributes_count, r.uint32(n, w)?),
         3 => push(r, n, w, "EntityRef", &mut resource.entity_refs, entity_ref),
         _ => r.skip(n, w),
     })?;
+    resource.attributes = attributes;
     Ok(resource)
 }
 
@@ -168,13 +190,14 @@ fn entity_ref(r: &mut Reader<'_>) -> Decoded<EntityRef> {
 
 fn scope(r: &mut Reader<'_>) -> Decoded<InstrumentationScope> {
     let mut scope = InstrumentationScope::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 3, &mut attributes, |r, n, w| match n {
         1 => set(&mut scope.name, r.string(n, w)?),
         2 => set(&mut scope.version, r.string(n, w)?),
-        3 => attribute(r, n, w, &mut scope.attributes),
         4 => set(&mut scope.dropped_attributes_count, r.uint32(n, w)?),
         _ => r.skip(n, w),
     })?;
+    scope.attributes = attributes;
     Ok(scope)
 }
 
@@ -212,12 +235,12 @@ fn scope_logs(r: &mut Reader<'_>) -> Decoded<ScopeLogs> {
 
 fn log_record(r: &mut Reader<'_>) -> Decoded<LogRecord> {
     let mut log = LogRecord::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 6, &mut attributes, |r, n, w| match n {
         1 => set(&mut log.time_unix_nano, r.fixed64(n, w)?),
         2 => set(&mut log.severity_number, SeverityNumber(r.int32(n, w)?)),
         3 => set(&mut log.severity_text, r.string(n, w)?),
         5 => set(&mut log.body, r.nested(n, w, "AnyValue", any_value)?),
-        6 => attribute(r, n, w, &mut log.attributes),
         7 => set(&mut log.dropped_attributes_count, r.uint32(n, w)?),
         8 => set(&mut log.flags, r.fixed32(n, w)?),
         9 => set(&mut log.trace_id, r.trace_id(n, w)?),
@@ -226,6 +249,7 @@ fn log_record(r: &mut Reader<'_>) -> Decoded<LogRecord> {
         12 => set(&mut log.event_name, r.string(n, w)?),
         _ => r.skip(n, w),
     })?;
+    log.attributes = attributes;
     Ok(log)
 }
 
@@ -263,7 +287,8 @@ fn scope_spans(r: &mut Reader<'_>) -> Decoded<ScopeSpans> {
 
 fn span(r: &mut Reader<'_>) -> Decoded<Span> {
     let mut span = Span::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 9, &mut attributes, |r, n, w| match n {
         1 => set(&mut span.trace_id, r.trace_id(n, w)?),
         2 => set(&mut span.span_id, r.span_id(n, w)?),
         3 => set(&mut span.trace_state, r.string(n, w)?),
@@ -272,7 +297,6 @@ fn span(r: &mut Reader<'_>) -> Decoded<Span> {
         6 => set(&mut span.kind, SpanKind(r.int32(n, w)?)),
         7 => set(&mut span.start_time_unix_nano, r.fixed64(n, w)?),
         8 => set(&mut span.end_time_unix_nano, r.fixed64(n, w)?),
-        9 => attribute(r, n, w, &mut span.attributes),
         10 => set(&mut span.dropped_attributes_count, r.uint32(n, w)?),
         11 => push(r, n, w, "Span.Event", &mut span.events, span_event),
         12 => set(&mut span.dropped_events_count, r.uint32(n, w)?),
@@ -282,32 +306,35 @@ fn span(r: &mut Reader<'_>) -> Decoded<Span> {
         16 => set(&mut span.flags, r.fixed32(n, w)?),
         _ => r.skip(n, w),
     })?;
+    span.attributes = attributes;
     Ok(span)
 }
 
 fn span_event(r: &mut Reader<'_>) -> Decoded<SpanEvent> {
     let mut event = SpanEvent::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 3, &mut attributes, |r, n, w| match n {
         1 => set(&mut event.time_unix_nano, r.fixed64(n, w)?),
         2 => set(&mut event.name, r.string(n, w)?),
-        3 => attribute(r, n, w, &mut event.attributes),
         4 => set(&mut event.dropped_attributes_count, r.uint32(n, w)?),
         _ => r.skip(n, w),
     })?;
+    event.attributes = attributes;
     Ok(event)
 }
 
 fn span_link(r: &mut Reader<'_>) -> Decoded<SpanLink> {
     let mut link = SpanLink::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 4, &mut attributes, |r, n, w| match n {
         1 => set(&mut link.trace_id, r.trace_id(n, w)?),
         2 => set(&mut link.span_id, r.span_id(n, w)?),
         3 => set(&mut link.trace_state, r.string(n, w)?),
-        4 => attribute(r, n, w, &mut link.attributes),
         5 => set(&mut link.dropped_attributes_count, r.uint32(n, w)?),
         6 => set(&mut link.flags, r.fixed32(n, w)?),
         _ => r.skip(n, w),
     })?;
+    link.attributes = attributes;
     Ok(link)
 }
 
@@ -363,7 +390,8 @@ fn scope_metrics(r: &mut Reader<'_>) -> Decoded<ScopeMetrics> {
 /// A metric; if it sets several data kinds, the last one wins (protobuf's oneof rule).
 fn metric(r: &mut Reader<'_>) -> Decoded<Metric> {
     let mut metric = Metric::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 12, &mut attributes, |r, n, w| match n {
         1 => set(&mut metric.name, r.string(n, w)?),
         2 => set(&mut metric.description, r.string(n, w)?),
         3 => set(&mut metric.unit, r.string(n, w)?),
@@ -392,9 +420,9 @@ fn metric(r: &mut Reader<'_>) -> Decoded<Metric> {
             &mut metric.data,
             MetricData::Summary(r.message(n, w, "Summary", summary)?),
         ),
-        12 => attribute(r, n, w, &mut metric.metadata),
         _ => r.skip(n, w),
     })?;
+    metric.metadata = attributes;
     Ok(metric)
 }
 
@@ -493,22 +521,24 @@ fn summary(r: &mut Reader<'_>) -> Decoded<Summary> {
 
 fn number_point(r: &mut Reader<'_>) -> Decoded<NumberDataPoint> {
     let mut point = NumberDataPoint::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 7, &mut attributes, |r, n, w| match n {
         2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
         4 => set(&mut point.value, NumberValue::Double(r.double(n, w)?)),
         5 => push(r, n, w, "Exemplar", &mut point.exemplars, exemplar),
         6 => set(&mut point.value, NumberValue::Int(r.fixed64(n, w)? as i64)),
-        7 => attribute(r, n, w, &mut point.attributes),
         8 => set(&mut point.flags, r.uint32(n, w)?),
         _ => r.skip(n, w),
     })?;
+    point.attributes = attributes;
     Ok(point)
 }
 
 fn exemplar(r: &mut Reader<'_>) -> Decoded<Exemplar> {
     let mut exemplar = Exemplar::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 7, &mut attributes, |r, n, w| match n {
         2 => set(&mut exemplar.time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut exemplar.value, NumberValue::Double(r.double(n, w)?)),
         4 => set(&mut exemplar.span_id, r.span_id(n, w)?),
@@ -517,15 +547,16 @@ fn exemplar(r: &mut Reader<'_>) -> Decoded<Exemplar> {
             &mut exemplar.value,
             NumberValue::Int(r.fixed64(n, w)? as i64),
         ),
-        7 => attribute(r, n, w, &mut exemplar.filtered_attributes),
         _ => r.skip(n, w),
     })?;
+    exemplar.filtered_attributes = attributes;
     Ok(exemplar)
 }
 
 fn histogram_point(r: &mut Reader<'_>) -> Decoded<HistogramDataPoint> {
     let mut point = HistogramDataPoint::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 9, &mut attributes, |r, n, w| match n {
         2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
         4 => set(&mut point.count, r.fixed64(n, w)?),
@@ -533,19 +564,19 @@ fn histogram_point(r: &mut Reader<'_>) -> Decoded<HistogramDataPoint> {
         6 => r.repeated_fixed64(n, w, &mut point.bucket_counts, |v| v),
         7 => r.repeated_fixed64(n, w, &mut point.explicit_bounds, f64::from_bits),
         8 => push(r, n, w, "Exemplar", &mut point.exemplars, exemplar),
-        9 => attribute(r, n, w, &mut point.attributes),
         10 => set(&mut point.flags, r.uint32(n, w)?),
         11 => set(&mut point.min, Some(r.double(n, w)?)),
         12 => set(&mut point.max, Some(r.double(n, w)?)),
         _ => r.skip(n, w),
     })?;
+    point.attributes = attributes;
     Ok(point)
 }
 
 fn exponential_point(r: &mut Reader<'_>) -> Decoded<ExponentialHistogramDataPoint> {
     let mut point = ExponentialHistogramDataPoint::default();
-    r.fields(|r, n, w| match n {
-        1 => attribute(r, n, w, &mut point.attributes),
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 1, &mut attributes, |r, n, w| match n {
         2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
         4 => set(&mut point.count, r.fixed64(n, w)?),
@@ -561,6 +592,7 @@ fn exponential_point(r: &mut Reader<'_>) -> Decoded<ExponentialHistogramDataPoin
         14 => set(&mut point.zero_threshold, r.double(n, w)?),
         _ => r.skip(n, w),
     })?;
+    point.attributes = attributes;
     Ok(point)
 }
 
@@ -576,7 +608,8 @@ fn buckets(r: &mut Reader<'_>) -> Decoded<Buckets> {
 
 fn summary_point(r: &mut Reader<'_>) -> Decoded<SummaryDataPoint> {
     let mut point = SummaryDataPoint::default();
-    r.fields(|r, n, w| match n {
+    let mut attributes = Map::default();
+    fields_with_attributes(r, 7, &mut attributes, |r, n, w| match n {
         2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
         4 => set(&mut point.count, r.fixed64(n, w)?),
@@ -589,10 +622,10 @@ fn summary_point(r: &mut Reader<'_>) -> Decoded<SummaryDataPoint> {
             &mut point.quantile_values,
             value_at_quantile,
         ),
-        7 => attribute(r, n, w, &mut point.attributes),
         8 => set(&mut point.flags, r.uint32(n, w)?),
         _ => r.skip(n, w),
     })?;
+    point.attributes = attributes;
     Ok(point)
 }
 

@@ -3,7 +3,7 @@
 
 use super::error::{DecodeError, DecodeErrorKind, Decoded};
 use crate::model::json::MAX_DEPTH;
-use crate::model::{SpanId, Str, TraceId};
+use crate::model::{KeyValue, SpanId, Str, TraceId};
 
 /// A protobuf wire type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +64,9 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     /// Where `text` starts in `data`.
     text_start: usize,
+    /// Reusable buffers for attribute lists, one per nesting level in use (see
+    /// `decode::fields_with_attributes`).
+    pub(crate) entry_buffers: Vec<Vec<KeyValue>>,
 }
 
 impl<'a> Reader<'a> {
@@ -83,6 +86,7 @@ impl<'a> Reader<'a> {
             message,
             text: "",
             text_start: 0,
+            entry_buffers: Vec::new(),
         }
     }
 
