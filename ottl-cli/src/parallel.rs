@@ -1,12 +1,12 @@
 //! Documents read, worked on and written in input order, on the calling thread or on `-j N`
-//! workers.
+//! threads.
 //!
-//! The calling thread reads each document's bytes ([`Documents::next_frame`]) and writes the
-//! results; with more than one thread, `threads` workers decode a frame, hand the document to
-//! the command's work, and encode the result. At most `2 × threads` documents are between
-//! reading and writing at any time, so memory stays that of a few documents however long the
+//! Each thread in turn takes the next document's bytes ([`Documents::next_frame`]) under a
+//! lock, decodes them, hands the document to the command's work, encodes the result, and
+//! writes whatever results are next in input order. A thread waits while it is `2 × threads`
+//! documents ahead of the output, so memory stays that of a few documents however long the
 //! input is, and a document that takes long holds the output back rather than letting later
-//! ones pile up.
+//! ones pile up. With one thread, a whole document is encoded straight into the sink's buffer.
 //!
 //! A large OTLP/JSON document comes as parts of whole resources ([`Documents::split_resources`]),
 //! worked on like documents; the writer puts their outputs and their messages together and
@@ -143,9 +143,9 @@ fn in_parallel<R: BufRead + Send>(
     };
     thread::scope(|scope| {
         for _ in 1..threads {
-            scope.spawn(|| shared.work(name, each));
+            scope.spawn(|| shared.run(name, each));
         }
-        shared.work(name, each);
+        shared.run(name, each);
     });
     let output = shared.output.into_inner().map_err(|_| ExitCode::BadInput)?;
     output.outcome
@@ -182,7 +182,7 @@ struct Writing<'o, 's, 'w, 'n> {
 
 impl<R: BufRead> Shared<'_, '_, '_, '_, '_, R> {
     /// One thread's loop: take the next frame, work on it, deliver it.
-    fn work(&self, name: &str, each: &Each<'_>) {
+    fn run(&self, name: &str, each: &Each<'_>) {
         while let Some((number, frame, encoder)) = self.take() {
             let done = match frame {
                 Ok(frame) => work(name, frame, Some(encoder), each),
