@@ -106,7 +106,10 @@ fn any_value(r: &mut Reader<'_>) -> Decoded<AnyValue> {
             6 => AnyValue::KvList(r.nested(n, w, "KeyValueList", |r| {
                 let mut entries = Vec::new();
                 r.fields(|r, n, w| match n {
-                    1 => push(r, n, w, "KeyValue", &mut entries, key_value),
+                    1 => {
+                        entries.push(entry(r, n, w)?);
+                        Ok(())
+                    }
                     _ => r.skip(n, w),
                 })?;
                 Ok(Map::from_decoded(entries))
@@ -117,6 +120,15 @@ fn any_value(r: &mut Reader<'_>) -> Decoded<AnyValue> {
         Ok(())
     })?;
     Ok(value)
+}
+
+/// A `KeyValue` field: its common encodings read in one step, any other by [`key_value`].
+#[inline]
+fn entry(r: &mut Reader<'_>, number: u32, wire: WireType) -> Decoded<KeyValue> {
+    match r.common_key_value(wire) {
+        Some(entry) => Ok(entry),
+        None => r.message(number, wire, "KeyValue", key_value),
+    }
 }
 
 fn key_value(r: &mut Reader<'_>) -> Decoded<KeyValue> {
@@ -142,7 +154,7 @@ fn fields_with_attributes<'a>(
     let mut buffer = r.entry_buffers.pop().unwrap_or_default();
     let read = r.fields(|r, n, w| {
         if n == number {
-            buffer.push(r.message(n, w, "KeyValue", key_value)?);
+            buffer.push(entry(r, n, w)?);
             Ok(())
         } else {
             field(r, n, w)
@@ -637,4 +649,132 @@ fn value_at_quantile(r: &mut Reader<'_>) -> Decoded<ValueAtQuantile> {
         _ => r.skip(n, w),
     })?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One protobuf field: a key byte, then a one-byte length and `body` (length-delimited
+    /// fields), or `body` as it is. `length_off` makes the length lie.
+    fn field(key: u8, body: &[u8], length_off: i8) -> Vec<u8> {
+        let mut out = vec![key];
+        if key & 7 == 2 {
+            out.push((body.len() as i16 + i16::from(length_off)).clamp(0, 255) as u8);
+        }
+        out.extend_from_slice(body);
+        out
+    }
+
+    /// A length that is mostly right.
+    fn length_off() -> impl Strategy<Value = i8> {
+        prop_oneof![6 => Just(0), 1 => -1i8..=1]
+    }
+
+    /// `AnyValue` bodies near the common encodings: each kind, odd varints and lengths, other
+    /// fields, invalid UTF-8.
+    fn value_body() -> impl Strategy<Value = Vec<u8>> {
+        let bytes = || prop::collection::vec(any::<u8>(), 0..12);
+        prop_oneof![
+            Just(Vec::new()),
+            ("[a-z./=?]{0,40}", length_off()).prop_map(|(text, off)| field(
+                0x0a,
+                text.as_bytes(),
+                off
+            )),
+            (bytes(), length_off()).prop_map(|(text, off)| field(0x0a, &text, off)),
+            prop::collection::vec(0x7fu8..=0x81, 1..12).prop_map(|varint| field(0x18, &varint, 0)),
+            (0x80u8..=0xff, 0u8..=3).prop_map(|(high, last)| {
+                let mut varint = vec![high; 9];
+                varint.push(last);
+                field(0x18, &varint, 0)
+            }),
+            (0u8..=0x81).prop_map(|flag| field(0x10, &[flag], 0)),
+            bytes().prop_map(|flag| field(0x10, &flag, 0)),
+            any::<[u8; 8]>().prop_map(|number| field(0x21, &number, 0)),
+            bytes().prop_map(|number| field(0x21, &number, 0)),
+            bytes(),
+        ]
+    }
+
+    /// A `KeyValue` message near the common encoding.
+    fn key_value_body() -> impl Strategy<Value = Vec<u8>> {
+        let key = prop_oneof![
+            "[a-z.]{0,30}".prop_map(String::into_bytes),
+            prop::collection::vec(any::<u8>(), 0..8)
+        ];
+        (
+            key,
+            length_off(),
+            value_body(),
+            length_off(),
+            prop::bool::weighted(0.2),
+            prop_oneof![4 => Just(Vec::new()), 1 => prop::collection::vec(any::<u8>(), 1..3)],
+        )
+            .prop_map(|(key, key_off, value, value_off, swapped, extra)| {
+                let key = field(0x0a, &key, key_off);
+                let value = field(0x12, &value, value_off);
+                let mut body = if swapped {
+                    [value, key].concat()
+                } else {
+                    [key, value].concat()
+                };
+                body.extend(extra);
+                body
+            })
+    }
+
+    fn read_all(data: &[u8], common: bool) -> (Decoded<Vec<KeyValue>>, usize) {
+        let mut r = Reader::new(data, "Test");
+        let mut entries = Vec::new();
+        let read = r.fields(|r, n, w| {
+            entries.push(if common {
+                entry(r, n, w)?
+            } else {
+                r.message(n, w, "KeyValue", key_value)?
+            });
+            Ok(())
+        });
+        (read.map(|()| entries), r.position())
+    }
+
+    #[test]
+    fn common_encodings_are_read_in_one_step() {
+        // {key: "k", value: {string_value: "v"}}, then {key: "n", value: {int_value: 300}}
+        let data = [
+            8, 0x0a, 1, b'k', 0x12, 3, 0x0a, 1, b'v', 8, 0x0a, 1, b'n', 0x12, 3, 0x18, 0xac, 0x02,
+        ];
+        let mut r = Reader::new(&data, "Test");
+        assert_eq!(
+            r.common_key_value(WireType::Len),
+            Some(KeyValue::new("k", "v"))
+        );
+        assert_eq!(r.position(), 9);
+        assert_eq!(
+            r.common_key_value(WireType::Len),
+            Some(KeyValue::new("n", 300))
+        );
+        // A kvlist value is left to the general decoder, with nothing read.
+        let data = [7, 0x0a, 1, b'k', 0x12, 2, 0x32, 0];
+        let mut r = Reader::new(&data, "Test");
+        assert_eq!(r.common_key_value(WireType::Len), None);
+        assert_eq!(r.position(), 0);
+    }
+
+    proptest! {
+        /// The one-step reading of common `KeyValue`s reads what the general decoder reads, and
+        /// leaves any other encoding, errors included, to it.
+        #[test]
+        fn common_key_values_read_as_the_general_decoder_reads_them(
+            bodies in prop::collection::vec((key_value_body(), length_off()), 1..4),
+        ) {
+            let data: Vec<u8> = bodies.iter().flat_map(|(body, off)| field(0x0a, body, *off)).collect();
+            // Compared as written out, so that a NaN read by both compares equal.
+            prop_assert_eq!(
+                format!("{:?}", read_all(&data, true)),
+                format!("{:?}", read_all(&data, false))
+            );
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::error::{DecodeError, DecodeErrorKind, Decoded};
 use crate::model::json::MAX_DEPTH;
-use crate::model::{KeyValue, SpanId, Str, TraceId};
+use crate::model::{AnyValue, KeyValue, SpanId, Str, TraceId};
 
 /// A protobuf wire type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +100,12 @@ impl<'a> Reader<'a> {
             ends.push((number, self.pos));
         }
         Some(ends)
+    }
+
+    /// Where the next field starts.
+    #[cfg(test)]
+    pub(crate) fn position(&self) -> usize {
+        self.pos
     }
 
     /// An error at `offset` in the message being read.
@@ -237,14 +243,62 @@ impl<'a> Reader<'a> {
     #[inline]
     pub(crate) fn string(&mut self, number: u32, wire: WireType) -> Decoded<Str> {
         let bytes = self.bytes(number, wire)?;
-        let start = self.pos - bytes.len();
-        if let Some(text) = self.ascii(start, self.pos) {
-            return Ok(Str::from(text));
+        Ok(self.text(self.pos - bytes.len(), self.pos))
+    }
+
+    /// `data[start..end]` as a string, invalid UTF-8 replaced with U+FFFD.
+    #[inline]
+    fn text(&mut self, start: usize, end: usize) -> Str {
+        if let Some(text) = self.ascii(start, end) {
+            return Str::from(text);
         }
-        Ok(match std::str::from_utf8(bytes) {
+        let bytes = &self.data[start..end];
+        match std::str::from_utf8(bytes) {
             Ok(text) => Str::from(text),
             Err(_) => Str::from(String::from_utf8_lossy(bytes).into_owned()),
-        })
+        }
+    }
+
+    /// A `KeyValue` field in its most common encoding, read in one step: a key, then a value
+    /// that is a string, an integer, a boolean, a double or nothing, every length one byte.
+    /// `None`, with nothing read, for any other encoding (the general decoder then reads it,
+    /// and reports any error).
+    #[inline]
+    pub(crate) fn common_key_value(&mut self, wire: WireType) -> Option<KeyValue> {
+        if wire != WireType::Len || self.depth >= MAX_DEPTH {
+            return None;
+        }
+        let at = |i: usize| self.data.get(i).copied().filter(|_| i < self.end);
+        let entry_end = self.pos + 1 + usize::from(at(self.pos).filter(|&b| b < 0x80)?);
+        let key_start = self.pos + 3;
+        if at(self.pos + 1)? != 0x0a {
+            return None;
+        }
+        let key_end = key_start + usize::from(at(self.pos + 2).filter(|&b| b < 0x80)?);
+        if at(key_end)? != 0x12 {
+            return None;
+        }
+        let value_start = key_end + 2;
+        let value_len = usize::from(at(key_end + 1).filter(|&b| b < 0x80)?);
+        if value_start + value_len != entry_end || entry_end > self.end {
+            return None;
+        }
+        let value = &self.data[value_start..entry_end];
+        let value = match *value {
+            [] => AnyValue::Empty,
+            [0x0a, len, ..] if usize::from(len) + 2 == value.len() => {
+                AnyValue::Str(self.text(value_start + 2, entry_end))
+            }
+            [0x18, ref number @ ..] => AnyValue::Int(exact_varint(number)? as i64),
+            [0x10, flag] if flag < 0x80 => AnyValue::Bool(flag != 0),
+            [0x21, b0, b1, b2, b3, b4, b5, b6, b7] => {
+                AnyValue::Double(f64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]))
+            }
+            _ => return None,
+        };
+        let key = self.text(key_start, key_end);
+        self.pos = entry_end;
+        Some(KeyValue { key, value })
     }
 
     /// `data[start..end]` as text if it is ASCII.
@@ -489,6 +543,23 @@ impl<'a> Reader<'a> {
         }
         Ok(())
     }
+}
+
+/// The varint that is all of `bytes`; `None` if it ends before or after them or overflows.
+fn exact_varint(bytes: &[u8]) -> Option<u64> {
+    let (last, init) = bytes.split_last()?;
+    if *last >= 0x80 || init.iter().any(|b| *b < 0x80) || bytes.len() > 10 {
+        return None;
+    }
+    if bytes.len() == 10 && *last > 1 {
+        return None;
+    }
+    Some(
+        bytes
+            .iter()
+            .rev()
+            .fold(0, |value, b| value << 7 | u64::from(b & 0x7f)),
+    )
 }
 
 /// The length of the ASCII that `bytes` starts with, read eight bytes at a time.
