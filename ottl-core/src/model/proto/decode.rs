@@ -141,39 +141,78 @@ fn key_value(r: &mut Reader<'_>) -> Decoded<KeyValue> {
     Ok(entry)
 }
 
-/// Reads a message's fields with `field`, but those of its repeated attributes field `number`
-/// into `map`, as written (duplicates kept, as pdata keeps them). The entries are gathered in a
-/// buffer the reader keeps per nesting level and moved into `map` exactly sized at the end,
-/// instead of growing each map a push at a time.
+/// Reads the fields of a message that holds attributes with `field`, but its attributes into
+/// `map`, as written (duplicates kept, as pdata keeps them). The entries go straight into a
+/// vector sized for as many as the last message of its kind held, plus [`ATTRIBUTE_SPARE`]:
+/// records of a batch mostly carry the same attributes, and statements mostly add one.
 fn fields_with_attributes<'a>(
     r: &mut Reader<'a>,
-    number: u32,
+    holder: Holder,
     map: &mut Map,
     mut field: impl FnMut(&mut Reader<'a>, u32, WireType) -> Decoded<()>,
 ) -> Decoded<()> {
-    let mut buffer = r.entry_buffers.pop().unwrap_or_default();
+    let number = holder.attributes_field();
+    let mut entries = match r.attribute_counts[holder as usize] {
+        0 => Vec::new(),
+        expected => Vec::with_capacity(expected + ATTRIBUTE_SPARE),
+    };
     let read = r.fields(|r, n, w| {
         if n == number {
-            buffer.push(entry(r, n, w)?);
+            entries.push(entry(r, n, w)?);
             Ok(())
         } else {
             field(r, n, w)
         }
     });
+    r.attribute_counts[holder as usize] = entries.len();
     if read.is_ok() {
-        let mut entries = Vec::with_capacity(buffer.len());
-        entries.append(&mut buffer);
         *map = Map::from_decoded(entries);
     }
-    buffer.clear();
-    r.entry_buffers.push(buffer);
     read
+}
+
+/// Room for entries a map is read with beyond the count expected.
+const ATTRIBUTE_SPARE: usize = 2;
+
+/// The messages that hold attributes.
+#[derive(Clone, Copy)]
+pub(super) enum Holder {
+    Resource,
+    Scope,
+    LogRecord,
+    Span,
+    SpanEvent,
+    SpanLink,
+    Metric,
+    NumberPoint,
+    Exemplar,
+    HistogramPoint,
+    ExponentialPoint,
+    SummaryPoint,
+}
+
+impl Holder {
+    /// How many kinds there are.
+    pub(super) const COUNT: usize = Self::SummaryPoint as usize + 1;
+
+    /// The number of the message's attributes field.
+    fn attributes_field(self) -> u32 {
+        match self {
+            Self::Resource | Self::ExponentialPoint => 1,
+            Self::Scope | Self::SpanEvent => 3,
+            Self::SpanLink => 4,
+            Self::LogRecord => 6,
+            Self::NumberPoint | Self::Exemplar | Self::SummaryPoint => 7,
+            Self::Span | Self::HistogramPoint => 9,
+            Self::Metric => 12,
+        }
+    }
 }
 
 fn resource(r: &mut Reader<'_>) -> Decoded<Resource> {
     let mut resource = Resource::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 1, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::Resource, &mut attributes, |r, n, w| match n {
         2 => set(&mut resource.dropped_attributes_count, r.uint32(n, w)?),
         3 => push(r, n, w, "EntityRef", &mut resource.entity_refs, entity_ref),
         _ => r.skip(n, w),
@@ -203,7 +242,7 @@ fn entity_ref(r: &mut Reader<'_>) -> Decoded<EntityRef> {
 fn scope(r: &mut Reader<'_>) -> Decoded<InstrumentationScope> {
     let mut scope = InstrumentationScope::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 3, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::Scope, &mut attributes, |r, n, w| match n {
         1 => set(&mut scope.name, r.string(n, w)?),
         2 => set(&mut scope.version, r.string(n, w)?),
         4 => set(&mut scope.dropped_attributes_count, r.uint32(n, w)?),
@@ -248,7 +287,7 @@ fn scope_logs(r: &mut Reader<'_>) -> Decoded<ScopeLogs> {
 fn log_record(r: &mut Reader<'_>) -> Decoded<LogRecord> {
     let mut log = LogRecord::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 6, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::LogRecord, &mut attributes, |r, n, w| match n {
         1 => set(&mut log.time_unix_nano, r.fixed64(n, w)?),
         2 => set(&mut log.severity_number, SeverityNumber(r.int32(n, w)?)),
         3 => set(&mut log.severity_text, r.string(n, w)?),
@@ -300,7 +339,7 @@ fn scope_spans(r: &mut Reader<'_>) -> Decoded<ScopeSpans> {
 fn span(r: &mut Reader<'_>) -> Decoded<Span> {
     let mut span = Span::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 9, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::Span, &mut attributes, |r, n, w| match n {
         1 => set(&mut span.trace_id, r.trace_id(n, w)?),
         2 => set(&mut span.span_id, r.span_id(n, w)?),
         3 => set(&mut span.trace_state, r.string(n, w)?),
@@ -325,7 +364,7 @@ fn span(r: &mut Reader<'_>) -> Decoded<Span> {
 fn span_event(r: &mut Reader<'_>) -> Decoded<SpanEvent> {
     let mut event = SpanEvent::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 3, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::SpanEvent, &mut attributes, |r, n, w| match n {
         1 => set(&mut event.time_unix_nano, r.fixed64(n, w)?),
         2 => set(&mut event.name, r.string(n, w)?),
         4 => set(&mut event.dropped_attributes_count, r.uint32(n, w)?),
@@ -338,7 +377,7 @@ fn span_event(r: &mut Reader<'_>) -> Decoded<SpanEvent> {
 fn span_link(r: &mut Reader<'_>) -> Decoded<SpanLink> {
     let mut link = SpanLink::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 4, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::SpanLink, &mut attributes, |r, n, w| match n {
         1 => set(&mut link.trace_id, r.trace_id(n, w)?),
         2 => set(&mut link.span_id, r.span_id(n, w)?),
         3 => set(&mut link.trace_state, r.string(n, w)?),
@@ -403,7 +442,7 @@ fn scope_metrics(r: &mut Reader<'_>) -> Decoded<ScopeMetrics> {
 fn metric(r: &mut Reader<'_>) -> Decoded<Metric> {
     let mut metric = Metric::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 12, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::Metric, &mut attributes, |r, n, w| match n {
         1 => set(&mut metric.name, r.string(n, w)?),
         2 => set(&mut metric.description, r.string(n, w)?),
         3 => set(&mut metric.unit, r.string(n, w)?),
@@ -534,7 +573,7 @@ fn summary(r: &mut Reader<'_>) -> Decoded<Summary> {
 fn number_point(r: &mut Reader<'_>) -> Decoded<NumberDataPoint> {
     let mut point = NumberDataPoint::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 7, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::NumberPoint, &mut attributes, |r, n, w| match n {
         2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
         4 => set(&mut point.value, NumberValue::Double(r.double(n, w)?)),
@@ -550,7 +589,7 @@ fn number_point(r: &mut Reader<'_>) -> Decoded<NumberDataPoint> {
 fn exemplar(r: &mut Reader<'_>) -> Decoded<Exemplar> {
     let mut exemplar = Exemplar::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 7, &mut attributes, |r, n, w| match n {
+    fields_with_attributes(r, Holder::Exemplar, &mut attributes, |r, n, w| match n {
         2 => set(&mut exemplar.time_unix_nano, r.fixed64(n, w)?),
         3 => set(&mut exemplar.value, NumberValue::Double(r.double(n, w)?)),
         4 => set(&mut exemplar.span_id, r.span_id(n, w)?),
@@ -568,19 +607,24 @@ fn exemplar(r: &mut Reader<'_>) -> Decoded<Exemplar> {
 fn histogram_point(r: &mut Reader<'_>) -> Decoded<HistogramDataPoint> {
     let mut point = HistogramDataPoint::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 9, &mut attributes, |r, n, w| match n {
-        2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
-        3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
-        4 => set(&mut point.count, r.fixed64(n, w)?),
-        5 => set(&mut point.sum, Some(r.double(n, w)?)),
-        6 => r.repeated_fixed64(n, w, &mut point.bucket_counts, |v| v),
-        7 => r.repeated_fixed64(n, w, &mut point.explicit_bounds, f64::from_bits),
-        8 => push(r, n, w, "Exemplar", &mut point.exemplars, exemplar),
-        10 => set(&mut point.flags, r.uint32(n, w)?),
-        11 => set(&mut point.min, Some(r.double(n, w)?)),
-        12 => set(&mut point.max, Some(r.double(n, w)?)),
-        _ => r.skip(n, w),
-    })?;
+    fields_with_attributes(
+        r,
+        Holder::HistogramPoint,
+        &mut attributes,
+        |r, n, w| match n {
+            2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
+            3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
+            4 => set(&mut point.count, r.fixed64(n, w)?),
+            5 => set(&mut point.sum, Some(r.double(n, w)?)),
+            6 => r.repeated_fixed64(n, w, &mut point.bucket_counts, |v| v),
+            7 => r.repeated_fixed64(n, w, &mut point.explicit_bounds, f64::from_bits),
+            8 => push(r, n, w, "Exemplar", &mut point.exemplars, exemplar),
+            10 => set(&mut point.flags, r.uint32(n, w)?),
+            11 => set(&mut point.min, Some(r.double(n, w)?)),
+            12 => set(&mut point.max, Some(r.double(n, w)?)),
+            _ => r.skip(n, w),
+        },
+    )?;
     point.attributes = attributes;
     Ok(point)
 }
@@ -588,22 +632,27 @@ fn histogram_point(r: &mut Reader<'_>) -> Decoded<HistogramDataPoint> {
 fn exponential_point(r: &mut Reader<'_>) -> Decoded<ExponentialHistogramDataPoint> {
     let mut point = ExponentialHistogramDataPoint::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 1, &mut attributes, |r, n, w| match n {
-        2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
-        3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
-        4 => set(&mut point.count, r.fixed64(n, w)?),
-        5 => set(&mut point.sum, Some(r.double(n, w)?)),
-        6 => set(&mut point.scale, r.sint32(n, w)?),
-        7 => set(&mut point.zero_count, r.fixed64(n, w)?),
-        8 => set(&mut point.positive, r.message(n, w, "Buckets", buckets)?),
-        9 => set(&mut point.negative, r.message(n, w, "Buckets", buckets)?),
-        10 => set(&mut point.flags, r.uint32(n, w)?),
-        11 => push(r, n, w, "Exemplar", &mut point.exemplars, exemplar),
-        12 => set(&mut point.min, Some(r.double(n, w)?)),
-        13 => set(&mut point.max, Some(r.double(n, w)?)),
-        14 => set(&mut point.zero_threshold, r.double(n, w)?),
-        _ => r.skip(n, w),
-    })?;
+    fields_with_attributes(
+        r,
+        Holder::ExponentialPoint,
+        &mut attributes,
+        |r, n, w| match n {
+            2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
+            3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
+            4 => set(&mut point.count, r.fixed64(n, w)?),
+            5 => set(&mut point.sum, Some(r.double(n, w)?)),
+            6 => set(&mut point.scale, r.sint32(n, w)?),
+            7 => set(&mut point.zero_count, r.fixed64(n, w)?),
+            8 => set(&mut point.positive, r.message(n, w, "Buckets", buckets)?),
+            9 => set(&mut point.negative, r.message(n, w, "Buckets", buckets)?),
+            10 => set(&mut point.flags, r.uint32(n, w)?),
+            11 => push(r, n, w, "Exemplar", &mut point.exemplars, exemplar),
+            12 => set(&mut point.min, Some(r.double(n, w)?)),
+            13 => set(&mut point.max, Some(r.double(n, w)?)),
+            14 => set(&mut point.zero_threshold, r.double(n, w)?),
+            _ => r.skip(n, w),
+        },
+    )?;
     point.attributes = attributes;
     Ok(point)
 }
@@ -621,22 +670,27 @@ fn buckets(r: &mut Reader<'_>) -> Decoded<Buckets> {
 fn summary_point(r: &mut Reader<'_>) -> Decoded<SummaryDataPoint> {
     let mut point = SummaryDataPoint::default();
     let mut attributes = Map::default();
-    fields_with_attributes(r, 7, &mut attributes, |r, n, w| match n {
-        2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
-        3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
-        4 => set(&mut point.count, r.fixed64(n, w)?),
-        5 => set(&mut point.sum, r.double(n, w)?),
-        6 => push(
-            r,
-            n,
-            w,
-            "ValueAtQuantile",
-            &mut point.quantile_values,
-            value_at_quantile,
-        ),
-        8 => set(&mut point.flags, r.uint32(n, w)?),
-        _ => r.skip(n, w),
-    })?;
+    fields_with_attributes(
+        r,
+        Holder::SummaryPoint,
+        &mut attributes,
+        |r, n, w| match n {
+            2 => set(&mut point.start_time_unix_nano, r.fixed64(n, w)?),
+            3 => set(&mut point.time_unix_nano, r.fixed64(n, w)?),
+            4 => set(&mut point.count, r.fixed64(n, w)?),
+            5 => set(&mut point.sum, r.double(n, w)?),
+            6 => push(
+                r,
+                n,
+                w,
+                "ValueAtQuantile",
+                &mut point.quantile_values,
+                value_at_quantile,
+            ),
+            8 => set(&mut point.flags, r.uint32(n, w)?),
+            _ => r.skip(n, w),
+        },
+    )?;
     point.attributes = attributes;
     Ok(point)
 }

@@ -1,6 +1,7 @@
 //! The protobuf wire format, read: varints, fixed-width numbers, length-delimited fields and
 //! nested messages, each checked against the bytes that remain.
 
+use super::decode::Holder;
 use super::error::{DecodeError, DecodeErrorKind, Decoded};
 use crate::model::json::MAX_DEPTH;
 use crate::model::{AnyValue, KeyValue, SpanId, Str, TraceId};
@@ -64,9 +65,9 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     /// Where `text` starts in `data`.
     text_start: usize,
-    /// Reusable buffers for attribute lists, one per nesting level in use (see
+    /// How many attributes the last message of each kind held (see
     /// `decode::fields_with_attributes`).
-    pub(crate) entry_buffers: Vec<Vec<KeyValue>>,
+    pub(crate) attribute_counts: [usize; Holder::COUNT],
 }
 
 impl<'a> Reader<'a> {
@@ -86,7 +87,7 @@ impl<'a> Reader<'a> {
             message,
             text: "",
             text_start: 0,
-            entry_buffers: Vec::new(),
+            attribute_counts: [0; Holder::COUNT],
         }
     }
 
