@@ -201,11 +201,13 @@ impl<R: BufRead> Shared<'_, '_, '_, '_, '_, R> {
     fn take(&self) -> Option<(usize, Result<Frame, ReadError>, Encoder)> {
         let mut input = self.input.lock().ok()?;
         let number = input.next;
-        // Wait until the output is close enough behind.
+        // Wait until the output is close enough behind. The output is let go before reading:
+        // writing and reading then go on at the same time.
         let mut output = self.output.lock().ok()?;
         while number >= output.written + self.ahead && !self.stop.load(Ordering::Relaxed) {
             output = self.written.wait(output).ok()?;
         }
+        drop(output);
         if self.stop.load(Ordering::Relaxed) {
             return None;
         }
@@ -214,11 +216,11 @@ impl<R: BufRead> Shared<'_, '_, '_, '_, '_, R> {
         let encoder = match input.encoder {
             Some(encoder) => encoder,
             None => {
+                let mut output = self.output.lock().ok()?;
                 output.sink.input_format(input.documents.format());
                 *input.encoder.insert(output.sink.encoder())
             }
         };
-        drop(output);
         if frame.is_err() {
             // Nothing can be read after an error: the others stop taking frames.
             self.stop.store(true, Ordering::Relaxed);
