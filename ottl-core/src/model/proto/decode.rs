@@ -4,6 +4,7 @@
 
 use super::error::Decoded;
 use super::reader::{Reader, WireType, set};
+use crate::model::attribute_counts::Holder;
 use crate::model::{
     AggregationTemporality, AnyValue, Array, Buckets, EntityRef, Exemplar, ExponentialHistogram,
     ExponentialHistogramDataPoint, Gauge, Histogram, HistogramDataPoint, InstrumentationScope,
@@ -142,20 +143,16 @@ fn key_value(r: &mut Reader<'_>) -> Decoded<KeyValue> {
 }
 
 /// Reads the fields of a message that holds attributes with `field`, but its attributes into
-/// `map`, as written (duplicates kept, as pdata keeps them). The entries go straight into a
-/// vector sized for as many as the last message of its kind held, plus [`ATTRIBUTE_SPARE`]:
-/// records of a batch mostly carry the same attributes, and statements mostly add one.
+/// `map`, as written (duplicates kept, as pdata keeps them), straight into a vector sized from
+/// the last message of its kind ([`AttributeCounts`](crate::model::attribute_counts)).
 fn fields_with_attributes<'a>(
     r: &mut Reader<'a>,
     holder: Holder,
     map: &mut Map,
     mut field: impl FnMut(&mut Reader<'a>, u32, WireType) -> Decoded<()>,
 ) -> Decoded<()> {
-    let number = holder.attributes_field();
-    let mut entries = match r.attribute_counts[holder as usize] {
-        0 => Vec::new(),
-        expected => Vec::with_capacity(expected + ATTRIBUTE_SPARE),
-    };
+    let number = attributes_field(holder);
+    let mut entries = r.attribute_counts.vector(holder);
     let read = r.fields(|r, n, w| {
         if n == number {
             entries.push(entry(r, n, w)?);
@@ -164,48 +161,23 @@ fn fields_with_attributes<'a>(
             field(r, n, w)
         }
     });
-    r.attribute_counts[holder as usize] = entries.len();
+    r.attribute_counts.remember(holder, entries.len());
     if read.is_ok() {
         *map = Map::from_decoded(entries);
     }
     read
 }
 
-/// Room for entries a map is read with beyond the count expected.
-const ATTRIBUTE_SPARE: usize = 2;
-
-/// The messages that hold attributes.
-#[derive(Clone, Copy)]
-pub(super) enum Holder {
-    Resource,
-    Scope,
-    LogRecord,
-    Span,
-    SpanEvent,
-    SpanLink,
-    Metric,
-    NumberPoint,
-    Exemplar,
-    HistogramPoint,
-    ExponentialPoint,
-    SummaryPoint,
-}
-
-impl Holder {
-    /// How many kinds there are.
-    pub(super) const COUNT: usize = Self::SummaryPoint as usize + 1;
-
-    /// The number of the message's attributes field.
-    fn attributes_field(self) -> u32 {
-        match self {
-            Self::Resource | Self::ExponentialPoint => 1,
-            Self::Scope | Self::SpanEvent => 3,
-            Self::SpanLink => 4,
-            Self::LogRecord => 6,
-            Self::NumberPoint | Self::Exemplar | Self::SummaryPoint => 7,
-            Self::Span | Self::HistogramPoint => 9,
-            Self::Metric => 12,
-        }
+/// The number of the attributes field of `holder`'s message.
+fn attributes_field(holder: Holder) -> u32 {
+    match holder {
+        Holder::Resource | Holder::ExponentialPoint | Holder::KvList => 1,
+        Holder::Scope | Holder::SpanEvent => 3,
+        Holder::SpanLink => 4,
+        Holder::LogRecord => 6,
+        Holder::NumberPoint | Holder::Exemplar | Holder::SummaryPoint => 7,
+        Holder::Span | Holder::HistogramPoint => 9,
+        Holder::Metric => 12,
     }
 }
 

@@ -1,8 +1,8 @@
 //! The protobuf wire format, read: varints, fixed-width numbers, length-delimited fields and
 //! nested messages, each checked against the bytes that remain.
 
-use super::decode::Holder;
 use super::error::{DecodeError, DecodeErrorKind, Decoded};
+use crate::model::attribute_counts::AttributeCounts;
 use crate::model::json::MAX_DEPTH;
 use crate::model::{AnyValue, KeyValue, SpanId, Str, TraceId};
 
@@ -65,9 +65,8 @@ pub(crate) struct Reader<'a> {
     text: &'a str,
     /// Where `text` starts in `data`.
     text_start: usize,
-    /// How many attributes the last message of each kind held (see
-    /// `decode::fields_with_attributes`).
-    pub(crate) attribute_counts: [usize; Holder::COUNT],
+    /// How many attributes the last message of each kind held.
+    pub(crate) attribute_counts: AttributeCounts,
 }
 
 impl<'a> Reader<'a> {
@@ -87,7 +86,7 @@ impl<'a> Reader<'a> {
             message,
             text: "",
             text_start: 0,
-            attribute_counts: [0; Holder::COUNT],
+            attribute_counts: AttributeCounts::default(),
         }
     }
 

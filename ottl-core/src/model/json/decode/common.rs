@@ -2,6 +2,7 @@
 
 use super::reader::{Reader, set};
 use super::scalar::{read_bytes, read_f64, read_i64, read_string, read_u32};
+use crate::model::attribute_counts::Holder;
 use crate::model::json::error::Decoded;
 use crate::model::{AnyValue, Array, EntityRef, InstrumentationScope, KeyValue, Map, Resource};
 
@@ -26,7 +27,7 @@ pub(super) fn any_value(r: &mut Reader<'_>) -> Decoded<AnyValue> {
             "kvlistValue" | "kvlist_value" => {
                 let mut map = Map::new();
                 r.read_object(|r, key| match key {
-                    "values" => key_values(r, &mut map),
+                    "values" => key_values(r, Holder::KvList, &mut map),
                     _ => r.skip_value(),
                 })?;
                 AnyValue::KvList(map)
@@ -38,19 +39,24 @@ pub(super) fn any_value(r: &mut Reader<'_>) -> Decoded<AnyValue> {
     Ok(value)
 }
 
-/// A `KeyValue` list, appended to `map` as written (duplicates kept, as pdata keeps them).
-pub(super) fn key_values(r: &mut Reader<'_>, map: &mut Map) -> Decoded<()> {
-    let mut buffer = r.entry_buffers.pop().unwrap_or_default();
-    let read = r.read_array_into(&mut buffer, key_value);
-    if map.is_empty() {
-        // Moved into an exactly sized `Vec`; the buffer keeps its capacity for the next list.
-        let mut entries = Vec::with_capacity(buffer.len());
-        entries.append(&mut buffer);
-        *map = Map::from_decoded(entries);
-    } else {
-        buffer.drain(..).for_each(|entry| map.push(entry));
+/// A `KeyValue` list of a `holder`, appended to `map` as written (duplicates kept, as pdata
+/// keeps them). The first list goes straight into a vector sized from the last `holder`'s
+/// ([`AttributeCounts`](crate::model::attribute_counts)); a second list for the same map (a
+/// repeated key) is appended to it.
+pub(super) fn key_values(r: &mut Reader<'_>, holder: Holder, map: &mut Map) -> Decoded<()> {
+    if !map.is_empty() {
+        return r.read_array(|r| {
+            map.push(key_value(r)?);
+            Ok(())
+        });
     }
-    r.entry_buffers.push(buffer);
+    let mut entries = r.attribute_counts.vector(holder);
+    let read = r.read_array(|r| {
+        entries.push(key_value(r)?);
+        Ok(())
+    });
+    r.attribute_counts.remember(holder, entries.len());
+    *map = Map::from_decoded(entries);
     read
 }
 
@@ -72,7 +78,7 @@ fn strings(r: &mut Reader<'_>, out: &mut Vec<crate::model::Str>) -> Decoded<()> 
 /// A `Resource`.
 pub(super) fn resource(r: &mut Reader<'_>, resource: &mut Resource) -> Decoded<()> {
     r.read_object(|r, key| match key {
-        "attributes" => key_values(r, &mut resource.attributes),
+        "attributes" => key_values(r, Holder::Resource, &mut resource.attributes),
         "droppedAttributesCount" | "dropped_attributes_count" => {
             set(&mut resource.dropped_attributes_count, read_u32(r)?)
         }
@@ -98,7 +104,7 @@ pub(super) fn scope(r: &mut Reader<'_>, scope: &mut InstrumentationScope) -> Dec
     r.read_object(|r, key| match key {
         "name" => set(&mut scope.name, read_string(r)?),
         "version" => set(&mut scope.version, read_string(r)?),
-        "attributes" => key_values(r, &mut scope.attributes),
+        "attributes" => key_values(r, Holder::Scope, &mut scope.attributes),
         "droppedAttributesCount" | "dropped_attributes_count" => {
             set(&mut scope.dropped_attributes_count, read_u32(r)?)
         }

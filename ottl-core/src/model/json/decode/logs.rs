@@ -3,6 +3,7 @@
 use super::common::{any_value, key_values, resource, scope};
 use super::reader::{Reader, set};
 use super::scalar::{read_enum, read_span_id, read_string, read_trace_id, read_u32, read_u64};
+use crate::model::attribute_counts::Holder;
 use crate::model::json::error::Decoded;
 use crate::model::{LogRecord, ResourceLogs, ScopeLogs, SeverityNumber};
 
@@ -54,7 +55,7 @@ fn log_record(r: &mut Reader<'_>) -> Decoded<LogRecord> {
             }
             "severityText" | "severity_text" => record.severity_text = read_string(r)?,
             "body" => record.body = any_value(r)?,
-            "attributes" => key_values(r, &mut record.attributes)?,
+            "attributes" => key_values(r, Holder::LogRecord, &mut record.attributes)?,
             "droppedAttributesCount" | "dropped_attributes_count" => {
                 record.dropped_attributes_count = read_u32(r)?;
             }

@@ -6,6 +6,7 @@ use super::scalar::{
     read_enum, read_f64, read_i32, read_i64, read_span_id, read_string, read_trace_id, read_u32,
     read_u64,
 };
+use crate::model::attribute_counts::Holder;
 use crate::model::json::error::Decoded;
 use crate::model::{
     AggregationTemporality, Buckets, Exemplar, ExponentialHistogram, ExponentialHistogramDataPoint,
@@ -67,7 +68,7 @@ fn metric(r: &mut Reader<'_>) -> Decoded<Metric> {
             set(&mut metric.data, data)
         }
         "summary" => set(&mut metric.data, MetricData::Summary(summary(r)?)),
-        "metadata" => key_values(r, &mut metric.metadata),
+        "metadata" => key_values(r, Holder::Metric, &mut metric.metadata),
         _ => r.skip_value(),
     })?;
     Ok(metric)
@@ -144,7 +145,7 @@ fn summary(r: &mut Reader<'_>) -> Decoded<Summary> {
 fn number_point(r: &mut Reader<'_>) -> Decoded<NumberDataPoint> {
     let mut point = NumberDataPoint::default();
     r.read_object(|r, key| match key {
-        "attributes" => key_values(r, &mut point.attributes),
+        "attributes" => key_values(r, Holder::NumberPoint, &mut point.attributes),
         "startTimeUnixNano" | "start_time_unix_nano" => {
             set(&mut point.start_time_unix_nano, read_u64(r)?)
         }
@@ -161,7 +162,7 @@ fn number_point(r: &mut Reader<'_>) -> Decoded<NumberDataPoint> {
 fn histogram_point(r: &mut Reader<'_>) -> Decoded<HistogramDataPoint> {
     let mut point = HistogramDataPoint::default();
     r.read_object(|r, key| match key {
-        "attributes" => key_values(r, &mut point.attributes),
+        "attributes" => key_values(r, Holder::HistogramPoint, &mut point.attributes),
         "startTimeUnixNano" | "start_time_unix_nano" => {
             set(&mut point.start_time_unix_nano, read_u64(r)?)
         }
@@ -184,7 +185,7 @@ fn histogram_point(r: &mut Reader<'_>) -> Decoded<HistogramDataPoint> {
 fn exponential_point(r: &mut Reader<'_>) -> Decoded<ExponentialHistogramDataPoint> {
     let mut point = ExponentialHistogramDataPoint::default();
     r.read_object(|r, key| match key {
-        "attributes" => key_values(r, &mut point.attributes),
+        "attributes" => key_values(r, Holder::ExponentialPoint, &mut point.attributes),
         "startTimeUnixNano" | "start_time_unix_nano" => {
             set(&mut point.start_time_unix_nano, read_u64(r)?)
         }
@@ -216,7 +217,7 @@ fn buckets(r: &mut Reader<'_>, buckets: &mut Buckets) -> Decoded<()> {
 fn summary_point(r: &mut Reader<'_>) -> Decoded<SummaryDataPoint> {
     let mut point = SummaryDataPoint::default();
     r.read_object(|r, key| match key {
-        "attributes" => key_values(r, &mut point.attributes),
+        "attributes" => key_values(r, Holder::SummaryPoint, &mut point.attributes),
         "startTimeUnixNano" | "start_time_unix_nano" => {
             set(&mut point.start_time_unix_nano, read_u64(r)?)
         }
@@ -246,7 +247,7 @@ fn exemplar(r: &mut Reader<'_>) -> Decoded<Exemplar> {
     let mut exemplar = Exemplar::default();
     r.read_object(|r, key| match key {
         "filteredAttributes" | "filtered_attributes" => {
-            key_values(r, &mut exemplar.filtered_attributes)
+            key_values(r, Holder::Exemplar, &mut exemplar.filtered_attributes)
         }
         "timeUnixNano" | "time_unix_nano" => set(&mut exemplar.time_unix_nano, read_u64(r)?),
         "asDouble" | "as_double" => set(&mut exemplar.value, NumberValue::Double(read_f64(r)?)),

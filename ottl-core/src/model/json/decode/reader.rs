@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::MAX_DEPTH;
 use super::super::error::{DecodeErrorKind, Decoded, PathSegment, RawError};
-use crate::model::KeyValue;
+use crate::model::attribute_counts::AttributeCounts;
 
 /// Bytes that end the fast scan of a string: the quote, the backslash and control characters.
 const STRING_STOP: [bool; 256] = {
@@ -63,9 +63,8 @@ pub(crate) struct Reader<'a> {
     /// one pass): strings are then sliced from it instead of each checked on its own.
     text: &'a str,
     text_start: usize,
-    /// Reusable buffers for attribute lists, one per nesting level in use: entries are read
-    /// into one and then moved into an exactly sized `Vec`, instead of growing each map's own.
-    pub(crate) entry_buffers: Vec<Vec<KeyValue>>,
+    /// How many attributes the last message of each kind held.
+    pub(crate) attribute_counts: AttributeCounts,
 }
 
 impl<'a> Reader<'a> {
@@ -86,7 +85,7 @@ impl<'a> Reader<'a> {
             depth,
             text,
             text_start: stretch.start,
-            entry_buffers: Vec::new(),
+            attribute_counts: AttributeCounts::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 use super::common::{key_values, resource, scope};
 use super::reader::{Reader, set};
 use super::scalar::{read_enum, read_span_id, read_string, read_trace_id, read_u32, read_u64};
+use crate::model::attribute_counts::Holder;
 use crate::model::json::error::Decoded;
 use crate::model::{
     ResourceSpans, ScopeSpans, Span, SpanEvent, SpanKind, SpanLink, Status, StatusCode,
@@ -59,7 +60,7 @@ fn span(r: &mut Reader<'_>) -> Decoded<Span> {
                 span.start_time_unix_nano = read_u64(r)?
             }
             "endTimeUnixNano" | "end_time_unix_nano" => span.end_time_unix_nano = read_u64(r)?,
-            "attributes" => key_values(r, &mut span.attributes)?,
+            "attributes" => key_values(r, Holder::Span, &mut span.attributes)?,
             "droppedAttributesCount" | "dropped_attributes_count" => {
                 span.dropped_attributes_count = read_u32(r)?;
             }
@@ -82,7 +83,7 @@ fn event(r: &mut Reader<'_>) -> Decoded<SpanEvent> {
     r.read_object(|r, key| match key {
         "timeUnixNano" | "time_unix_nano" => set(&mut event.time_unix_nano, read_u64(r)?),
         "name" => set(&mut event.name, read_string(r)?),
-        "attributes" => key_values(r, &mut event.attributes),
+        "attributes" => key_values(r, Holder::SpanEvent, &mut event.attributes),
         "droppedAttributesCount" | "dropped_attributes_count" => {
             set(&mut event.dropped_attributes_count, read_u32(r)?)
         }
@@ -97,7 +98,7 @@ fn link(r: &mut Reader<'_>) -> Decoded<SpanLink> {
         "traceId" | "trace_id" => set(&mut link.trace_id, read_trace_id(r)?),
         "spanId" | "span_id" => set(&mut link.span_id, read_span_id(r)?),
         "traceState" | "trace_state" => set(&mut link.trace_state, read_string(r)?),
-        "attributes" => key_values(r, &mut link.attributes),
+        "attributes" => key_values(r, Holder::SpanLink, &mut link.attributes),
         "droppedAttributesCount" | "dropped_attributes_count" => {
             set(&mut link.dropped_attributes_count, read_u32(r)?)
         }
