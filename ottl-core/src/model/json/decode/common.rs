@@ -111,3 +111,41 @@ pub(super) fn scope(r: &mut Reader<'_>, scope: &mut InstrumentationScope) -> Dec
         _ => r.skip_value(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{KeyValue, json};
+
+    /// A record whose object repeats `attributes` keeps both lists, in order, as pdata does;
+    /// the next record's attributes are read afresh.
+    #[test]
+    fn a_repeated_attributes_key_appends() {
+        let input = br#"{"resourceLogs":[{"scopeLogs":[{"logRecords":[
+            {"attributes":[{"key":"a","value":{"intValue":"1"}}],
+             "attributes":[{"key":"b","value":{"stringValue":"x"}},{"key":"a","value":{}}]},
+            {"attributes":[{"key":"c","value":{"boolValue":true}}]}]}]}]}"#;
+        let logs = json::decode_logs(input).unwrap();
+        let records = &logs.resource_logs[0].scope_logs[0].log_records;
+        let entries: Vec<Vec<KeyValue>> = records
+            .iter()
+            .map(|record| {
+                record
+                    .attributes
+                    .iter()
+                    .map(|(key, value)| KeyValue::new(key.clone(), value.clone()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                vec![
+                    KeyValue::new("a", 1),
+                    KeyValue::new("b", "x"),
+                    KeyValue::new("a", crate::model::AnyValue::Empty),
+                ],
+                vec![KeyValue::new("c", true)],
+            ]
+        );
+    }
+}
